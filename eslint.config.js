@@ -15,7 +15,15 @@ const monacoOnlyInEditor = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/core/catalog/generated/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'src/core/catalog/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -40,6 +48,8 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
+    // Tests may start real local HTTP servers with Node built-ins; the code under test may not.
+    ignores: ['src/core/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -48,7 +58,10 @@ export default tseslint.config(
           patterns: [
             ...monacoOnlyInEditor.patterns,
             { group: ['node:*'], message: 'src/core runs in the browser too: no Node built-ins.' },
-            { group: ['**/ui/**', '**/server/**', '**/sandbox/**'], message: 'src/core depends on nothing above it.' },
+            {
+              group: ['**/ui/**', '**/server/**', '**/sandbox/**'],
+              message: 'src/core depends on nothing above it.',
+            },
           ],
         },
       ],
@@ -61,7 +74,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/core/**', '**/ui/**', '**/server/**'], message: 'The sandbox shares no code with the explorer.' },
+            {
+              group: ['**/core/**', '**/ui/**', '**/server/**'],
+              message: 'The sandbox shares no code with the explorer.',
+            },
           ],
         },
       ],

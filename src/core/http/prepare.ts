@@ -1,0 +1,89 @@
+import type { RequestDraft } from '../permalink/draft';
+import type { AuthCredentials, PreparedRequest, Transport, TwoFactorAnswer } from './types';
+
+/** Header the proxy reads to know which allowed Rocket.Chat server to forward to. */
+export const PROXY_TARGET_HEADER = 'X-Explorer-Target';
+
+const JSON_PARAM_NAMES = ['query', 'fields', 'sort'] as const;
+
+/** Fills `:id` and `{id}` path parameters; each value is encoded once. */
+export function fillPath(template: string, pathParams: Record<string, string>): string {
+  return template.replace(
+    /:([A-Za-z_][\w]*)|\{([A-Za-z_][\w]*)\}/g,
+    (whole, colon?: string, brace?: string) => {
+      const name = colon ?? brace ?? '';
+      const value = pathParams[name];
+      return value === undefined || value === '' ? whole : encodeURIComponent(value);
+    },
+  );
+}
+
+/** Compacts valid JSON so the URL stays short; anything else is sent exactly as typed. */
+function compactJson(text: string): string {
+  const trimmed = text.trim();
+  try {
+    return JSON.stringify(JSON.parse(trimmed));
+  } catch {
+    return trimmed;
+  }
+}
+
+/** The query string of a draft: plain parameters, then query/fields/sort, each encoded exactly once. */
+export function buildQueryString(draft: Pick<RequestDraft, 'params' | 'jsonParams'>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(draft.params)) {
+    if (value !== '') search.append(name, value);
+  }
+  for (const name of JSON_PARAM_NAMES) {
+    const text = draft.jsonParams[name];
+    if (text.trim() !== '') search.append(name, compactJson(text));
+  }
+  const qs = search.toString();
+  return qs === '' ? '' : `?${qs}`;
+}
+
+export function trimServerUrl(serverUrl: string): string {
+  return serverUrl.trim().replace(/\/+$/, '');
+}
+
+/**
+ * Turns a draft into a fetch-ready request. This is the only place auth headers are attached, so
+ * what is sent where can be reasoned about in one file.
+ */
+export function prepareRequest(
+  draft: RequestDraft,
+  transport: Transport,
+  auth?: AuthCredentials,
+  twoFactor?: TwoFactorAnswer,
+): PreparedRequest {
+  const pathAndQuery = fillPath(draft.path, draft.pathParams) + buildQueryString(draft);
+  const serverUrl = trimServerUrl(draft.serverUrl);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  for (const [name, value] of Object.entries(draft.headers)) {
+    if (name.trim() !== '') headers[name.trim()] = value;
+  }
+  const sendsBody = draft.method !== 'GET' && draft.body.trim() !== '';
+  if (sendsBody) headers['Content-Type'] = 'application/json';
+  if (auth) {
+    headers['X-User-Id'] = auth.userId;
+    headers['X-Auth-Token'] = auth.authToken;
+  }
+  if (twoFactor) {
+    headers['x-2fa-code'] = twoFactor.code;
+    headers['x-2fa-method'] = twoFactor.method;
+  }
+  const displayUrl = serverUrl + pathAndQuery;
+  let fetchUrl = displayUrl;
+  if (transport.kind === 'proxy') {
+    fetchUrl = transport.proxyPath + pathAndQuery;
+    headers[PROXY_TARGET_HEADER] = serverUrl;
+  }
+  return {
+    method: draft.method,
+    fetchUrl,
+    displayUrl,
+    headers,
+    body: sendsBody ? draft.body : undefined,
+    transport,
+  };
+}

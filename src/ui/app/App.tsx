@@ -1,8 +1,11 @@
 import { useCallback } from 'react';
+import { AuthPanel } from '../auth/AuthPanel';
 import { EndpointsPane } from '../catalog/EndpointsPane';
 import { RequestPane } from '../request/RequestPane';
 import { ResponsePane } from '../response/ResponsePane';
 import { RunnerProvider, useRun } from '../runner/RunnerContext';
+import { HistoryPanel } from '../share/HistoryPanel';
+import { usePermalinkSync } from '../share/usePermalinkSync';
 import { ServerBar } from './ServerBar';
 import { useExplorerConfig } from './useExplorerConfig';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
@@ -13,6 +16,7 @@ function Shell() {
     document.querySelector<HTMLInputElement>('input[data-endpoint-search]')?.focus();
   }, []);
   useGlobalShortcuts({ send, focusSearch });
+  usePermalinkSync();
   return (
     <div className="app">
       <header className="app-header">
@@ -21,9 +25,13 @@ function Shell() {
           Rocket.Chat API Explorer
         </h1>
         <ServerBar />
+        <AuthPanel />
       </header>
       <main className="panes">
-        <EndpointsPane />
+        <div className="left-column">
+          <EndpointsPane />
+          <HistoryPanel />
+        </div>
         <RequestPane />
         <ResponsePane />
       </main>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { statusLine } from '../../core/http/status-text';
 import type { ResponseRecord } from '../../core/http/types';
+import { AuthDiagnosis } from '../auth/AuthDiagnosis';
 import { useRun } from '../runner/RunnerContext';
 import { useRunProgress } from '../runner/progress-store';
 import { formatBytes, formatMs } from './format';
@@ -107,6 +108,7 @@ export function ResponsePane() {
               <p>{view.response.proxyError.message}</p>
             </div>
           ) : null}
+          <AuthDiagnosis response={view.response} />
           <ResponseBody response={view.response} />
         </>
       ) : null}

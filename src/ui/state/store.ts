@@ -43,6 +43,11 @@ interface ExplorerStateData {
   transportMode: 'proxy' | 'direct';
   /** A 2FA answer to attach to the next request only (set by the auth panel after a challenge). */
   pendingTwoFactor: TwoFactorAnswer | null;
+  /**
+   * Problems that make Send unwise, by source (e.g. 'params', 'query', 'body'). Send is disabled while
+   * any exist, with the reasons shown and an explicit "Send anyway": exploring server errors is a use.
+   */
+  blockers: Record<string, string[]>;
 }
 
 export interface ExplorerActions {
@@ -61,6 +66,7 @@ export interface ExplorerActions {
   setAuth(serverUrl: string, user: SignedInUser | null): void;
   setTransportMode(mode: 'proxy' | 'direct'): void;
   setPendingTwoFactor(answer: TwoFactorAnswer | null): void;
+  setBlockers(source: string, messages: string[]): void;
 }
 
 export type ExplorerState = ExplorerStateData & { actions: ExplorerActions };
@@ -81,6 +87,7 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
   auth: {},
   transportMode: 'direct',
   pendingTwoFactor: null,
+  blockers: {},
   actions: {
     setConfig: (config) =>
       set((state) => ({
@@ -131,8 +138,24 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
       }),
     setTransportMode: (transportMode) => set({ transportMode }),
     setPendingTwoFactor: (pendingTwoFactor) => set({ pendingTwoFactor }),
+    setBlockers: (source, messages) =>
+      set((state) => {
+        const current = state.blockers[source] ?? [];
+        if (current.length === messages.length && current.every((m, i) => m === messages[i])) return state;
+        const blockers = { ...state.blockers };
+        if (messages.length === 0) delete blockers[source];
+        else blockers[source] = messages;
+        return { blockers };
+      }),
   },
 }));
 
 export const useExplorerActions = (): ExplorerActions => useExplorerStore((state) => state.actions);
 export const useDraft = (): RequestDraft => useExplorerStore((state) => state.draft);
+
+const NO_BLOCKERS: string[] = [];
+/** Every reason Send is held back, flattened in source order. */
+export function selectBlockerMessages(state: ExplorerState): string[] {
+  const all = Object.values(state.blockers).flat();
+  return all.length === 0 ? NO_BLOCKERS : all;
+}

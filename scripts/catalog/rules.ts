@@ -1,0 +1,85 @@
+/**
+ * The rules that turn an `Endpoints` key into facts the typings do not state. Each is a small,
+ * documented table so it can be checked against the server source and corrected in one place.
+ */
+import type { HttpMethod, JsonParamName } from '../../src/core/catalog/types';
+
+/**
+ * Full served path of an `Endpoints` key. The typings keys are relative to the `/api` mount
+ * (`@rocket.chat/api-client` sends `${baseUrl}/api${key}`):
+ * - `/v1/channels.list` -> `/api/v1/channels.list`
+ * - `/apps/:id`         -> `/api/apps/:id` (the Apps-Engine REST API is mounted at `api/apps/`)
+ * - `/info`, `/docs/json` -> `/api/info`, `/api/docs/json`
+ * - `/hooks/...` is the exception: integrations' webhook API is mounted at `/hooks/` (WebHookAPI,
+ *   `apiPath: 'hooks/'`), outside `/api`.
+ */
+export function fullPath(key: string): string {
+  if (key.startsWith('/hooks/')) return key;
+  return `/api${key}`;
+}
+
+/**
+ * Domain group: the first word after the version, split at `.` or `/`:
+ * `/api/v1/channels.list` -> `channels`, `/api/v1/livechat/room` -> `livechat`,
+ * `/api/apps/:id` -> `apps`, `/hooks/...` -> `hooks`, `/api/info` and `/api/docs/json` -> `server`.
+ */
+export function groupOf(path: string): string {
+  if (path.startsWith('/hooks/')) return 'hooks';
+  if (path === '/api/apps' || path.startsWith('/api/apps/')) return 'apps';
+  const m = /^\/api\/v\d+\/([^./]+)/.exec(path);
+  if (m?.[1]) return m[1] === 'im' ? 'im' : m[1];
+  return 'server';
+}
+
+/**
+ * Authentication rule: every operation needs `X-User-Id` + `X-Auth-Token` unless listed here.
+ * The list mirrors the routes declared with `authRequired: false` in the Rocket.Chat 8.x server
+ * (api/v1 route files, default.ts, and the livechat visitor API, which identifies the visitor by
+ * a `token` parameter instead), plus the webhook API (its secret token is in the path).
+ * A path matching any pattern is public, whatever the method, unless `methods` narrows it.
+ */
+const PUBLIC: { pattern: RegExp; methods?: HttpMethod[]; why: string }[] = [
+  { pattern: /^\/api\/info$/, why: 'server version, anonymous form' },
+  { pattern: /^\/api\/docs\/json$/, why: 'OpenAPI description' },
+  { pattern: /^\/api\/v1\/login$/, why: 'sign-in' },
+  { pattern: /^\/api\/v1\/users\.register$/, why: 'self-registration' },
+  { pattern: /^\/api\/v1\/users\.forgotPassword$/, why: 'password reset mail' },
+  { pattern: /^\/api\/v1\/users\.getAvatar$/, why: 'avatar redirect' },
+  { pattern: /^\/api\/v1\/users\.2fa\.sendEmailCode$/, why: '2FA code by mail before sign-in' },
+  { pattern: /^\/api\/v1\/settings\.public$/, why: 'public settings' },
+  { pattern: /^\/api\/v1\/settings\.oauth$/, why: 'OAuth login buttons' },
+  { pattern: /^\/api\/v1\/service\.configurations$/, why: 'login services' },
+  { pattern: /^\/api\/v1\/shield\.svg$/, why: 'badge image' },
+  { pattern: /^\/api\/v1\/pw\.getPolicyReset$/, why: 'password policy on the reset page (token param)' },
+  { pattern: /^\/api\/v1\/method\.callAnon\//, why: 'anonymous DDP method call' },
+  { pattern: /^\/api\/v1\/livechat\/(config|visitor|visitor\/.*|room|room\.close|room\.transfer|room\.survey|message|message\/.*|messages\.history\/.*|messages|agent\.info\/.*|agent\.next\/.*|custom\.field|custom\.fields|offline\.message|page\.visited|transcript|upload\/.*|video\.call\/.*|webrtc\.call|webrtc\.call\/.*|transfer\.history\/.*)$/, why: 'livechat widget (visitor token)' },
+  { pattern: /^\/hooks\//, why: 'webhook secret in the path' },
+];
+
+export function needsAuth(method: HttpMethod, path: string): boolean {
+  for (const rule of PUBLIC) {
+    if (!rule.pattern.test(path)) continue;
+    if (rule.methods && !rule.methods.includes(method)) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Which parameters are the Mongo-style JSON of `parseJsonQuery` (`query` EJSON filter, `fields`
+ * projection, `sort`): parameters with those names on GET operations, except where an endpoint
+ * gives the name another meaning.
+ */
+const OWN_MEANING: Record<string, JsonParamName[]> = {
+  // directory's `query` is its own JSON object {text, type, workspace}, not a Mongo filter.
+  '/api/v1/directory': ['query'],
+  // `/me` types `fields` as a projection record but reads it itself, not via parseJsonQuery.
+  '/api/v1/me': [],
+};
+
+export function jsonParamsOf(method: HttpMethod, path: string, paramNames: Iterable<string>): JsonParamName[] {
+  if (method !== 'GET') return [];
+  const excluded = OWN_MEANING[path] ?? [];
+  const names = new Set(paramNames);
+  return (['query', 'fields', 'sort'] as const).filter((n) => names.has(n) && !excluded.includes(n));
+}

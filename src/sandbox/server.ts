@@ -1,0 +1,86 @@
+// startSandbox(): builds the store, the route table and a node:http server.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHandler, Router } from './app';
+import type { AppState } from './framework';
+import { RateLimiter } from './rate-limiter';
+import { allRoutes } from './routes';
+import { seed } from './seed';
+import { Settings, settingsFromEnv } from './settings';
+import { Store } from './store';
+
+export const SANDBOX_VERSION = '8.1.0';
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** Number of users to seed (default 2000); other collections scale with it. */
+  seedUsers?: number;
+  /** Setting IDs -> values; applied over env and SANDBOX_SETTINGS_FILE. */
+  settings?: Record<string, unknown>;
+  /** Environment to read SANDBOX_* and setting IDs from (default process.env; pass {} to ignore it). */
+  env?: NodeJS.ProcessEnv;
+  /** Trusted proxy hops for X-Forwarded-For (like HTTP_FORWARDED_COUNT). Default 0. */
+  trustedProxyCount?: number;
+}
+
+export interface SandboxHandle {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** In-process access for tests and benchmarks. */
+  state: AppState;
+  seedMs: number;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const env = options.env ?? process.env;
+  const host = options.host ?? env.SANDBOX_HOST ?? '127.0.0.1';
+  const port = options.port ?? (env.SANDBOX_PORT !== undefined && env.SANDBOX_PORT !== '' ? Number(env.SANDBOX_PORT) : 4100);
+  const seedUsers = options.seedUsers ?? (env.SANDBOX_SEED_USERS ? Number(env.SANDBOX_SEED_USERS) : 2000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid SANDBOX_PORT: ${port}`);
+  if (!Number.isFinite(seedUsers) || seedUsers < 0) throw new Error(`Invalid SANDBOX_SEED_USERS: ${seedUsers}`);
+  const settings = new Settings({ ...settingsFromEnv(env), ...(options.settings ?? {}) });
+  const trustedProxyCount = options.trustedProxyCount ?? (Number(env.HTTP_FORWARDED_COUNT) || 0);
+
+  const t0 = performance.now();
+  const store = new Store();
+  seed(store, { users: Math.floor(seedUsers) });
+  const seedMs = performance.now() - t0;
+
+  const state: AppState = {
+    settings,
+    store,
+    limiter: new RateLimiter(),
+    testMode: !!env.TEST_MODE && env.TEST_MODE !== 'false',
+    version: SANDBOX_VERSION,
+  };
+  const router = new Router(allRoutes());
+  const handler = createHandler(state, router, { trustedProxyCount });
+  const server = createServer((req, res) => {
+    void handler(req, res);
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const displayHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${displayHost}:${actualPort}`;
+  if (!options.settings || !('Site_Url' in options.settings)) settings.set('Site_Url', url);
+  return {
+    url,
+    port: actualPort,
+    state,
+    seedMs,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,111 @@
+// Settings under the real Rocket.Chat setting IDs. Precedence (lowest first): built-in defaults,
+// the JSON file named by SANDBOX_SETTINGS_FILE, environment variables, startSandbox options.
+import { readFileSync } from 'node:fs';
+
+export type SettingValue = string | number | boolean;
+
+interface SettingDef {
+  value: SettingValue;
+  /** Returned by settings.public (the real server's `public: true`). */
+  public?: boolean;
+}
+
+const DEFS: Record<string, SettingDef> = {
+  API_Default_Count: { value: 50 },
+  API_Upper_Count_Limit: { value: 100 },
+  API_Allow_Infinite_Count: { value: true },
+  API_Enable_Rate_Limiter: { value: true },
+  API_Enable_Rate_Limiter_Dev: { value: true },
+  API_Enable_Rate_Limiter_Limit_Calls_Default: { value: 10 },
+  API_Enable_Rate_Limiter_Limit_Time_Default: { value: 60000 },
+  Rate_Limiter_Limit_RegisterUser: { value: 1 },
+  API_Enable_CORS: { value: false },
+  API_CORS_Origin: { value: '*' },
+  ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: { value: false },
+  Site_Name: { value: 'Rocket.Chat Sandbox', public: true },
+  Site_Url: { value: 'http://127.0.0.1:4100', public: true },
+  Language: { value: 'en', public: true },
+  Accounts_RegistrationForm: { value: 'Public', public: true },
+  Accounts_AllowUserProfileChange: { value: true, public: true },
+  Accounts_AllowRealNameChange: { value: true, public: true },
+  Accounts_AllowUsernameChange: { value: true, public: true },
+  Accounts_AllowEmailChange: { value: true, public: true },
+  Accounts_AllowPasswordChange: { value: true, public: true },
+  Accounts_TwoFactorAuthentication_Enabled: { value: true, public: true },
+  Accounts_TwoFactorAuthentication_By_Email_Enabled: { value: true, public: true },
+  Accounts_TwoFactorAuthentication_Enforce_Password_Fallback: { value: true, public: true },
+  API_Enable_Personal_Access_Tokens: { value: true, public: true },
+  Message_MaxAllowedSize: { value: 5000, public: true },
+  Message_AllowEditing: { value: true, public: true },
+  Message_AllowDeleting: { value: true, public: true },
+  UI_Use_Real_Name: { value: false, public: true },
+  Layout_Home_Title: { value: 'Home', public: true },
+};
+
+/** Setting IDs the sandbox reads; only these are taken from the environment. */
+export const SETTING_IDS = Object.keys(DEFS);
+
+export class Settings {
+  private readonly values = new Map<string, SettingValue>();
+
+  constructor(overrides: Record<string, unknown> = {}) {
+    for (const [id, def] of Object.entries(DEFS)) this.values.set(id, def.value);
+    for (const [id, raw] of Object.entries(overrides)) this.set(id, raw);
+  }
+
+  /** Coerces env-style strings to the setting's type; unknown IDs are kept as given. */
+  set(id: string, raw: unknown): void {
+    const def = DEFS[id];
+    const current = def?.value;
+    if (typeof current === 'number') {
+      const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+      if (Number.isFinite(n)) this.values.set(id, n);
+      return;
+    }
+    if (typeof current === 'boolean') {
+      if (typeof raw === 'boolean') this.values.set(id, raw);
+      else this.values.set(id, /^(true|1|yes|on)$/i.test(String(raw).trim()));
+      return;
+    }
+    if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') this.values.set(id, raw);
+  }
+
+  get(id: string): SettingValue | undefined {
+    return this.values.get(id);
+  }
+
+  number(id: string): number {
+    const v = this.values.get(id);
+    return typeof v === 'number' ? v : Number(v);
+  }
+
+  bool(id: string): boolean {
+    return this.values.get(id) === true;
+  }
+
+  string(id: string): string {
+    return String(this.values.get(id) ?? '');
+  }
+
+  publicSettings(): { _id: string; value: SettingValue }[] {
+    return Object.entries(DEFS)
+      .filter(([, def]) => def.public)
+      .map(([id]) => ({ _id: id, value: this.values.get(id) as SettingValue }));
+  }
+}
+
+/** Reads SANDBOX_SETTINGS_FILE (if set) and the real setting IDs from an environment object. */
+export function settingsFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const file = env.SANDBOX_SETTINGS_FILE;
+  if (file) {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) Object.assign(out, parsed);
+    else throw new Error(`SANDBOX_SETTINGS_FILE ${file} must contain a JSON object of setting IDs`);
+  }
+  for (const id of SETTING_IDS) {
+    const v = env[id];
+    if (v !== undefined && v !== '') out[id] = v;
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from './handler';
+import type { ExplorerServerOptions } from './server';
+import { normaliseTarget, splitList } from './targets';
+
+/**
+ * Command line and environment of `tsx src/server/main.ts`:
+ *   --port N (env PORT, default 4000)       --host H (env EXPLORER_HOST, default 127.0.0.1)
+ *   --target URL, repeatable (env RC_TARGETS, comma-separated)
+ *   --sandbox URL (env SANDBOX_URL)         --dist DIR (default dist)
+ *   --allowed-host NAME, repeatable (env EXPLORER_ALLOWED_HOSTS)
+ *   --connect-timeout MS (env EXPLORER_CONNECT_TIMEOUT_MS)  --idle-timeout MS (env EXPLORER_IDLE_TIMEOUT_MS)
+ *   --quiet: no request log
+ */
+
+export const USAGE = `Usage: tsx src/server/main.ts [--port 4000] [--host 127.0.0.1] [--target URL]... [--sandbox URL]
+       [--allowed-host NAME]... [--dist dist] [--connect-timeout MS] [--idle-timeout MS] [--quiet]
+Environment: PORT, EXPLORER_HOST, RC_TARGETS (comma-separated), SANDBOX_URL, EXPLORER_ALLOWED_HOSTS,
+             EXPLORER_CONNECT_TIMEOUT_MS, EXPLORER_IDLE_TIMEOUT_MS`;
+
+export class UsageError extends Error {}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > 2 ** 31)
+    throw new UsageError(`${name} must be an integer >= ${min}, got "${value}".`);
+  return n;
+}
+
+function checkTarget(source: string, raw: string): string {
+  const parsed = normaliseTarget(raw);
+  if (!parsed.ok) throw new UsageError(`${source} "${raw}" is not a server base URL: ${parsed.reason}.`);
+  return parsed.target;
+}
+
+export function parseCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): ExplorerServerOptions & { quiet: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        target: { type: 'string', multiple: true },
+        sandbox: { type: 'string' },
+        dist: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
+        'connect-timeout': { type: 'string' },
+        'idle-timeout': { type: 'string' },
+        quiet: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const sandboxRaw = values.sandbox ?? env.SANDBOX_URL;
+  const targets = [
+    ...(values.target ?? []).map((t) => checkTarget('--target', t)),
+    ...splitList(env.RC_TARGETS).map((t) => checkTarget('RC_TARGETS entry', t)),
+  ];
+  return {
+    port: integer('--port / PORT', values.port ?? env.PORT, 4000, 0),
+    host: values.host ?? env.EXPLORER_HOST ?? '127.0.0.1',
+    sandboxUrl: sandboxRaw === undefined || sandboxRaw === '' ? null : checkTarget('--sandbox', sandboxRaw),
+    targets,
+    staticRoot: path.resolve(cwd, values.dist ?? 'dist'),
+    allowedHosts: [...(values['allowed-host'] ?? []), ...splitList(env.EXPLORER_ALLOWED_HOSTS)],
+    connectTimeoutMs: integer(
+      '--connect-timeout',
+      values['connect-timeout'] ?? env.EXPLORER_CONNECT_TIMEOUT_MS,
+      DEFAULT_CONNECT_TIMEOUT_MS,
+      1,
+    ),
+    idleTimeoutMs: integer(
+      '--idle-timeout',
+      values['idle-timeout'] ?? env.EXPLORER_IDLE_TIMEOUT_MS,
+      DEFAULT_IDLE_TIMEOUT_MS,
+      1,
+    ),
+    quiet: values.quiet ?? false,
+  };
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

@@ -1,0 +1,127 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendError } from './errors';
+import { checkHost, checkOrigin } from './guards';
+import { createProxy, PROXY_PATH } from './proxy';
+import { buildCsp, BASE_SECURITY_HEADERS } from './security-headers';
+import { createStaticHandler } from './static-files';
+import { TargetAllowList } from './targets';
+
+/**
+ * The explorer server's request handler, shared by the production server (src/server/server.ts)
+ * and the Vite dev server (scripts/dev.ts), so the proxy and config behave the same in both.
+ */
+
+export interface ExplorerHandlerOptions {
+  /** The embedded sandbox's base URL (allowed, and the app's default server), or null. */
+  sandboxUrl: string | null;
+  /** Further servers the proxy may reach (--target, RC_TARGETS). */
+  targets: readonly string[];
+  /** Folder of the production build; null when another server (Vite) serves the app. */
+  staticRoot: string | null;
+  /** Host names served besides IP literals and localhost. */
+  allowedHosts?: readonly string[];
+  connectTimeoutMs?: number;
+  idleTimeoutMs?: number;
+  /** One line per proxied request: method, path without query, status, target origin. Never headers or bodies. */
+  log?: (line: string) => void;
+}
+
+export interface ExplorerConfig {
+  sandboxUrl: string | null;
+  targets: string[];
+  proxyPath: string;
+}
+
+export type NextFunction = (err?: unknown) => void;
+
+export interface ExplorerHandler {
+  /** Handles a request; with `next`, requests outside /proxy and /explorer-config.json go to it. */
+  handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): void;
+  readonly config: ExplorerConfig;
+  readonly csp: string;
+  close(): void;
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
+export const CONFIG_PATH = '/explorer-config.json';
+
+function isProxyPath(url: string): boolean {
+  return url === PROXY_PATH || url.startsWith(`${PROXY_PATH}/`) || url.startsWith(`${PROXY_PATH}?`);
+}
+
+export function createExplorerHandler(options: ExplorerHandlerOptions): ExplorerHandler {
+  const allowList = new TargetAllowList([
+    ...(options.sandboxUrl === null ? [] : [options.sandboxUrl]),
+    ...options.targets,
+  ]);
+  const sandboxUrl = options.sandboxUrl === null ? null : allowList.targets[0]!;
+  const config: ExplorerConfig = { sandboxUrl, targets: [...allowList.targets], proxyPath: PROXY_PATH };
+  const configBody = JSON.stringify(config);
+  const csp = buildCsp(allowList.origins);
+  const allowedHosts = (options.allowedHosts ?? []).map((h) => h.toLowerCase());
+  const proxy = createProxy({
+    allowList,
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+  });
+  const serveStatic =
+    options.staticRoot === null ? null : createStaticHandler({ root: options.staticRoot, csp });
+  const log = options.log;
+
+  function serveConfig(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendError(res, 'method-not-allowed', `Use GET for ${CONFIG_PATH}.`, { Allow: 'GET, HEAD' });
+      return;
+    }
+    res.writeHead(200, {
+      ...BASE_SECURITY_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(configBody),
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : configBody);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): void {
+    try {
+      const url = req.url ?? '';
+      const pathOnly = url.split('?')[0]!;
+      const ours = isProxyPath(url) || pathOnly === CONFIG_PATH;
+      if (next !== undefined && !ours) {
+        next();
+        return;
+      }
+      const started = Date.now();
+      if (log !== undefined && isProxyPath(url)) {
+        const target = req.headers['x-explorer-target'];
+        res.once('close', () => {
+          const status = res.headersSent ? String(res.statusCode) : 'aborted';
+          const where = typeof target === 'string' ? ` -> ${target.slice(0, 200)}` : '';
+          log(`${req.method} ${pathOnly.slice(0, 300)}${where} ${status} ${Date.now() - started}ms`);
+        });
+      }
+      const host = checkHost(req, allowedHosts);
+      if (!host.ok) {
+        sendError(res, 'forbidden-origin', host.message);
+        return;
+      }
+      const origin = checkOrigin(req);
+      if (!origin.ok) {
+        sendError(res, 'forbidden-origin', origin.message);
+        return;
+      }
+      if (isProxyPath(url)) proxy.handle(req, res);
+      else if (pathOnly === CONFIG_PATH) serveConfig(req, res);
+      else if (serveStatic !== null) serveStatic(req, res);
+      else sendError(res, 'not-found', 'Not found.');
+    } catch (err) {
+      // Last line of defence: a bad request must never take the server down.
+      if (!res.headersSent)
+        sendError(res, 'bad-request', `The request could not be handled: ${(err as Error).message}`);
+      else res.destroy();
+    }
+  }
+
+  return { handle, config, csp, close: () => proxy.close() };
+}

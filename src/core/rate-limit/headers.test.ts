@@ -27,6 +27,11 @@ describe('parseRateLimitHeaders', () => {
     expect(parseRateLimitHeaders(record, NOW)).toMatchObject({ kind: 'present', limit: 5, remaining: 0 });
   });
 
+  it('reads [name, value] pairs as src/core/http keeps them', () => {
+    const pairs: Array<[string, string]> = [['x-ratelimit-limit', '10'], ['x-ratelimit-remaining', '2'], ['x-ratelimit-reset', String(NOW)]];
+    expect(parseRateLimitHeaders(pairs, NOW)).toMatchObject({ kind: 'present', limit: 10, remaining: 2, resetAt: NOW });
+  });
+
   it('says absent when none of the three headers is there (limiter off, bypass or CORS)', () => {
     expect(parseRateLimitHeaders(new Headers({ 'content-type': 'application/json' }), NOW)).toEqual({ kind: 'absent' });
   });

@@ -15,15 +15,26 @@
  * The chosen unit is returned as `resetUnit` so the UI can say when it guessed.
  */
 
-/** Anything with a case-insensitive `get`, like `Headers`, or a plain record of header values. */
+/**
+ * Anything with a case-insensitive `get`, like `Headers`; a plain record of header values; or a
+ * list of `[name, value]` pairs (as `ResponseRecord.headers` in src/core/http keeps them).
+ */
 export type HeadersLike =
   | { get(name: string): string | null }
+  | ReadonlyArray<readonly [string, string]>
   | Readonly<Record<string, string | readonly string[] | undefined>>;
 
-/** Reads one header from a `Headers` object or a plain record (case-insensitively for records). */
+/** Reads one header (case-insensitively) from any `HeadersLike`; repeated values are joined. */
 export function readHeader(headers: HeadersLike, name: string): string | null {
   if (typeof (headers as { get?: unknown }).get === 'function') {
     return (headers as { get(name: string): string | null }).get(name);
+  }
+  if (Array.isArray(headers)) {
+    const wanted = name.toLowerCase();
+    const values = (headers as ReadonlyArray<readonly [string, string]>)
+      .filter(([key]) => key.toLowerCase() === wanted)
+      .map(([, value]) => value);
+    return values.length === 0 ? null : values.join(', ');
   }
   const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
   const wanted = name.toLowerCase();

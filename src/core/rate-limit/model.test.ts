@@ -8,6 +8,7 @@ import {
   rateLimitText,
   routeKey,
   secondsUntilReset,
+  transportFor,
   windowKey,
   type RateLimitBook,
   type RateLimitObservation,
@@ -41,6 +42,15 @@ describe('keys', () => {
     expect(routeKey('GET', 'http://127.0.0.1:4100/api/v1/users.list?count=5')).toBe('GET /api/v1/users.list');
     expect(windowKey(`${SERVER}/`, 'post', 'api/v1/login')).toBe(`${SERVER} POST /api/v1/login`);
     expect(windowKey(SERVER, 'GET', '/api/v1/users.list')).not.toBe(windowKey(SERVER, 'POST', '/api/v1/users.list'));
+  });
+});
+
+describe('transportFor', () => {
+  it('a direct call is cross-origin unless the server is the page origin', () => {
+    expect(transportFor('proxy', SERVER, 'http://127.0.0.1:4000')).toBe('proxy');
+    expect(transportFor('direct', SERVER, 'http://127.0.0.1:4000')).toBe('cross-origin');
+    expect(transportFor('direct', `${SERVER}/`, SERVER)).toBe('same-origin');
+    expect(transportFor('direct', 'not a url', SERVER)).toBe('cross-origin');
   });
 });
 

@@ -112,6 +112,19 @@ export interface ObserveOptions {
 
 export const DEFAULT_HISTORY_SIZE = 20;
 
+/**
+ * Maps src/core/http's transport kind to ours: a direct call is cross-origin (headers hidden)
+ * unless the Rocket.Chat server is on the page's own origin.
+ */
+export function transportFor(kind: 'proxy' | 'direct', serverUrl: string, pageOrigin: string): Transport {
+  if (kind === 'proxy') return 'proxy';
+  try {
+    return new URL(serverUrl).origin === new URL(pageOrigin).origin ? 'same-origin' : 'cross-origin';
+  } catch {
+    return 'cross-origin';
+  }
+}
+
 /** `/api/v1/users.list?count=5#x` or `http://h/api/v1/users.list` -> `/api/v1/users.list`. */
 export function routePath(pathOrUrl: string): string {
   let path = pathOrUrl.trim();

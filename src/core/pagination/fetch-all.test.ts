@@ -1,7 +1,6 @@
 // A real HTTP peer on 127.0.0.1:0 (the team rule: no mocks of HTTP peers). The test server plays a
 // Rocket.Chat list route with its limiter; it reads time from the same manual clock as the driver,
 // so the pacing is exercised deterministically, without sleeping.
-// eslint-disable-next-line no-restricted-imports -- test-only: Node's http module hosts the local peer
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../rate-limit/pacing';

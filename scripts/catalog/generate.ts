@@ -14,7 +14,7 @@ import ts from 'typescript';
 import { analyseTypings, type TypedOperation } from './typings';
 import { loadValidatorSchemas, validatorKey, type JsonSchema } from './validators';
 import { isModelName, schemaFromType, typeName } from './schema-from-type';
-import { fullPath, groupOf, jsonParamsOf, needsAuth } from './rules';
+import { fullPath, groupOf, jsonParamsOf, needsAuth } from '../../src/core/catalog/rules';
 import type { GeneratedCatalog, GeneratedOperation, HttpMethod } from '../../src/core/catalog/types';
 
 export const OUTPUT_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/core/catalog/generated/catalog.json');

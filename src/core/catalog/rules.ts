@@ -2,7 +2,7 @@
  * The rules that turn an `Endpoints` key into facts the typings do not state. Each is a small,
  * documented table so it can be checked against the server source and corrected in one place.
  */
-import type { HttpMethod, JsonParamName } from '../../src/core/catalog/types';
+import type { HttpMethod, JsonParamName } from './types';
 
 /**
  * Full served path of an `Endpoints` key. The typings keys are relative to the `/api` mount

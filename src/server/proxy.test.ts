@@ -261,12 +261,13 @@ describe('bad input', () => {
 
 describe('origin, host and preflight checks', () => {
   it('refuses a foreign Origin, a null Origin and a cross-site fetch with 403', async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { Origin: 'https://evil.example' },
       { Origin: 'null' },
       { Origin: `http://localhost:${explorer.port + 1}` },
       { 'Sec-Fetch-Site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const res = await request(explorer.url, {
         method: 'POST',
         path: '/proxy/api/v1/login',

@@ -9,8 +9,8 @@ import { pageSecurityHeaders } from './security-headers';
 /**
  * Serves the production build. Hashed files under /assets/ are cached for a year; everything else
  * (index.html first) is revalidated on each load so a rebuild shows up at once. Paths without a
- * file extension that match no file get index.html (client-side routes); a missing file with an
- * extension is a 404, so a broken asset never masquerades as HTML.
+ * known file extension that match no file get index.html (client-side routes); a missing asset
+ * is a 404, so a broken asset never masquerades as HTML.
  */
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -94,8 +94,10 @@ export function createStaticHandler(
     }
     let st = await statFile(file);
     if (st === null) {
-      const hasExtension = path.posix.extname(normal) !== '';
-      if (hasExtension) {
+      // Rocket.Chat paths contain dots (users.list), so only known file types count as files.
+      const looksLikeFile =
+        normal.startsWith('/assets/') || path.posix.extname(normal).toLowerCase() in CONTENT_TYPES;
+      if (looksLikeFile) {
         sendError(res, 'not-found', `No file ${normal} in this build.`);
         return;
       }

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { isLoopback, parseCli, UsageError } from './cli';
+import { normaliseTarget, TargetAllowList } from './targets';
+
+describe('normaliseTarget', () => {
+  it.each([
+    ['http://127.0.0.1:4100', 'http://127.0.0.1:4100'],
+    ['http://127.0.0.1:4100/', 'http://127.0.0.1:4100'],
+    ['  HTTPS://Chat.Example.COM:443/ ', 'https://chat.example.com'],
+    ['https://chat.example.com/rc//', 'https://chat.example.com/rc'],
+    ['http://[::1]:3000/a/../b', 'http://[::1]:3000/b'],
+  ])('%s -> %s', (raw, want) => {
+    expect(normaliseTarget(raw)).toMatchObject({ ok: true, target: want });
+  });
+
+  it.each([
+    '',
+    'chat.example.com',
+    'ftp://x',
+    'javascript:alert(1)',
+    'http://u:p@x',
+    'http://x/?q',
+    'http://x/#f',
+    'http://x#',
+  ])('refuses %j', (raw) => {
+    expect(normaliseTarget(raw).ok).toBe(false);
+  });
+});
+
+describe('TargetAllowList', () => {
+  const list = new TargetAllowList([
+    'http://127.0.0.1:4100/',
+    'https://chat.example.com/rc',
+    'http://127.0.0.1:4100',
+  ]);
+  it('dedupes and keeps order', () => {
+    expect(list.targets).toEqual(['http://127.0.0.1:4100', 'https://chat.example.com/rc']);
+    expect(list.origins).toEqual(['http://127.0.0.1:4100', 'https://chat.example.com']);
+  });
+  it('allows targets and paths below them at a segment boundary only', () => {
+    expect(list.allows('http://127.0.0.1:4100')).toBe(true);
+    expect(list.allows('https://chat.example.com/rc/sub')).toBe(true);
+    expect(list.allows('https://chat.example.com')).toBe(false);
+    expect(list.allows('https://chat.example.com/rcx')).toBe(false);
+    expect(list.allows('http://127.0.0.1:41000')).toBe(false);
+  });
+  it('throws on an invalid configured target', () => {
+    expect(() => new TargetAllowList(['nope'])).toThrow(/Invalid target "nope"/);
+  });
+});
+
+describe('parseCli', () => {
+  it('has safe defaults', () => {
+    const o = parseCli([], {}, '/repo');
+    expect(o).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      sandboxUrl: null,
+      targets: [],
+      staticRoot: '/repo/dist',
+      quiet: false,
+    });
+  });
+  it('reads flags and environment', () => {
+    const o = parseCli(
+      [
+        '--port',
+        '0',
+        '--target',
+        'https://a.example/',
+        '--target',
+        'https://b.example',
+        '--sandbox',
+        'http://127.0.0.1:4100',
+        '--idle-timeout',
+        '50',
+        '--allowed-host',
+        'box.lan',
+      ],
+      {
+        RC_TARGETS: 'https://c.example, ,https://d.example',
+        EXPLORER_CONNECT_TIMEOUT_MS: '20',
+        EXPLORER_ALLOWED_HOSTS: 'x.lan',
+      },
+    );
+    expect(o.port).toBe(0);
+    expect(o.targets).toEqual([
+      'https://a.example',
+      'https://b.example',
+      'https://c.example',
+      'https://d.example',
+    ]);
+    expect(o.sandboxUrl).toBe('http://127.0.0.1:4100');
+    expect(o.idleTimeoutMs).toBe(50);
+    expect(o.connectTimeoutMs).toBe(20);
+    expect(o.allowedHosts).toEqual(['box.lan', 'x.lan']);
+    expect(parseCli([], { PORT: '4321' }).port).toBe(4321);
+  });
+  it('explains bad input', () => {
+    expect(() => parseCli(['--target', 'chat.example.com'], {})).toThrow(UsageError);
+    expect(() => parseCli([], { RC_TARGETS: 'ftp://x' })).toThrow(/RC_TARGETS entry "ftp:\/\/x"/);
+    expect(() => parseCli(['--port', 'abc'], {})).toThrow(/--port/);
+    expect(() => parseCli(['--bogus'], {})).toThrow(UsageError);
+  });
+  it('knows loopback addresses', () => {
+    expect(isLoopback('127.0.0.1')).toBe(true);
+    expect(isLoopback('::1')).toBe(true);
+    expect(isLoopback('0.0.0.0')).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@
  * it is skipped or left opaque and reported in `warnings`.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { jsonErrorWhere, jsonReason } from './json-error';
 import { jsonParamsOf, needsAuth } from './rules';
 import { HTTP_METHODS, normalisePath, operationId, paramsLocation, pathParamsOf } from './operation';
 import type { HttpMethod, JsonSchema, Operation, ParamDoc, SourceId } from './types';
@@ -41,13 +42,6 @@ export interface ParsedOpenApi {
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function lineCol(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const col = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${col}`;
-}
-
 /** Parses text as JSON when it looks like JSON, else as YAML; syntax errors carry line and column. */
 export function parseDocumentText(text: string, source: string): unknown {
   const trimmed = text.trimStart();
@@ -55,10 +49,7 @@ export function parseDocumentText(text: string, source: string): unknown {
     try {
       return JSON.parse(text) as unknown;
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      const pos = /position (\d+)/.exec(msg);
-      const where = pos ? lineCol(text, Number(pos[1])) : /line (\d+) column (\d+)/.exec(msg)?.slice(1).reduce((l, c) => `line ${l}, column ${c}`) ?? 'unknown position';
-      throw new OpenApiError(`not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`, where, source);
+      throw new OpenApiError(`not valid JSON: ${jsonReason(e)}`, jsonErrorWhere(text) ?? 'unknown position', source);
     }
   }
   try {

@@ -1,58 +1,177 @@
-import { useMemo, useState } from 'react';
-import type { HttpMethod } from '../../core/permalink/draft';
+import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { findOperation } from '../../core/catalog/operation';
+import { searchOperations } from '../../core/catalog/search';
+import type { Operation } from '../../core/catalog/types';
 import { useExplorerStore } from '../state/store';
+import { CatalogStatusLine } from './CatalogStatusLine';
+import { useCatalogStore } from './catalog-store';
+import { readOperationLink, writeOperationLink } from './deep-link';
+import { EndpointList } from './EndpointList';
+import { ImportOpenApi } from './ImportOpenApi';
+import { buildRows, moveActive } from './rows';
+import { useCatalogSync } from './useCatalogSync';
+import './catalog.css';
 
-// Interim list until the generated catalog is wired in.
-const STARTER: Array<{ method: HttpMethod; path: string; summary: string }> = [
-  { method: 'GET', path: '/api/info', summary: 'Server version' },
-  { method: 'POST', path: '/api/v1/login', summary: 'Sign in' },
-  { method: 'GET', path: '/api/v1/me', summary: 'The signed-in user' },
-  { method: 'GET', path: '/api/v1/users.list', summary: 'List users' },
-  { method: 'GET', path: '/api/v1/channels.list', summary: 'List public channels' },
-];
+/** The draft can send these; an operation with another method (PATCH from a server) is shown but not selectable. */
+function isSendableMethod(method: string): method is 'GET' | 'POST' | 'PUT' | 'DELETE' {
+  return method === 'GET' || method === 'POST' || method === 'PUT' || method === 'DELETE';
+}
+
+/** Selects operations named by `#op=` links: on first load and whenever the fragment changes. */
+function useDeepLinkSelection(operations: readonly Operation[] | undefined, select: (op: Operation) => void): void {
+  useEffect(() => {
+    if (!operations) return;
+    const apply = () => {
+      const id = readOperationLink();
+      if (!id) return;
+      const op = findOperation(operations, id);
+      if (op) select(op);
+    };
+    apply();
+    window.addEventListener('hashchange', apply);
+    return () => window.removeEventListener('hashchange', apply);
+    // Only the first catalog matters for the initial link; later merges must not re-select it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [operations !== undefined, select]);
+}
 
 export function EndpointsPane() {
-  const [search, setSearch] = useState('');
-  const selected = useExplorerStore((state) => state.draft.operationId);
+  const status = useCatalogSync();
+  const view = useCatalogStore((state) => state.view);
+  const selectedLabel = useExplorerStore((state) => state.draft.operationId);
   const selectOperation = useExplorerStore((state) => state.actions.selectOperation);
-  const shown = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    return STARTER.filter((op) => `${op.method} ${op.path} ${op.summary}`.toLowerCase().includes(needle));
-  }, [search]);
+  const [query, setQuery] = useState('');
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [active, setActive] = useState(-1);
+  const [notice, setNotice] = useState('');
+  const listId = useId();
+  const optionPrefix = useId();
+  const optionId = useCallback((i: number) => `${optionPrefix}-o${i}`, [optionPrefix]);
+
+  const searching = query.trim() !== '';
+  const model = useMemo(() => {
+    const ranked = view ? searchOperations(view.index, query).map((hit) => hit.op) : [];
+    return buildRows(ranked, searching, collapsed);
+  }, [view, query, searching, collapsed]);
+
+  const select = useCallback(
+    (op: Operation) => {
+      if (!isSendableMethod(op.method)) {
+        setNotice(`${op.method} operations cannot be sent from the explorer yet.`);
+        return;
+      }
+      setNotice('');
+      selectOperation(op.method, op.path);
+      writeOperationLink(op.id);
+    },
+    [selectOperation],
+  );
+  useDeepLinkSelection(view?.operations, select);
+
+  const activeIndex = active < model.options.length ? active : -1;
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const total = model.options.length;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive(moveActive(activeIndex, event.key === 'ArrowDown' ? 1 : -1, total));
+    } else if (event.key === 'Home' && event.ctrlKey) {
+      setActive(total > 0 ? 0 : -1);
+    } else if (event.key === 'PageDown' || event.key === 'PageUp') {
+      event.preventDefault();
+      const step = event.key === 'PageDown' ? 10 : -10;
+      setActive(total === 0 ? -1 : Math.min(total - 1, Math.max(0, activeIndex + step)));
+    } else if (event.key === 'Enter') {
+      const op = model.options[activeIndex >= 0 ? activeIndex : 0];
+      if (op && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        select(op);
+      }
+    } else if (event.key === 'Escape' && query !== '') {
+      event.preventDefault();
+      setQuery('');
+      setActive(-1);
+    }
+  };
+
+  const toggleGroup = useCallback((group: string) => {
+    setActive(-1);
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (next.has(group)) next.delete(group);
+      else next.add(group);
+      return next;
+    });
+  }, []);
+  const anyCollapsed = collapsed.size > 0;
+  const toggleAll = () => {
+    setActive(-1);
+    setCollapsed(anyCollapsed || !view ? new Set() : new Set(view.operations.map((op) => op.group)));
+  };
+
+  const ready = view !== null;
   return (
     <section className="pane endpoints" aria-label="Endpoints">
-      <h2 className="pane-title">Endpoints</h2>
+      <div className="endpoints-head">
+        <h2 className="pane-title">Endpoints</h2>
+        <ImportOpenApi />
+      </div>
       <input
         type="search"
+        className="endpoint-search"
         aria-label="Search endpoints"
         data-endpoint-search
-        placeholder="Search endpoints (Ctrl+K)"
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
+        placeholder="Search endpoints  (Ctrl+K)"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        aria-controls={listId}
+        aria-activedescendant={activeIndex >= 0 ? optionId(activeIndex) : undefined}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setActive(-1);
+        }}
+        onKeyDown={onKeyDown}
       />
-      <p className="muted" role="status">
-        {shown.length} endpoints
-      </p>
-      <ul className="operation-list">
-        {shown.map((op) => {
-          const id = `${op.method} ${op.path}`;
-          return (
-            <li key={id}>
-              <button
-                type="button"
-                className="operation"
-                aria-current={id === selected ? 'true' : undefined}
-                aria-label={id}
-                onClick={() => selectOperation(op.method, op.path)}
-              >
-                <span className={`method method-${op.method.toLowerCase()}`}>{op.method}</span>
-                <span className="operation-path">{op.path}</span>
-                <span className="operation-summary">{op.summary}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <div className="endpoints-bar">
+        <p className="endpoint-count" role="status">
+          {ready ? `${model.matchCount} endpoints` : status.bundled === 'error' ? 'Catalog unavailable' : 'Loading catalog…'}
+        </p>
+        {ready ? (
+          <button type="button" className="link-button" onClick={toggleAll}>
+            {anyCollapsed ? 'Expand all' : 'Collapse all'}
+          </button>
+        ) : null}
+      </div>
+      <CatalogStatusLine status={status} />
+      {notice ? (
+        <p role="alert" className="alert warn hint">
+          {notice}
+        </p>
+      ) : null}
+      {status.bundledError ? (
+        <p role="alert" className="alert">
+          {status.bundledError}
+        </p>
+      ) : null}
+      {ready ? (
+        model.matchCount === 0 ? (
+          <p className="empty">No endpoint matches “{query.trim()}”. Try fewer letters or a path fragment like users.list.</p>
+        ) : (
+          <EndpointList
+            listId={listId}
+            model={model}
+            active={activeIndex}
+            selectedLabel={selectedLabel}
+            optionId={optionId}
+            onSelect={select}
+            onToggleGroup={toggleGroup}
+          />
+        )
+      ) : status.bundled === 'loading' ? (
+        <p className="empty" aria-busy="true">
+          Loading the catalog…
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,13 +1,73 @@
 import { useExplorerStore } from '../state/store';
+import { useSelectedOperation } from './catalog-store';
+import { OperationBadges } from './OperationBadges';
+import type { Operation } from '../../core/catalog/types';
+import './catalog.css';
 
-/** Slot owned by the catalog feature: method, path and description of the chosen operation. */
+const SOURCE_WORDS: Record<string, string> = { bundled: 'rest-typings (bundled)', server: 'this server' };
+
+function sourcesText(op: Operation): string {
+  return op.sources.map((s) => SOURCE_WORDS[s] ?? s.replace(/^import:/, '')).join(', ');
+}
+
+function AuthLine({ op }: { op: Operation }) {
+  return op.auth ? (
+    <p className="hint">
+      <strong>Needs auth:</strong> sent with X-User-Id and X-Auth-Token of the signed-in user.
+    </p>
+  ) : (
+    <p className="hint">
+      <strong>No auth needed.</strong>
+    </p>
+  );
+}
+
+/**
+ * Slot owned by the catalog feature: what the chosen operation is. Summaries and descriptions come
+ * from typings, the server or imported files: untrusted text, rendered as text (never HTML, no links).
+ */
 export function OperationDetails() {
   const method = useExplorerStore((state) => state.draft.method);
   const path = useExplorerStore((state) => state.draft.path);
+  const operationId = useExplorerStore((state) => state.draft.operationId);
+  const op = useSelectedOperation(operationId);
+  const description = op?.description?.trim();
   return (
-    <p className="operation-title">
-      <span className={`method method-${method.toLowerCase()}`}>{method}</span>
-      <code>{path}</code>
-    </p>
+    <div className="operation-details">
+      <p className="operation-title">
+        <span className={`method method-${method.toLowerCase()}`}>{method}</span>
+        <code>{path}</code>
+      </p>
+      {op ? (
+        <>
+          {op.summary ? <p className="operation-summary-line">{op.summary}</p> : null}
+          <p className="operation-markers">
+            <OperationBadges op={op} full />
+            <span className="muted hint">
+              {' '}
+              {op.group} · from {sourcesText(op)}
+              {op.schemaSource === 'types' ? ' · parameters from TypeScript types (the server may not check them)' : null}
+            </span>
+          </p>
+          <AuthLine op={op} />
+          {op.availability === 'not-on-server' ? (
+            <p className="hint warning">
+              The connected server does not list this endpoint in its /api/docs/json: it may be missing (older version,
+              disabled app or Enterprise-only) and answer 404.
+            </p>
+          ) : null}
+          {description ? (
+            description.length > 280 ? (
+              <details className="operation-description">
+                <summary>{description.slice(0, 200).trimEnd()}…</summary>
+                <p>{description}</p>
+              </details>
+            ) : (
+              <p className="operation-description">{description}</p>
+            )
+          ) : null}
+        </>
+      ) : null}
+    </div>
   );
 }

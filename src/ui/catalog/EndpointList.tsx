@@ -1,0 +1,157 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { operationLabel } from '../../core/catalog/operation';
+import type { Operation } from '../../core/catalog/types';
+import { OperationBadges, badgesOf } from './OperationBadges';
+import { shortPath, type RowModel } from './rows';
+
+interface Props {
+  listId: string;
+  model: RowModel;
+  /** Keyboard cursor (index into model.options), -1 for none. */
+  active: number;
+  selectedLabel: string;
+  optionId(index: number): string;
+  onSelect(op: Operation): void;
+  onToggleGroup(group: string): void;
+}
+
+const GROUP_ROW = 28;
+const OP_ROW = 26;
+const SUMMARY_LINE = 17;
+
+/**
+ * The virtualized list: only the rows in view (plus a few) are in the DOM, so 700 operations cost
+ * the same as 30. Options live in a listbox driven from the search box (aria-activedescendant);
+ * the group headers are toggle buttons in a layer beside the listbox, because a listbox may only
+ * contain options and groups.
+ */
+export function EndpointList({ listId, model, active, selectedLabel, optionId, onSelect, onToggleGroup }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { rows } = model;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => {
+      const row = rows[i];
+      if (!row || row.kind === 'group') return GROUP_ROW;
+      return OP_ROW + (row.op.summary ? SUMMARY_LINE : 0);
+    },
+    getItemKey: (i) => {
+      const row = rows[i];
+      if (!row) return i;
+      return row.kind === 'group' ? `g:${row.group}` : `o:${row.op.id}`;
+    },
+    overscan: 12,
+  });
+
+  // Keep the keyboard cursor in view.
+  const activeRow = active >= 0 ? model.rowOfOption[active] : undefined;
+  useEffect(() => {
+    if (activeRow !== undefined) virtualizer.scrollToIndex(activeRow, { align: 'auto' });
+  }, [activeRow, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  // Consecutive option rows of one domain are wrapped in a role=group named after the domain.
+  const runs: { group: string; items: typeof items }[] = [];
+  const headers: typeof items = [];
+  for (const item of items) {
+    const row = rows[item.index];
+    if (!row) continue;
+    if (row.kind === 'group') {
+      headers.push(item);
+      continue;
+    }
+    const last = runs[runs.length - 1];
+    if (last && last.group === row.op.group) last.items.push(item);
+    else runs.push({ group: row.op.group, items: [item] });
+  }
+
+  return (
+    <div ref={scrollRef} className="endpoint-scroll">
+      <div className="endpoint-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="endpoint-headers">
+          {headers.map((item) => {
+            const row = rows[item.index];
+            if (!row || row.kind !== 'group') return null;
+            return (
+              <div
+                key={item.key}
+                className="endpoint-row group-row"
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <button
+                  type="button"
+                  className="group-toggle"
+                  aria-expanded={!row.collapsed}
+                  aria-controls={listId}
+                  onClick={() => onToggleGroup(row.group)}
+                >
+                  <span aria-hidden="true" className="chevron">
+                    {row.collapsed ? '▸' : '▾'}
+                  </span>
+                  <span className="group-name">{row.group}</span>
+                  <span className="group-count">{row.count}</span>
+                </button>
+              </div>
+            );
+          })}
+        </div>
+        <div role="listbox" id={listId} aria-label="Endpoint results" className="endpoint-listbox">
+          {runs.map((run) => (
+            <div role="group" aria-label={run.group} key={`${run.group}:${run.items[0]?.index ?? 0}`}>
+              {run.items.map((item) => {
+                const row = rows[item.index];
+                if (!row || row.kind !== 'op') return null;
+                const { op, optionIndex } = row;
+                const label = operationLabel(op);
+                const id = optionId(optionIndex);
+                return (
+                  <div
+                    key={item.key}
+                    id={id}
+                    role="option"
+                    aria-selected={label === selectedLabel}
+                    aria-label={label}
+                    aria-describedby={`${id}-d`}
+                    className={`endpoint-row op-row${optionIndex === active ? ' active' : ''}${
+                      op.availability === 'not-on-server' ? ' absent' : ''
+                    }`}
+                    data-index={item.index}
+                    ref={virtualizer.measureElement}
+                    style={{ transform: `translateY(${item.start}px)` }}
+                    onMouseDown={(event) => event.preventDefault() /* keep focus in the search box */}
+                    onClick={() => onSelect(op)}
+                    title={op.summary ? `${label}\n${op.summary}` : label}
+                  >
+                    <span className={`method method-${op.method.toLowerCase()}`} aria-hidden="true">
+                      {op.method === 'DELETE' ? 'DEL' : op.method}
+                    </span>
+                    <span className={`op-path${op.deprecated ? ' deprecated' : ''}`} aria-hidden="true">
+                      {shortPath(op.path)}
+                    </span>
+                    <span aria-hidden="true" className="op-badges">
+                      <OperationBadges op={op} />
+                    </span>
+                    <span id={`${id}-d`} className="op-summary">
+                      {op.summary ?? ''}
+                      <span className="sr-only">
+                        {op.summary ? ', ' : ''}
+                        {badgesOf(op)
+                          .map((b) => b.words)
+                          .join(', ')}
+                      </span>
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -14,7 +14,7 @@
  *
  * Pure: inputs are not mutated, so a failed import leaves the previous merge result intact.
  */
-import { matchKey } from './operation';
+import { matchKey, normalisePath } from './operation';
 import type { Availability, Operation, SourceId } from './types';
 
 export interface CatalogSources {
@@ -45,38 +45,54 @@ function copy(op: Operation): Operation {
   return { ...op, sources: [...op.sources], jsonParams: [...op.jsonParams], pathParams: [...op.pathParams] };
 }
 
-/** Merges the sources; the result is sorted by path, then method. */
+/**
+ * Merges the sources; the result is sorted by path, then method. Operations are matched by exact
+ * `METHOD path` first, then with placeholder names ignored (the package itself declares both
+ * `/livechat/agents/:agentId/departments` and `/livechat/agents/:uid/departments`; both are kept).
+ */
 export function mergeCatalog(sources: CatalogSources): Operation[] {
-  const byKey = new Map<string, Operation>();
-  for (const op of sources.bundled) byKey.set(matchKey(op.method, op.path), copy(op));
+  const byExact = new Map<string, Operation>();
+  const byLoose = new Map<string, Operation>();
+  const add = (op: Operation): void => {
+    byExact.set(`${op.method} ${normalisePath(op.path)}`, op);
+    const loose = matchKey(op.method, op.path);
+    if (!byLoose.has(loose)) byLoose.set(loose, op);
+  };
+  const lookup = (op: Operation): Operation | undefined => byExact.get(`${op.method} ${normalisePath(op.path)}`) ?? byLoose.get(matchKey(op.method, op.path));
+  for (const op of sources.bundled) add(copy(op));
   for (const doc of sources.imports ?? []) {
     for (const op of doc.operations) {
-      const key = matchKey(op.method, op.path);
-      const base = byKey.get(key);
+      const base = lookup(op);
       if (base) enrich(base, op, true);
-      else byKey.set(key, copy(op));
+      else add(copy(op));
     }
   }
   const server = sources.server;
   if (server) {
-    const onServer = new Set<string>();
+    const onServer = new Set<Operation>();
     for (const op of server) {
-      const key = matchKey(op.method, op.path);
-      onServer.add(key);
-      const base = byKey.get(key);
-      if (base) enrich(base, op, false);
-      else byKey.set(key, { ...copy(op), sources: ['server'] });
+      const base = lookup(op);
+      if (base) {
+        enrich(base, op, false);
+        onServer.add(base);
+        // a twin declared under another placeholder name is the same route on the server
+        for (const twin of byExact.values()) if (twin !== base && matchKey(twin.method, twin.path) === matchKey(op.method, op.path)) onServer.add(twin);
+      } else {
+        const only = { ...copy(op), sources: ['server'] as SourceId[] };
+        add(only);
+        onServer.add(only);
+      }
     }
-    for (const [key, op] of byKey) {
+    for (const op of byExact.values()) {
       let availability: Availability;
-      if (!onServer.has(key)) availability = 'not-on-server';
+      if (!onServer.has(op)) availability = 'not-on-server';
       else availability = op.sources.some((s: SourceId) => s !== 'server') ? 'on-server' : 'only-on-server';
       op.availability = availability;
     }
   } else {
-    for (const op of byKey.values()) op.availability = 'unknown';
+    for (const op of byExact.values()) op.availability = 'unknown';
   }
-  return [...byKey.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
+  return [...byExact.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
 }
 
 /** Counts per availability, for a summary line ("412 on this server, 157 not on this server"). */

@@ -62,7 +62,12 @@ export function createSearchIndex(ops: readonly Operation[]): SearchIndex {
 
 /** Score of one query word against one entry; 0 = no match. */
 function scoreWord(e: Entry, w: string): number {
-  if (METHOD_WORDS.has(w) && e.method === w) return 50;
+  const inPath = scorePathWord(e, w);
+  if (METHOD_WORDS.has(w) && e.method === w) return inPath > 0 ? Math.max(inPath, 45) + 15 : 45;
+  return inPath;
+}
+
+function scorePathWord(e: Entry, w: string): number {
   if (e.tail === w) return 100;
   if (e.tail.startsWith(w)) return 80 - Math.min(20, e.tail.length - w.length) / 2;
   let best = 0;

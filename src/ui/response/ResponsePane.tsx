@@ -1,83 +1,137 @@
-import { useState } from 'react';
+import { useCallback, useEffect } from 'react';
+import { trimServerUrl } from '../../core/http/prepare';
 import { statusLine } from '../../core/http/status-text';
 import type { ResponseRecord } from '../../core/http/types';
+import { countZeroWarning } from '../../core/pagination/arithmetic';
 import { AuthDiagnosis } from '../auth/AuthDiagnosis';
+import { RateLimitGauge, type RouteRef } from '../ratelimit/RateLimitGauge';
+import { startRateLimitTracking } from '../ratelimit/store';
+import { TooManyRequestsAlert } from '../ratelimit/TooManyRequestsAlert';
 import { useRun } from '../runner/RunnerContext';
 import { useRunProgress } from '../runner/progress-store';
+import type { RunView } from '../runner/useRunner';
+import { useExplorerStore, type SentRequest } from '../state/store';
+import { FetchAll } from './FetchAll';
 import { formatBytes, formatMs } from './format';
+import { PaginationBar } from './PaginationBar';
+import { ResponseProblems } from './ResponseProblems';
+import { ResponseViews } from './ResponseViews';
+import { useResponseDoc } from './useResponseDoc';
+import './response.css';
 
-type Tab = 'raw' | 'headers';
-
-/** Pretty-prints JSON bodies for reading; anything else is shown exactly as received. */
-function readableBody(response: ResponseRecord): string {
-  if (response.bodyText.length > 2_000_000) return response.bodyText;
-  try {
-    return JSON.stringify(JSON.parse(response.bodyText), null, 2);
-  } catch {
-    return response.bodyText;
-  }
+/** The answer on screen: the finished one, or the previous one while the next loads or after a cancel. */
+function shownResponse(view: RunView): ResponseRecord | undefined {
+  if (view.phase === 'done') return view.response;
+  if (view.phase === 'pending' || view.phase === 'cancelled') return view.previous;
+  return undefined;
 }
 
-function ResponseBody({ response }: { response: ResponseRecord }) {
-  const [tab, setTab] = useState<Tab>('raw');
+/** Epoch ms when the response's last byte arrived (timings are on the performance clock). */
+function receivedAtOf(response: ResponseRecord): number {
+  return Math.round(performance.timeOrigin + response.timings.startedAt + response.timings.totalMs);
+}
+
+function DownloadProgress() {
+  const received = useRunProgress((state) => state.received);
+  const total = useRunProgress((state) => state.total);
+  const percent = total !== undefined && total > 0 ? Math.min(100, Math.floor((received / total) * 100)) : null;
   return (
-    <div className="response-body">
-      <div role="tablist" aria-label="Response views" className="tabs">
-        {(['raw', 'headers'] as const).map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`tab-${name}`}
-            aria-controls={`panel-${name}`}
-            aria-selected={tab === name}
-            tabIndex={tab === name ? 0 : -1}
-            onClick={() => setTab(name)}
-          >
-            {name === 'raw' ? 'Raw' : 'Headers'}
-          </button>
-        ))}
-      </div>
-      {tab === 'raw' ? (
-        <div role="tabpanel" id="panel-raw" aria-labelledby="tab-raw" className="tabpanel">
-          <pre className="raw-body">{readableBody(response)}</pre>
-        </div>
-      ) : (
-        <div role="tabpanel" id="panel-headers" aria-labelledby="tab-headers" className="tabpanel">
-          <table className="headers-table">
-            <thead>
-              <tr>
-                <th scope="col">Header</th>
-                <th scope="col">Value</th>
-              </tr>
-            </thead>
-            <tbody>
-              {response.headers.map(([name, value]) => (
-                <tr key={name}>
-                  <td>{name}</td>
-                  <td>{value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+    <div className="download-progress">
+      <p role="status" aria-label="Status" className="status pending">
+        Sending…{' '}
+        {received > 0
+          ? `${formatBytes(received)} received${total !== undefined ? ` of ${formatBytes(total)}` : ''}${percent !== null ? ` (${percent}%)` : ''}`
+          : 'waiting for the first byte'}
+      </p>
+      {received > 0 ? (
+        <progress aria-label="Download progress" value={percent ?? undefined} max={100} />
+      ) : null}
     </div>
   );
 }
 
+function StatusLine({ response }: { response: ResponseRecord }) {
+  return (
+    <>
+      <p role="status" aria-label="Status" className={`status status-${Math.floor(response.status / 100)}xx`}>
+        <strong>{statusLine(response.status, response.statusText)}</strong>
+        <span className="muted">
+          {' '}
+          · {formatMs(response.timings.totalMs)} total · first byte {formatMs(response.timings.ttfbMs)} ·{' '}
+          {formatBytes(response.sizeBytes)}
+        </span>
+      </p>
+      <p className="muted url">
+        {response.method} <code>{response.displayUrl}</code>
+        {response.transport === 'direct' ? ' (direct from the browser)' : ' (through the explorer proxy)'}
+      </p>
+    </>
+  );
+}
+
+function CountZeroNotice() {
+  const count = useExplorerStore((state) => state.draft.params.count);
+  const warning = countZeroWarning(count);
+  if (!warning) return null;
+  return (
+    <div className="alert warn" role="note" aria-label="count=0 warning">
+      <p>
+        <strong>{warning.title}</strong>
+      </p>
+      <p>{warning.message}</p>
+    </div>
+  );
+}
+
+function routeOf(sent: SentRequest | null, draft: { serverUrl: string; method: string; path: string }): RouteRef {
+  const source = sent?.draft ?? draft;
+  return { server: trimServerUrl(source.serverUrl), method: source.method, path: source.path };
+}
+
 export function ResponsePane() {
-  const { view } = useRun();
-  const received = useRunProgress((state) => state.received);
+  const { view, send } = useRun();
+  useEffect(() => startRateLimitTracking(), []);
+  const serverUrl = useExplorerStore((state) => state.draft.serverUrl);
+  const method = useExplorerStore((state) => state.draft.method);
+  const path = useExplorerStore((state) => state.draft.path);
+  const sent = view.phase === 'idle' ? null : view.sent;
+  const route = routeOf(sent, { serverUrl, method, path });
+  const response = shownResponse(view);
+  const doc = useResponseDoc(response);
+  const summary = doc.status === 'ready' && doc.response === response ? doc.summary : null;
+  // Paging keeps the last parsed page's numbers while the next answer is parsed (no flicker).
+  const pagingSummary = doc.status === 'ready' ? doc.summary : null;
+  const busy = view.phase === 'pending';
+
+  const resend = useCallback(() => {
+    if (!sent) return;
+    const { draft, actions } = useExplorerStore.getState();
+    if (JSON.stringify(draft) !== JSON.stringify(sent.draft)) actions.loadDraft(structuredClone(sent.draft));
+    send();
+  }, [sent, send]);
+
   return (
     <section className="pane response" aria-label="Response">
       <h2 className="pane-title">Response</h2>
+      {route.server !== '' ? <RateLimitGauge route={route} /> : null}
+      <CountZeroNotice />
       {view.phase === 'idle' ? (
-        <p className="empty">Choose an endpoint and press Send to see its response here.</p>
+        <div className="empty">
+          <p>Choose an endpoint and press Send to see its response here.</p>
+          <p className="hint">
+            Large answers stay fast: the body is parsed in the background and only the rows on screen are drawn.
+          </p>
+        </div>
       ) : null}
-      {view.phase === 'pending' ? (
-        <p role="status" aria-label="Status" className="status pending">
-          Sending… {received > 0 ? formatBytes(received) : ''}
+      {view.phase === 'pending' ? <DownloadProgress /> : null}
+      {view.phase === 'cancelled' ? (
+        <p role="status" aria-label="Status" className="status cancelled">
+          <strong>Cancelled</strong>
+          <span className="muted">
+            {' '}
+            · the request was stopped before its answer arrived
+            {view.previous ? '; the previous answer is shown below' : ''}. Send it again when you are ready.
+          </span>
         </p>
       ) : null}
       {view.phase === 'failed' ? (
@@ -86,30 +140,26 @@ export function ResponsePane() {
           <p>{view.failure.nextStep}</p>
         </div>
       ) : null}
-      {view.phase === 'done' ? (
+      {view.phase === 'done' ? <StatusLine response={view.response} /> : null}
+      {response ? (
         <>
-          <p
-            role="status"
-            aria-label="Status"
-            className={`status status-${Math.floor(view.response.status / 100)}xx`}
-          >
-            <strong>{statusLine(view.response.status, view.response.statusText)}</strong>
-            <span className="muted">
-              {' '}
-              · {formatMs(view.response.timings.totalMs)} (first byte {formatMs(view.response.timings.ttfbMs)}
-              ) · {formatBytes(view.response.sizeBytes)}
-            </span>
-          </p>
-          <p className="muted url">
-            {view.response.method} <code>{view.response.displayUrl}</code>
-          </p>
-          {view.response.proxyError ? (
-            <div role="alert" className="alert error">
-              <p>{view.response.proxyError.message}</p>
-            </div>
+          {view.phase === 'done' && response.status === 429 && sent ? (
+            <TooManyRequestsAlert
+              response={response}
+              route={routeOf(sent, sent.draft)}
+              receivedAt={receivedAtOf(response)}
+              resend={resend}
+            />
           ) : null}
-          <AuthDiagnosis response={view.response} />
-          <ResponseBody response={view.response} />
+          {view.phase === 'done' ? <ResponseProblems response={response} summary={summary} /> : null}
+          <AuthDiagnosis response={response} />
+          {pagingSummary?.page && sent ? (
+            <>
+              <PaginationBar sent={sent} page={pagingSummary.page} busy={busy || summary === null} />
+              <FetchAll draft={sent.draft} page={pagingSummary.page} listField={pagingSummary.listField} />
+            </>
+          ) : null}
+          <ResponseViews response={response} doc={doc} />
         </>
       ) : null}
     </section>

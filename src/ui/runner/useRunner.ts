@@ -6,7 +6,7 @@ import {
   useQueryClient,
   type QueryKey,
 } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { executeRequest, RequestFailedError } from '../../core/http/execute';
 import { prepareRequest, trimServerUrl } from '../../core/http/prepare';
 import type { RequestFailure, ResponseRecord } from '../../core/http/types';
@@ -20,7 +20,18 @@ export type RunView =
   | { phase: 'idle' }
   | { phase: 'pending'; sent: SentRequest; previous?: ResponseRecord }
   | { phase: 'done'; sent: SentRequest; response: ResponseRecord }
-  | { phase: 'failed'; sent: SentRequest; failure: RequestFailure };
+  | { phase: 'failed'; sent: SentRequest; failure: RequestFailure }
+  /** The person pressed Cancel: said in words, with the last answer (if any) still viewable. */
+  | { phase: 'cancelled'; sent: SentRequest; previous?: ResponseRecord };
+
+/**
+ * A run gives up after this long without finishing (headers and body). Generous, because a
+ * `count=0` on a big server is tens of MB; a hung server still gets a clear timeout message.
+ */
+export const RUN_TIMEOUT_MS = 120_000;
+
+/** Progress updates per chunk would re-render the pane hundreds of times for a big body. */
+const PROGRESS_INTERVAL_MS = 100;
 
 /**
  * Query key of a GET run: every input that changes the answer, and who asks (the user ID, never
@@ -62,11 +73,18 @@ async function run(sent: SentRequest, signal: AbortSignal): Promise<ResponseReco
   );
   const progress = useRunProgress.getState();
   progress.set(0, undefined);
+  let lastProgressAt = 0;
   try {
     const response = await executeRequest(prepared, {
-      signal,
-      onProgress: (received, total) => progress.set(received, total),
+      signal: AbortSignal.any([signal, AbortSignal.timeout(RUN_TIMEOUT_MS)]),
+      onProgress: (received, total) => {
+        const now = performance.now();
+        if (now - lastProgressAt < PROGRESS_INTERVAL_MS && received !== total) return;
+        lastProgressAt = now;
+        progress.set(received, total);
+      },
     });
+    progress.set(response.sizeBytes, response.sizeBytes);
     announceRun({
       draft: sent.draft,
       userId: user?.credentials.userId ?? null,
@@ -88,6 +106,9 @@ async function run(sent: SentRequest, signal: AbortSignal): Promise<ResponseReco
 /** The request runner: GET as cached queries, other methods as mutations; no automatic retries (a retry spends rate limit). */
 export function useRunner(): { view: RunView; send: () => void; cancel: () => void } {
   const queryClient = useQueryClient();
+  // Which send the person cancelled: TanStack reverts a cancelled query to its previous state,
+  // which would look like "nothing happened"; we say "cancelled" instead.
+  const [cancelledSendId, setCancelledSendId] = useState<number | null>(null);
   const sent = useExplorerStore((state) => state.sent);
   const userId = useExplorerStore((state) =>
     state.sent ? (state.auth[trimServerUrl(state.sent.draft.serverUrl)]?.credentials.userId ?? null) : null,
@@ -132,18 +153,24 @@ export function useRunner(): { view: RunView; send: () => void; cancel: () => vo
 
   const cancel = useCallback(() => {
     if (!sent) return;
+    setCancelledSendId(sent.sendId);
     if (sent.draft.method === 'GET') void queryClient.cancelQueries({ queryKey, exact: true });
     else mutationAbort.current?.abort();
   }, [sent, queryClient, queryKey]);
 
   let view: RunView = { phase: 'idle' };
+  const wasCancelled = sent !== null && cancelledSendId === sent.sendId;
   if (sent && isGet) {
+    const failure = query.isError ? failureOf(query.error) : null;
     if (query.isFetching) view = { phase: 'pending', sent, previous: query.data };
-    else if (query.isError) view = { phase: 'failed', sent, failure: failureOf(query.error) };
+    else if (wasCancelled || failure?.kind === 'aborted') view = { phase: 'cancelled', sent, previous: query.data };
+    else if (failure) view = { phase: 'failed', sent, failure };
     else if (query.data) view = { phase: 'done', sent, response: query.data };
   } else if (sent) {
+    const failure = mutation.isError ? failureOf(mutation.error) : null;
     if (mutation.isPending) view = { phase: 'pending', sent };
-    else if (mutation.isError) view = { phase: 'failed', sent, failure: failureOf(mutation.error) };
+    else if (failure?.kind === 'aborted' || (wasCancelled && !mutation.data)) view = { phase: 'cancelled', sent };
+    else if (failure) view = { phase: 'failed', sent, failure };
     else if (mutation.data) view = { phase: 'done', sent, response: mutation.data };
   }
   return { view, send, cancel };

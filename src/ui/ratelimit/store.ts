@@ -1,0 +1,54 @@
+import { create } from 'zustand';
+import { trimServerUrl } from '../../core/http/prepare';
+import { observe, transportFor, type RateLimitBook, type RateLimitObservation } from '../../core/rate-limit/model';
+import { onRunFinished, type RunResult } from '../runner/run-events';
+import { useExplorerStore } from '../state/store';
+
+/**
+ * What the explorer knows about each rate-limit window (per server + route + method), learned from
+ * every finished run and every fetch-all page. Its own small store: it changes on every response
+ * and only the gauge reads it.
+ */
+interface RateLimitStore {
+  book: RateLimitBook;
+  record(observation: RateLimitObservation): void;
+}
+
+export const useRateLimitStore = create<RateLimitStore>()((set) => ({
+  book: {},
+  record: (observation) => set((state) => ({ book: observe(state.book, observation) })),
+}));
+
+function pageOrigin(): string {
+  return typeof location === 'undefined' ? 'http://localhost' : location.origin;
+}
+
+/** Turns a finished run into an observation; the route is the path template (Rocket.Chat counts per route). */
+export function observationOf(result: RunResult, bypass: boolean, origin = pageOrigin()): RateLimitObservation {
+  const server = trimServerUrl(result.draft.serverUrl);
+  const response = result.response;
+  return {
+    server,
+    method: result.draft.method,
+    path: result.draft.path,
+    status: response?.status ?? 0,
+    headers: response?.headers ?? [],
+    transport: transportFor(response?.transport ?? 'direct', server, origin),
+    bypass,
+    ...(response && response.status === 429 ? { body: response.bodyText } : {}),
+    receivedAt: result.finishedAt,
+  };
+}
+
+let tracking = false;
+/** Subscribes the store to finished runs once for the app's lifetime. */
+export function startRateLimitTracking(): void {
+  if (tracking) return;
+  tracking = true;
+  onRunFinished((result) => {
+    if (!result.response) return; // no HTTP answer: nothing learned about the limiter
+    const server = trimServerUrl(result.draft.serverUrl);
+    const bypass = useExplorerStore.getState().auth[server]?.bypassesRateLimit === true;
+    useRateLimitStore.getState().record(observationOf(result, bypass));
+  });
+}

@@ -1,0 +1,195 @@
+import { useEffect, useRef, useState } from 'react';
+import { executeRequest } from '../../core/http/execute';
+import { prepareRequest, trimServerUrl } from '../../core/http/prepare';
+import type { PageNumbers } from '../../core/pagination/arithmetic';
+import { fetchAllPages, type FetchAllProgress, type FetchAllResult, type PageResponse } from '../../core/pagination/fetch-all';
+import { getWindow, transportFor as rateLimitTransport } from '../../core/rate-limit/model';
+import type { RequestDraft } from '../../core/permalink/draft';
+import { useRateLimitStore } from '../ratelimit/store';
+import { transportFor } from '../runner/transport';
+import { useExplorerStore } from '../state/store';
+import { ExportButtons } from './ExportButtons';
+import { formatMs } from './format';
+import { pagingOf } from './paging';
+
+/** Page size for fetch-all when the request asked for everything (count=0) or for nothing. */
+const FETCH_ALL_DEFAULT_PAGE = 100;
+
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Runs a fetch-all through the same prepareRequest/executeRequest path as Send (auth is attached
+ * there and only there), paced by the route's rate-limit window.
+ */
+async function runFetchAll(
+  draft: RequestDraft,
+  pageSize: number,
+  listField: string | null,
+  signal: AbortSignal,
+  onProgress: (progress: FetchAllProgress) => void,
+): Promise<FetchAllResult> {
+  const state = useExplorerStore.getState();
+  const server = trimServerUrl(draft.serverUrl);
+  const user = state.auth[server];
+  const transport = transportFor(state.transportMode, state.config);
+  const book = useRateLimitStore.getState();
+  return fetchAllPages({
+    pageSize,
+    startOffset: 0,
+    ...(listField ? { listField } : {}),
+    signal,
+    onProgress,
+    onObservation: (observation) => useRateLimitStore.getState().record(observation),
+    rateLimit: {
+      server,
+      method: draft.method,
+      path: draft.path,
+      transport: rateLimitTransport(transport.kind, server, location.origin),
+      bypass: user?.bypassesRateLimit === true,
+      initial: getWindow(book.book, server, draft.method, draft.path),
+    },
+    fetchPage: async (offset, count, pageSignal): Promise<PageResponse> => {
+      const pageDraft: RequestDraft = {
+        ...draft,
+        params: { ...draft.params, offset: String(offset), count: String(count) },
+      };
+      const prepared = prepareRequest(pageDraft, transport, user?.credentials);
+      const response = await executeRequest(prepared, pageSignal ? { signal: pageSignal } : {});
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: parseBody(response.bodyText),
+        receivedAt: Date.now(),
+      };
+    },
+  });
+}
+
+function operationName(draft: RequestDraft): string {
+  const last = draft.path.split('/').filter(Boolean).pop() ?? 'response';
+  return last.replace(/[^\w.-]+/g, '_');
+}
+
+type Run =
+  | { phase: 'idle' }
+  | { phase: 'running'; progress: FetchAllProgress | null; controller: AbortController }
+  | { phase: 'finished'; result: FetchAllResult };
+
+/** Fetch all pages: progress (pages, items, time left), Cancel, merged results and exports. */
+export function FetchAll({ draft, page, listField }: { draft: RequestDraft; page: PageNumbers; listField: string | null }) {
+  const [run, setRun] = useState<Run>({ phase: 'idle' });
+  const operation = `${draft.method} ${draft.path}`;
+  const lastOperation = useRef(operation);
+  // Another operation's merged results must not be offered for export under this one's name.
+  useEffect(() => {
+    if (lastOperation.current === operation) return;
+    lastOperation.current = operation;
+    setRun((current) => {
+      if (current.phase === 'running') current.controller.abort();
+      return { phase: 'idle' };
+    });
+  }, [operation]);
+  useEffect(() => () => {
+    // Leaving the page: stop calling the server.
+    setRun((current) => {
+      if (current.phase === 'running') current.controller.abort();
+      return current;
+    });
+  }, []);
+
+  const { pageSize } = pagingOf(draft, page);
+  const size = pageSize > 0 ? pageSize : FETCH_ALL_DEFAULT_PAGE;
+  const start = () => {
+    const controller = new AbortController();
+    setRun({ phase: 'running', progress: null, controller });
+    void runFetchAll(draft, size, listField, controller.signal, (progress) =>
+      setRun((current) => (current.phase === 'running' ? { ...current, progress } : current)),
+    ).then((result) => setRun({ phase: 'finished', result }));
+  };
+
+  return (
+    <div className="fetch-all">
+      <div className="actions">
+        <button type="button" onClick={start} disabled={run.phase === 'running'}>
+          Fetch all pages
+        </button>
+        <span className="muted">
+          {Math.max(1, Math.ceil(page.total / size))} calls of {size} items, paced by the rate limit
+        </span>
+      </div>
+      {run.phase === 'running' ? <FetchAllProgressView run={run} total={page.total} /> : null}
+      {run.phase === 'finished' ? <FetchAllOutcome result={run.result} name={operationName(draft)} /> : null}
+    </div>
+  );
+}
+
+function FetchAllProgressView({ run, total }: { run: Extract<Run, { phase: 'running' }>; total: number }) {
+  const p = run.progress;
+  const pagesTotal = p?.pagesTotal ?? null;
+  const waiting = p?.waiting ?? null;
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [waiting]);
+  const waitLeft = waiting ? Math.max(0, Math.ceil((waiting.until - now) / 1000)) : 0;
+  const words =
+    `Page ${p?.pagesDone ?? 0}${pagesTotal !== null ? ` of ${pagesTotal}` : ''}, ` +
+    `${p?.items ?? 0} of ${p?.total ?? total} items` +
+    (p?.estimatedMsLeft != null ? `, about ${formatMs(p.estimatedMsLeft)} left` : '');
+  return (
+    <div className="fetch-all-progress">
+      <progress
+        aria-label="Fetch all pages progress"
+        aria-valuetext={words}
+        value={p?.pagesDone ?? 0}
+        max={pagesTotal ?? Math.max(1, (p?.pagesDone ?? 0) + 1)}
+      />
+      <p className="muted" aria-live="polite">
+        {words}
+        {waiting ? ` · ${waiting.explanation.replace(/\d+ s/, `${waitLeft} s`)}` : ''}
+      </p>
+      <button type="button" onClick={() => run.controller.abort()}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function FetchAllOutcome({ result, name }: { result: FetchAllResult; name: string }) {
+  const summary =
+    `${result.items.length} items in ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}` +
+    (result.duplicates > 0 ? `, ${result.duplicates} duplicates dropped` : '') +
+    (result.waitedMs > 0 ? `, waited ${formatMs(result.waitedMs)} for the rate limit` : '');
+  return (
+    <div className="fetch-all-outcome">
+      {result.outcome === 'complete' ? (
+        <p role="status">Fetched all: {summary}.</p>
+      ) : result.outcome === 'cancelled' ? (
+        <p role="status">Fetch all pages cancelled: {summary} kept.</p>
+      ) : (
+        <div role="alert" className="alert error">
+          <p>{result.error?.message ?? 'Fetch all pages failed.'}</p>
+          <p>Kept so far: {summary}.</p>
+        </div>
+      )}
+      {result.totalChanged ? (
+        <p className="muted">The server’s total changed while fetching: items were added or removed meanwhile.</p>
+      ) : null}
+      {result.tooManyRequests > 0 ? (
+        <p className="muted">
+          The server still answered 429 Too Many Requests {result.tooManyRequests} time(s) (another client on your
+          address?); each time the explorer waited as told and went on.
+        </p>
+      ) : null}
+      {result.items.length > 0 ? <ExportButtons items={result.items} name={name} /> : null}
+    </div>
+  );
+}

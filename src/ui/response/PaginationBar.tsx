@@ -1,0 +1,70 @@
+import { useId } from 'react';
+import { pageInfo, pageNavigation, type PageNumbers } from '../../core/pagination/arithmetic';
+import type { SentRequest } from '../state/store';
+import { useRun } from '../runner/RunnerContext';
+import { PAGE_SIZES, applyPage, pagingOf } from './paging';
+
+/**
+ * First/Previous/Next/Last and the page size for a list response. Paging edits the draft's
+ * offset/count and sends it; the old page stays on screen while the next one loads.
+ */
+export function PaginationBar({ sent, page, busy }: { sent: SentRequest; page: PageNumbers; busy: boolean }) {
+  const { send } = useRun();
+  const sizeId = useId();
+  const { clamp, pageSize } = pagingOf(sent.draft, page);
+  const info = pageInfo(page, pageSize);
+  const nav = pageNavigation(page.offset, pageSize, page.total);
+  const go = (offset: number | null, size = pageSize) => {
+    if (offset === null) return;
+    applyPage(sent.draft, offset, size);
+    send();
+  };
+  const sizes = [...new Set<number>([...PAGE_SIZES, ...(pageSize > 0 ? [pageSize] : [])])].sort((a, b) => a - b);
+  return (
+    <div className="pagination">
+      <nav className="pagination-bar" aria-label="Pages">
+        <button type="button" onClick={() => go(nav.first)} disabled={busy || nav.first === null}>
+          First page
+        </button>
+        <button type="button" onClick={() => go(nav.previous)} disabled={busy || nav.previous === null}>
+          Previous page
+        </button>
+        <span className="showing">{info.text}</span>
+        <span className="muted">
+          {pageSize > 0 ? `page ${info.page} of ${info.pageCount}` : 'all items in one page'}
+        </span>
+        <button type="button" onClick={() => go(nav.next)} disabled={busy || nav.next === null}>
+          Next page
+        </button>
+        <button type="button" onClick={() => go(nav.last)} disabled={busy || nav.last === null}>
+          Last page
+        </button>
+        <label htmlFor={sizeId} className="page-size">
+          Page size
+        </label>
+        <select
+          id={sizeId}
+          value={pageSize > 0 ? String(pageSize) : ''}
+          disabled={busy}
+          onChange={(event) => {
+            const size = Number(event.target.value);
+            // Keep the first item on screen: the new page starts at the page holding it.
+            go(Math.floor(page.offset / size) * size, size);
+          }}
+        >
+          {pageSize > 0 ? null : <option value="">all</option>}
+          {sizes.map((size) => (
+            <option key={size} value={String(size)}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </nav>
+      {clamp.kind !== 'none' ? (
+        <p role="status" className="alert warn">
+          {clamp.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

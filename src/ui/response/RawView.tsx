@@ -1,0 +1,57 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { ResponseRecord } from '../../core/http/types';
+import type { DocSummary } from './model/document';
+import { rawRowText } from './model/raw';
+
+const ROW_HEIGHT = 18;
+
+/**
+ * The body as received (JSON pretty-printed when that is cheap). Large texts are drawn as
+ * virtualized display rows: one `<pre>` of 40 MB would freeze the page on layout.
+ */
+export function RawView({ response, summary }: { response: ResponseRecord; summary: DocSummary | null }) {
+  const text = summary?.raw.text ?? response.bodyText;
+  const starts = summary?.raw.starts ?? null;
+  return (
+    <>
+      {summary?.raw.pretty ? <p className="muted hint">JSON pretty-printed for reading; the bytes received are unchanged.</p> : null}
+      {response.truncated ? (
+        <p role="alert" className="alert warn">
+          The body was larger than the explorer keeps in memory and was cut; the size shown counts every byte received.
+          Ask for fewer items (count, or Fetch all pages) to see all of it.
+        </p>
+      ) : null}
+      {starts ? (
+        <VirtualRaw text={text} starts={starts} />
+      ) : (
+        <pre className="raw-body" tabIndex={0}>
+          {text === '' ? <span className="muted">(empty body)</span> : text}
+        </pre>
+      )}
+    </>
+  );
+}
+
+function VirtualRaw({ text, starts }: { text: string; starts: Int32Array }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The app does not use the React Compiler; the virtualizer re-renders its host as designed.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: starts.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 30,
+  });
+  return (
+    <div ref={scrollRef} className="raw-body raw-virtual" tabIndex={0} role="document" aria-label="Raw body">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <div key={item.key} className="raw-row" style={{ transform: `translateY(${item.start}px)` }}>
+            {rawRowText(text, starts, item.index)}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createDocumentHost, ResponseDocument } from './document';
+
+const users = {
+  users: Array.from({ length: 5 }, (_, i) => ({ _id: `u${i}`, username: `user${i}` })),
+  count: 5,
+  offset: 10,
+  total: 2000,
+  success: true,
+};
+
+describe('ResponseDocument', () => {
+  it('summarises a list envelope: paging numbers, table, pretty raw text', () => {
+    const { summary } = new ResponseDocument(1, JSON.stringify(users), 'application/json');
+    expect(summary).toMatchObject({
+      kind: 'json',
+      html: false,
+      listField: 'users',
+      page: { offset: 10, count: 5, total: 2000 },
+      listLength: 5,
+      table: { path: 'users', rowCount: 5, defaults: ['_id', 'username'] },
+    });
+    expect(summary.raw.pretty).toBe(true);
+    expect(summary.raw.text).toContain('\n  "users": [');
+    expect(summary.raw.starts).toBeNull();
+  });
+  it('no paging without numeric count, offset and total', () => {
+    const { summary } = new ResponseDocument(1, JSON.stringify({ update: [], remove: [], success: true }), 'application/json');
+    expect(summary.page).toBeNull();
+  });
+  it('recognises an HTML error page and a body that claims JSON but is not', () => {
+    const html = new ResponseDocument(1, '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>', 'text/html').summary;
+    expect(html).toMatchObject({ kind: 'text', html: true });
+    const broken = new ResponseDocument(1, '{"users": [', 'application/json').summary;
+    expect(broken.kind).toBe('text');
+    expect(broken.declaredJson).toBe(true);
+    expect(broken.parseError).toMatch(/JSON/);
+    expect(new ResponseDocument(1, '', 'application/json').summary.kind).toBe('empty');
+    expect(new ResponseDocument(1, 'OK', 'text/plain').summary).toMatchObject({ kind: 'text', parseError: null });
+  });
+  it('reads Rocket.Chat error text', () => {
+    const body = JSON.stringify({ success: false, error: 'Internal server error' });
+    expect(new ResponseDocument(1, body, 'application/json').summary.errorText).toBe('Internal server error');
+  });
+  it('indexes large bodies for the virtual Raw view and leaves them unprettified above the limit', () => {
+    const big = JSON.stringify({ users: Array.from({ length: 3000 }, (_, i) => ({ _id: `u${i}`, name: 'x'.repeat(30) })) });
+    const { summary } = new ResponseDocument(1, big, 'application/json');
+    expect(summary.raw.starts).not.toBeNull();
+    expect(summary.raw.starts!.length).toBeGreaterThan(3000);
+  });
+});
+
+describe('document host (the worker protocol)', () => {
+  it('answers rows, toggles, search, table rows and copy for the current document only', () => {
+    const host = createDocumentHost();
+    const loaded = host.handle({ op: 'load', docId: 7, text: JSON.stringify(users), contentType: 'application/json' });
+    expect(loaded.op).toBe('load');
+    const rows = host.handle({ op: 'rows', docId: 7, start: 0, end: 4 });
+    expect(rows.op === 'rows' && rows.rows.map((r) => r.path)).toEqual(['', 'users', 'users[0]', 'users[1]']);
+    const toggled = host.handle({ op: 'toggle', docId: 7, pointer: '/users/3' });
+    expect(toggled).toEqual({ op: 'toggle', visibleCount: 11 + 2 });
+    expect(host.handle({ op: 'copy', docId: 7, pointer: '/users/3/username' })).toEqual({
+      op: 'copy',
+      text: 'user3',
+      path: 'users[3].username',
+    });
+    expect(host.handle({ op: 'tableRows', docId: 7, start: 0, end: 2, columns: ['username'] })).toEqual({
+      op: 'tableRows',
+      rows: [['user0'], ['user1']],
+    });
+    const search = host.handle({ op: 'search', docId: 7, query: 'user4' });
+    expect(search).toMatchObject({ op: 'search', search: { matches: 1 } });
+    expect(host.handle({ op: 'rows', docId: 6, start: 0, end: 1 })).toEqual({ op: 'stale' });
+  });
+});

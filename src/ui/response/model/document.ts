@@ -1,0 +1,195 @@
+/**
+ * One response body as the parsing worker holds it, and the request/answer protocol between the
+ * page and the worker. Pure: the worker file only wires `handleRequest` to `onmessage`, so the whole
+ * protocol is unit-tested without a worker.
+ */
+import { readPageNumbers, findListField } from '../../../core/pagination/envelope';
+import type { PageNumbers } from '../../../core/pagination/arithmetic';
+import { TreeModel, copyText, formatPath, valueAt, valueKind, type SearchResult, type TreeRow, type ValueKind } from './json-tree';
+import { PRETTY_LIMIT, SMALL_TEXT, rawRowStarts } from './raw';
+import { defaultColumns, discoverColumns, tableRows, tableSource, type ColumnInfo, type TableSource } from './table';
+
+export type BodyKind = 'json' | 'text' | 'empty';
+
+export interface TableSummary {
+  /** `users`, or '' for a root array. */
+  path: string;
+  rowCount: number;
+  columns: ColumnInfo[];
+  defaults: string[];
+}
+
+export interface RawSummary {
+  /** The text to show when it is not the body as received (pretty-printed JSON), else null. */
+  text: string | null;
+  pretty: boolean;
+  /** Display-row starts for large texts (virtualized), null for small ones (drawn whole). */
+  starts: Int32Array | null;
+}
+
+export interface DocSummary {
+  docId: number;
+  kind: BodyKind;
+  /** The body is an HTML page (an error page from a proxy or a web server, usually). */
+  html: boolean;
+  /** Why a body that looked like JSON did not parse, with the position. */
+  parseError: string | null;
+  /** The Content-Type said JSON. */
+  declaredJson: boolean;
+  rootKind: ValueKind | null;
+  listField: string | null;
+  /** Offset, count and total when the envelope has all three as numbers and a list field. */
+  page: PageNumbers | null;
+  /** Length of the list field's array. */
+  listLength: number | null;
+  /** Rocket.Chat's `error` text when `success` is false. */
+  errorText: string | null;
+  visibleCount: number;
+  table: TableSummary | null;
+  raw: RawSummary;
+  parseMs: number;
+}
+
+export type WorkerRequest =
+  | { op: 'load'; docId: number; text: string; contentType: string }
+  | { op: 'rows'; docId: number; start: number; end: number }
+  | { op: 'toggle'; docId: number; pointer: string; open?: boolean }
+  | { op: 'collapseAll'; docId: number }
+  | { op: 'search'; docId: number; query: string }
+  | { op: 'tableRows'; docId: number; start: number; end: number; columns: string[] }
+  | { op: 'copy'; docId: number; pointer: string };
+
+export type WorkerAnswer =
+  | { op: 'load'; summary: DocSummary }
+  | { op: 'rows'; rows: TreeRow[]; visibleCount: number }
+  | { op: 'toggle' | 'collapseAll'; visibleCount: number }
+  | { op: 'search'; visibleCount: number; search: SearchResult }
+  | { op: 'tableRows'; rows: string[][] }
+  | { op: 'copy'; text: string; path: string }
+  | { op: 'stale' };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function looksLikeHtml(text: string, contentType: string): boolean {
+  if (/\btext\/html\b/i.test(contentType)) return true;
+  const head = text.slice(0, 200).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html');
+}
+
+/** Where JSON.parse stopped, in words: V8 says `... at position 12 (line 1 column 13)`. */
+function parseErrorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class ResponseDocument {
+  readonly summary: DocSummary;
+  private readonly tree: TreeModel | null;
+  private readonly table: TableSource | null;
+
+  constructor(docId: number, text: string, contentType: string, now: () => number = () => performance.now()) {
+    const started = now();
+    const declaredJson = /\bjson\b/i.test(contentType);
+    const trimmedStart = text.trimStart();
+    let kind: BodyKind = text.trim() === '' ? 'empty' : 'text';
+    let root: unknown = undefined;
+    let parseError: string | null = null;
+    const html = kind !== 'empty' && looksLikeHtml(text, contentType);
+    if (kind !== 'empty' && !html && (declaredJson || /^[[{"]/.test(trimmedStart))) {
+      try {
+        root = JSON.parse(text) as unknown;
+        kind = 'json';
+      } catch (error) {
+        parseError = parseErrorText(error);
+      }
+    }
+    this.tree = kind === 'json' ? new TreeModel(root) : null;
+    this.table = kind === 'json' ? tableSource(root) : null;
+
+    let rawText: string | null = null;
+    if (kind === 'json' && text.length <= PRETTY_LIMIT) {
+      const pretty = JSON.stringify(root, null, 2);
+      if (pretty !== text) rawText = pretty;
+    }
+    const shown = rawText ?? text;
+    const listField = kind === 'json' ? findListField(root) : null;
+    const envelope = isRecord(root) ? root : null;
+    const numeric = (key: string) => typeof envelope?.[key] === 'number';
+    const page =
+      envelope && listField !== null && numeric('count') && numeric('offset') && numeric('total')
+        ? readPageNumbers(root, listField)
+        : null;
+    const columns = this.table ? discoverColumns(this.table.items) : [];
+    this.summary = {
+      docId,
+      kind,
+      html,
+      parseError,
+      declaredJson,
+      rootKind: kind === 'json' ? valueKind(root) : null,
+      listField,
+      page,
+      listLength: listField !== null && envelope ? (envelope[listField] as unknown[]).length : null,
+      errorText: envelope && envelope.success === false && typeof envelope.error === 'string' ? envelope.error : null,
+      visibleCount: this.tree?.visibleCount ?? 0,
+      table: this.table
+        ? { path: this.table.path, rowCount: this.table.items.length, columns, defaults: defaultColumns(columns) }
+        : null,
+      raw: {
+        text: rawText,
+        pretty: rawText !== null,
+        starts: shown.length > SMALL_TEXT ? rawRowStarts(shown) : null,
+      },
+      parseMs: 0,
+    };
+    this.summary.parseMs = now() - started;
+  }
+
+  handle(request: Exclude<WorkerRequest, { op: 'load' }>): WorkerAnswer {
+    const tree = this.tree;
+    switch (request.op) {
+      case 'rows':
+        return { op: 'rows', rows: tree ? tree.rows(request.start, request.end) : [], visibleCount: tree?.visibleCount ?? 0 };
+      case 'toggle':
+        if (tree) {
+          if (request.open === undefined) tree.toggle(request.pointer);
+          else tree.setExpanded(request.pointer, request.open);
+        }
+        return { op: 'toggle', visibleCount: tree?.visibleCount ?? 0 };
+      case 'collapseAll':
+        tree?.collapseAll();
+        return { op: 'collapseAll', visibleCount: tree?.visibleCount ?? 0 };
+      case 'search': {
+        const search = tree ? tree.setSearch(request.query) : { query: request.query, matches: 0, capped: false };
+        return { op: 'search', visibleCount: tree?.visibleCount ?? 0, search };
+      }
+      case 'tableRows':
+        return {
+          op: 'tableRows',
+          rows: this.table ? tableRows(this.table.items, request.start, request.end, request.columns) : [],
+        };
+      case 'copy': {
+        const segments = tree?.segmentsOf(request.pointer) ?? null;
+        if (!tree || !segments) return { op: 'copy', text: '', path: '' };
+        return { op: 'copy', text: copyText(valueAt(tree.root, segments)), path: formatPath(segments) };
+      }
+    }
+  }
+}
+
+/** The worker's state: the current document only (a new load drops the previous one). */
+export function createDocumentHost(now?: () => number) {
+  let current: ResponseDocument | null = null;
+  return {
+    handle(request: WorkerRequest): WorkerAnswer {
+      if (request.op === 'load') {
+        current = null; // let the previous document be collected before parsing the next one
+        current = new ResponseDocument(request.docId, request.text, request.contentType, now);
+        return { op: 'load', summary: current.summary };
+      }
+      if (!current || current.summary.docId !== request.docId) return { op: 'stale' };
+      return current.handle(request);
+    },
+  };
+}

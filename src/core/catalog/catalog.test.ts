@@ -48,6 +48,7 @@ describe('search', () => {
   it('ranks the exact endpoint name first', () => {
     expect(top('users.list', 1)).toEqual(['GET /api/v1/users.list']);
     expect(top('chat.postMessage', 1)).toEqual(['POST /api/v1/chat.postMessage']);
+    expect(top('chat post', 1)).toEqual(['POST /api/v1/chat.postMessage']);
   });
 
   it('matches words in any order, the method as a word, and typos as subsequences', () => {

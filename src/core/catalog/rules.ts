@@ -52,7 +52,7 @@ const PUBLIC: { pattern: RegExp; methods?: HttpMethod[]; why: string }[] = [
   { pattern: /^\/api\/v1\/shield\.svg$/, why: 'badge image' },
   { pattern: /^\/api\/v1\/pw\.getPolicyReset$/, why: 'password policy on the reset page (token param)' },
   { pattern: /^\/api\/v1\/method\.callAnon\//, why: 'anonymous DDP method call' },
-  { pattern: /^\/api\/v1\/livechat\/(config|visitor|visitor\/.*|room|room\.close|room\.transfer|room\.survey|message|message\/.*|messages\.history\/.*|messages|agent\.info\/.*|agent\.next\/.*|custom\.field|custom\.fields|offline\.message|page\.visited|transcript|upload\/.*|video\.call\/.*|webrtc\.call|webrtc\.call\/.*|transfer\.history\/.*)$/, why: 'livechat widget (visitor token)' },
+  { pattern: /^\/api\/v1\/livechat\/(config|visitor|visitor\/.*|room|room\.close|room\.transfer|room\.survey|message|message\/.*|messages\.history\/.*|messages|agent\.info\/.*|agent\.next\/.*|custom\.field|custom\.fields|offline\.message|page\.visited|transcript|upload\/.*|video\.call\/.*|webrtc\.call|webrtc\.call\/.*)$/, why: 'livechat widget (visitor token)' },
   { pattern: /^\/hooks\//, why: 'webhook secret in the path' },
 ];
 

@@ -1,15 +1,22 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { importOpenApiFromUrl, importOpenApiText, labelFor } from '../../core/catalog/live';
-import { OpenApiError, type ParsedOpenApi } from '../../core/catalog/openapi';
+import type { ParsedOpenApi } from '../../core/catalog/openapi';
 import { matchKey } from '../../core/catalog/operation';
 import { useCatalogStore } from './catalog-store';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/** The importer (with its YAML parser) is loaded on first use, keeping it out of the first page load. */
+const loadImporter = () => import('../../core/catalog/live');
+
+/** Core's OpenApiError, recognised without importing its module up front. */
+function isOpenApiError(error: unknown): error is Error & { source: string; where: string } {
+  return error instanceof Error && error.name === 'OpenApiError';
+}
+
 /** Why an import failed, in words with a next step. Fetch failures from a browser are mostly CORS or CSP. */
 export function describeImportError(error: unknown, fromUrl: boolean): string {
-  if (error instanceof OpenApiError) {
+  if (isOpenApiError(error)) {
     const fetchFailed = /could not be fetched \(/.test(error.message);
     if (fromUrl && fetchFailed) {
       return (
@@ -26,7 +33,7 @@ export function describeImportError(error: unknown, fromUrl: boolean): string {
 /** Reads a chosen file as text; refuses very large files before reading them. */
 async function readFile(file: File): Promise<string> {
   if (file.size > MAX_FILE_BYTES) {
-    throw new OpenApiError(`the file is ${Math.round(file.size / 1048576)} MB; at most 20 MB can be imported`, file.name, file.name);
+    throw new Error(`${file.name} is ${Math.round(file.size / 1048576)} MB; at most 20 MB can be imported`);
   }
   return file.text();
 }
@@ -60,13 +67,19 @@ export function ImportOpenApi() {
   };
 
   const fromUrl = useMutation({
-    mutationFn: (target: string) => importOpenApiFromUrl(target),
-    onSuccess: (parsed, target) => apply(parsed, labelFor(target)),
+    mutationFn: async (target: string) => {
+      const { importOpenApiFromUrl, labelFor } = await loadImporter();
+      return { parsed: await importOpenApiFromUrl(target), label: labelFor(target) };
+    },
+    onSuccess: ({ parsed, label }) => apply(parsed, label),
     onMutate: () => setResult(''),
   });
   const fromFile = useMutation({
-    mutationFn: async (file: File) => importOpenApiText(await readFile(file), file.name),
-    onSuccess: (parsed, file) => apply(parsed, labelFor(file.name)),
+    mutationFn: async (file: File) => {
+      const { importOpenApiText, labelFor } = await loadImporter();
+      return { parsed: importOpenApiText(await readFile(file), file.name), label: labelFor(file.name) };
+    },
+    onSuccess: ({ parsed, label }) => apply(parsed, label),
     onMutate: () => setResult(''),
   });
 

@@ -1,10 +1,12 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { formFields, type FormField } from '../../core/catalog/group';
 import type { Operation } from '../../core/catalog/types';
-import { validateBodyText, validateRequest, type Problem } from '../../core/validation/validate';
+import type * as Validation from '../../core/validation/validate';
+import type { Problem } from '../../core/validation/validate';
 import type { RequestDraft } from '../../core/permalink/draft';
 import { useExplorerStore } from '../state/store';
 import { useSelectedOperation } from './catalog-store';
+import { useValidation } from './useValidation';
 import {
   EDITOR_PARAMS,
   bodyValueFromText,
@@ -15,7 +17,11 @@ import {
 import './catalog.css';
 
 /** The request's parameters as the server will see them: query-string values, or the parsed body. */
-function validateDraft(op: Operation, draft: RequestDraft): Problem[] {
+function validateDraft(
+  { validateRequest, validateBodyText }: typeof Validation,
+  op: Operation,
+  draft: RequestDraft,
+): Problem[] {
   if (op.paramsIn === 'query') {
     const params: Record<string, string> = { ...draft.params };
     for (const name of ['query', 'fields', 'sort'] as const) {
@@ -205,7 +211,11 @@ function OperationForm({ op }: { op: Operation }) {
   const bodyFields = fields.filter((f) => f.in === 'body');
   const body = parseBodyObject(draft.body);
 
-  const problems = useMemo(() => validateDraft(op, draft), [op, draft]);
+  const validation = useValidation();
+  const problems = useMemo(
+    () => (validation.status === 'ready' ? validateDraft(validation.module, op, draft) : []),
+    [validation, op, draft],
+  );
   const rendered = new Set(fields.filter((f) => f.in !== 'query' || !EDITOR_PARAMS.has(f.name)).map((f) => f.name));
   const byField = new Map<string, string[]>();
   const elsewhere: Problem[] = [];
@@ -249,6 +259,7 @@ function OperationForm({ op }: { op: Operation }) {
   }
   return (
     <div className="params-form">
+      {validation.status === 'unavailable' ? <p className="hint muted">{validation.reason}</p> : null}
       {pathFields.length > 0 ? (
         <fieldset>
           <legend>Path</legend>

@@ -7,7 +7,7 @@ import { trimServerUrl } from '../../core/http/prepare';
 import { transportFor } from '../runner/transport';
 import { useExplorerStore } from '../state/store';
 import { useCatalogStore } from './catalog-store';
-import { readLiveCatalog, type LiveCatalog } from './live-catalog';
+import type { LiveCatalog } from './live-catalog';
 
 /** Waits until the value has been stable for `ms`, so typing a server URL does not fire a request per key. */
 export function useDebounced<T>(value: T, ms: number): T {
@@ -63,7 +63,8 @@ export function useCatalogSync(): CatalogStatus {
   const enabled = config !== null && isServerUrl(serverUrl);
   const live = useQuery({
     queryKey: ['catalog', 'live', serverUrl, transport],
-    queryFn: ({ signal }) => readLiveCatalog(serverUrl, transport, signal),
+    // The reader (and the YAML/OpenAPI parser behind it) loads on first use, off the first page load.
+    queryFn: async ({ signal }) => (await import('./live-catalog')).readLiveCatalog(serverUrl, transport, signal),
     enabled,
     staleTime: 5 * 60_000,
   });

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import type * as Validation from '../../core/validation/validate';
+import { canCompileAtRuntime } from './csp';
+
+/** ajv and its formats are ~45 KB gzipped: loaded when the first form is shown, not with the page. */
+type ValidationModule = typeof Validation;
+
+export type ValidationState =
+  | { status: 'loading' }
+  | { status: 'ready'; module: ValidationModule }
+  /** The page's Content-Security-Policy forbids compiling validators (ajv needs `new Function`). */
+  | { status: 'unavailable'; reason: string };
+
+let settled: ValidationState | undefined;
+let loading: Promise<ValidationState> | undefined;
+
+function load(): Promise<ValidationState> {
+  loading ??= canCompileAtRuntime().then(async (allowed): Promise<ValidationState> => {
+    settled = allowed
+      ? { status: 'ready', module: await import('../../core/validation/validate') }
+      : {
+          status: 'unavailable',
+          reason:
+            "Parameters are not checked before sending: this page's Content-Security-Policy forbids compiling the schema validators. The server still checks them.",
+        };
+    return settled;
+  });
+  return loading;
+}
+
+/** The validation module once loaded, or why it cannot be used here. */
+export function useValidation(): ValidationState {
+  const [state, setState] = useState<ValidationState>(settled ?? { status: 'loading' });
+  useEffect(() => {
+    if (state.status !== 'loading') return;
+    let alive = true;
+    void load().then((next) => {
+      if (alive) setState(next);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [state.status]);
+  return state;
+}

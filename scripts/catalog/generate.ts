@@ -14,7 +14,7 @@ import ts from 'typescript';
 import { analyseTypings, type TypedOperation } from './typings';
 import { loadValidatorSchemas, validatorKey, type JsonSchema } from './validators';
 import { isModelName, schemaFromType, typeName } from './schema-from-type';
-import { fullPath, groupOf, jsonParamsOf, needsAuth } from '../../src/core/catalog/rules';
+import { fullPath, groupOf, jsonParamsOf, needsAuth, PARAMS_NOT_FROM_TYPES } from '../../src/core/catalog/rules';
 import type { GeneratedCatalog, GeneratedOperation, HttpMethod } from '../../src/core/catalog/types';
 
 export const OUTPUT_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/core/catalog/generated/catalog.json');
@@ -75,6 +75,24 @@ function resultFacts(checker: ts.TypeChecker, op: TypedOperation) {
   return { keys: [...keys].sort(), itemModel, paginatedResult: keys.has('count') && keys.has('offset') && keys.has('total') };
 }
 
+/**
+ * A query string cannot carry an object: where the types say a top-level query parameter is an
+ * object, the server reads it as JSON text, so the schema says "string (JSON)".
+ */
+function objectsAsJsonStrings(schema: JsonSchema): JsonSchema {
+  const isObjectish = (s: JsonSchema): boolean =>
+    s.type === 'object' || (Array.isArray(s.anyOf) && (s.anyOf as JsonSchema[]).every((x) => x.type === 'object'));
+  const fix = (s: JsonSchema): JsonSchema => {
+    if (Array.isArray(s.anyOf)) return { ...s, anyOf: (s.anyOf as JsonSchema[]).map(fix) };
+    if (!s.properties) return s;
+    const properties = Object.fromEntries(
+      Object.entries(s.properties as Record<string, JsonSchema>).map(([k, v]) => [k, isObjectish(v) ? { type: 'string', contentMediaType: 'application/json' } : v]),
+    );
+    return { ...s, properties };
+  };
+  return fix(schema);
+}
+
 /** Builds the catalog and returns it with its exact file text. */
 export async function buildCatalog(): Promise<{ catalog: GeneratedCatalog; text: string }> {
   const typings = analyseTypings();
@@ -108,8 +126,9 @@ export async function buildCatalog(): Promise<{ catalog: GeneratedCatalog; text:
     if (fromValidator) {
       schema = fromValidator.schema;
       src = 'v';
-    } else if (op.paramsType) {
+    } else if (op.paramsType && !PARAMS_NOT_FROM_TYPES.has(`${method} ${p}`)) {
       schema = schemaFromType(checker, op.paramsType);
+      if (method === 'GET' || method === 'DELETE') schema = objectsAsJsonStrings(schema);
       src = 't';
     }
     const names = topLevelNames(schema);

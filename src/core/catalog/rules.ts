@@ -83,3 +83,10 @@ export function jsonParamsOf(method: HttpMethod, path: string, paramNames: Itera
   const names = new Set(paramNames);
   return (['query', 'fields', 'sort'] as const).filter((n) => names.has(n) && !excluded.includes(n));
 }
+
+/**
+ * Operations whose declared parameter type is not what a client sends, so no schema is derived:
+ * `/me` is typed with the server's internal `{ fields, user }` but takes no parameters (an optional
+ * `fields` projection at most).
+ */
+export const PARAMS_NOT_FROM_TYPES: ReadonlySet<string> = new Set(['GET /api/v1/me']);

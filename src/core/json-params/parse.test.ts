@@ -17,6 +17,7 @@ describe('parseJsonText', () => {
   it('names a trailing comma, single quotes, comments and unclosed braces', () => {
     const trailing = parseJsonText('{"a": 1,\n}');
     expect(!trailing.ok && trailing.error).toMatchObject({ line: 2, column: 1, code: 'TrailingComma' });
+    expect(!trailing.ok && trailing.errors).toHaveLength(1);
     const quotes = parseJsonText("{'a': 1}");
     expect(!quotes.ok && quotes.error.message).toContain('strings need double quotes');
     const comment = parseJsonText('{"a": 1 // why\n}');

@@ -101,7 +101,15 @@ export function parseJsonText<T = unknown>(text: string, reviver: (text: string)
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || tree === undefined) {
-    const list = errors.map((e) => toSyntaxError(text, e));
+    const seen = new Set<string>();
+    const list = errors
+      .map((e) => toSyntaxError(text, e))
+      .filter((e) => {
+        const key = `${e.offset}:${e.code}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     const first = list[0] ?? { ...spanAt(text, 0, text.length), code: 'ValueExpected', message: 'Line 1, column 1: a JSON value is expected.' };
     return { ok: false, error: first, errors: list.length > 0 ? list : [first] };
   }

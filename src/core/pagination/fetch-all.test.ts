@@ -205,6 +205,17 @@ describe('fetchAllPages against a real local server', () => {
   });
 });
 
+describe('fetchAllPages safety limit', () => {
+  it('stops at maxPages and says so instead of claiming completion', async () => {
+    const clock = createManualClock(T0);
+    const peer = await startPeer({ users: 500, maxCount: 100, limit: 100, windowMs: 60_000, now: clock.now });
+    const result = await fetchAllPages({ fetchPage: fetcher(peer.url), pageSize: 100, clock, rateLimit: rateLimit(peer.url), maxPages: 2 });
+    expect(result.outcome).toBe('failed');
+    expect(result.items).toHaveLength(200);
+    expect(result.error?.message).toContain('safety limit of 2');
+  });
+});
+
 describe('estimateTimeLeft', () => {
   it('adds the waits for the windows needed beyond the budget', () => {
     const window = {

@@ -204,7 +204,12 @@ export async function fetchAllPages(options: FetchAllOptions): Promise<FetchAllR
     for (;;) {
       if (signal?.aborted) return result('cancelled');
       if (total !== null && offset >= total) return result('complete');
-      if (options.maxPages !== undefined && pages >= options.maxPages) return result('complete');
+      if (options.maxPages !== undefined && pages >= options.maxPages) {
+        return result('failed', {
+          status: null,
+          message: `Stopped after ${pages} pages (the safety limit of ${options.maxPages}); the items fetched so far are kept.`,
+        });
+      }
 
       const plan = planNextCall(window, clock.now(), options.pacing, lastCallAt);
       if (plan.waitMs > 0) {

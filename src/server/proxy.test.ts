@@ -454,3 +454,70 @@ describe('upstream failures', () => {
     }
   });
 });
+
+describe('kept-alive connections', () => {
+  /** Answers the first request of each connection, and resets the connection on the second. */
+  async function resettingUpstream(): Promise<Peer & { connections: () => number }> {
+    let connections = 0;
+    const server = net.createServer((socket) => {
+      const n = ++connections;
+      let requests = 0;
+      socket.on('data', (chunk: Buffer) => {
+        if (!chunk.toString('latin1').includes('\r\n\r\n')) return;
+        requests++;
+        if (requests === 1)
+          socket.write(`HTTP/1.1 200 OK\r\nContent-Length: 1\r\nKeep-Alive: timeout=60\r\n\r\n${n}`);
+        else socket.resetAndDestroy();
+      });
+    });
+    const peer = await listen(server);
+    return { ...peer, connections: () => connections };
+  }
+
+  it('sends a body-less request again when the server reset the reused connection', async () => {
+    const peer = await resettingUpstream();
+    const server = await startExplorerServer({
+      port: 0,
+      sandboxUrl: peer.url,
+      targets: [],
+      staticRoot: null,
+    });
+    try {
+      const t = { 'X-Explorer-Target': peer.url };
+      expect((await request(server.url, { path: '/proxy/a', headers: t })).body).toBe('1');
+      const second = await request(server.url, { path: '/proxy/b', headers: t });
+      expect(second.status).toBe(200);
+      expect(second.body).toBe('2');
+      expect(peer.connections()).toBe(2);
+    } finally {
+      await server.close();
+      await peer.close();
+    }
+  });
+
+  it('never replays a request with a body: 502 naming the reset', async () => {
+    const peer = await resettingUpstream();
+    const server = await startExplorerServer({
+      port: 0,
+      sandboxUrl: peer.url,
+      targets: [],
+      staticRoot: null,
+    });
+    try {
+      const t = { 'X-Explorer-Target': peer.url };
+      await request(server.url, { path: '/proxy/a', headers: t });
+      const post = await request(server.url, {
+        method: 'POST',
+        path: '/proxy/b',
+        headers: t,
+        body: '{"x":1}',
+      });
+      expect(post.status).toBe(502);
+      expect(JSON.parse(post.body).message).toContain('ECONNRESET');
+      expect(peer.connections()).toBe(1);
+    } finally {
+      await server.close();
+      await peer.close();
+    }
+  });
+});

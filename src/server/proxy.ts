@@ -222,94 +222,122 @@ export function createProxy(options: ProxyOptions): Proxy {
     const headers = rawToOutgoing(filterRawHeaders(req.rawHeaders, REQUEST_ONLY_HERE));
     headers.host = base.host;
 
-    let upstreamReq: http.ClientRequest;
-    try {
-      upstreamReq = (base.protocol === 'https:' ? https : http).request({
-        protocol: base.protocol,
-        hostname: base.hostname.startsWith('[') ? base.hostname.slice(1, -1) : base.hostname,
-        port: base.port === '' ? undefined : Number(base.port),
-        method,
-        path: basePath + pathResult.path,
-        headers,
-        agent: agents[base.protocol === 'https:' ? 'https:' : 'http:'],
-      });
-    } catch (err) {
-      sendError(res, 'bad-request', `The request cannot be forwarded: ${(err as Error).message}`);
-      return;
-    }
-
-    let connectTimer: NodeJS.Timeout | undefined;
-    upstreamReq.on('socket', (socket: Socket) => {
-      if (!socket.connecting) return;
-      connectTimer = setTimeout(
-        () => upstreamReq.destroy(new UpstreamTimeout('connect')),
-        options.connectTimeoutMs,
-      );
-      socket.once('connect', () => clearTimeout(connectTimer));
-    });
-    upstreamReq.setTimeout(options.idleTimeoutMs, () => upstreamReq.destroy(new UpstreamTimeout('idle')));
-
-    let failed = false;
-    const fail = (err: Error): void => {
-      clearTimeout(connectTimer);
-      if (failed) return;
-      failed = true;
-      upstreamReq.destroy();
-      if (res.headersSent || res.destroyed) {
-        res.destroy();
-        return;
-      }
-      if (err instanceof UpstreamTimeout) {
-        const ms = err.phase === 'connect' ? options.connectTimeoutMs : options.idleTimeoutMs;
-        sendError(
-          res,
-          'upstream-timeout',
-          err.phase === 'connect'
-            ? `${target} did not accept a connection within ${ms} ms. Check that the server is up and reachable.`
-            : `${target} sent nothing for ${ms} ms. The server may be overloaded; try again or raise --idle-timeout.`,
-        );
-      } else {
-        sendError(res, 'upstream-unreachable', describeUpstreamError(target, err as NodeJS.ErrnoException));
-      }
+    const requestOptions: http.RequestOptions = {
+      protocol: base.protocol,
+      hostname: base.hostname.startsWith('[') ? base.hostname.slice(1, -1) : base.hostname,
+      port: base.port === '' ? undefined : Number(base.port),
+      method,
+      path: basePath + pathResult.path,
+      headers,
+      agent: agents[base.protocol === 'https:' ? 'https:' : 'http:'],
     };
-    upstreamReq.on('error', fail);
-
-    upstreamReq.on('response', (upstreamRes) => {
-      clearTimeout(connectTimer);
-      const outHeaders = filterRawHeaders(upstreamRes.rawHeaders, new Set());
-      try {
-        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, outHeaders);
-      } catch {
-        // An upstream status text or header Node refuses to repeat: keep the status and headers only.
-        try {
-          res.writeHead(upstreamRes.statusCode ?? 502, outHeaders);
-        } catch (err) {
-          upstreamRes.destroy();
-          fail(
-            Object.assign(
-              new Error(`it sent a response header that cannot be forwarded (${(err as Error).message})`),
-              { code: 'EBADHEADER' },
-            ),
-          );
-          return;
-        }
-      }
-      pipeline(upstreamRes, res, (err) => {
-        if (err) {
-          if (!res.destroyed) res.destroy();
-          upstreamReq.destroy();
-        }
-      });
-    });
+    const hasBody =
+      req.headers['transfer-encoding'] !== undefined ||
+      (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+    let finished = false;
+    let current: http.ClientRequest | null = null;
 
     // The browser went away: stop the upstream too (it may be a long download).
     res.on('close', () => {
-      if (!res.writableFinished) upstreamReq.destroy();
+      if (!res.writableFinished) current?.destroy();
     });
 
-    pipeline(req, upstreamReq, (err) => {
-      if (err && !failed && !res.headersSent) fail(err);
-    });
+    const forward = (attempt: number): void => {
+      let upstreamReq: http.ClientRequest;
+      try {
+        upstreamReq = (base.protocol === 'https:' ? https : http).request(requestOptions);
+      } catch (err) {
+        sendError(res, 'bad-request', `The request cannot be forwarded: ${(err as Error).message}`);
+        return;
+      }
+      current = upstreamReq;
+
+      let connectTimer: NodeJS.Timeout | undefined;
+      upstreamReq.on('socket', (socket: Socket) => {
+        if (!socket.connecting) return;
+        connectTimer = setTimeout(
+          () => upstreamReq.destroy(new UpstreamTimeout('connect')),
+          options.connectTimeoutMs,
+        );
+        socket.once('connect', () => clearTimeout(connectTimer));
+      });
+      upstreamReq.setTimeout(options.idleTimeoutMs, () => upstreamReq.destroy(new UpstreamTimeout('idle')));
+
+      const fail = (err: Error): void => {
+        clearTimeout(connectTimer);
+        if (finished) return;
+        finished = true;
+        upstreamReq.destroy();
+        if (res.headersSent || res.destroyed) {
+          res.destroy();
+          return;
+        }
+        // A kept-alive connection the server closed just as we reused it: the server never saw
+        // the request, so a body-less request is sent again once on a fresh connection.
+        const code = (err as NodeJS.ErrnoException).code;
+        if (
+          attempt === 0 &&
+          !hasBody &&
+          upstreamReq.reusedSocket &&
+          (code === 'ECONNRESET' || code === 'EPIPE')
+        ) {
+          finished = false;
+          forward(1);
+          return;
+        }
+        if (err instanceof UpstreamTimeout) {
+          const ms = err.phase === 'connect' ? options.connectTimeoutMs : options.idleTimeoutMs;
+          sendError(
+            res,
+            'upstream-timeout',
+            err.phase === 'connect'
+              ? `${target} did not accept a connection within ${ms} ms. Check that the server is up and reachable.`
+              : `${target} sent nothing for ${ms} ms. The server may be overloaded; try again or raise --idle-timeout.`,
+          );
+        } else {
+          sendError(res, 'upstream-unreachable', describeUpstreamError(target, err as NodeJS.ErrnoException));
+        }
+      };
+      upstreamReq.on('error', fail);
+
+      upstreamReq.on('response', (upstreamRes) => {
+        clearTimeout(connectTimer);
+        const outHeaders = filterRawHeaders(upstreamRes.rawHeaders, new Set());
+        try {
+          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, outHeaders);
+        } catch {
+          // An upstream status text Node refuses to repeat: keep the status and headers only.
+          try {
+            res.writeHead(upstreamRes.statusCode ?? 502, outHeaders);
+          } catch (err) {
+            upstreamRes.destroy();
+            fail(
+              Object.assign(
+                new Error(`it sent a response header that cannot be forwarded (${(err as Error).message})`),
+                { code: 'EBADHEADER' },
+              ),
+            );
+            return;
+          }
+        }
+        pipeline(upstreamRes, res, (err) => {
+          if (err) {
+            if (!res.destroyed) res.destroy();
+            upstreamReq.destroy();
+          }
+        });
+      });
+
+      if (hasBody) {
+        pipeline(req, upstreamReq, (err) => {
+          if (err && !res.headersSent) fail(err);
+        });
+      } else {
+        req.resume();
+        upstreamReq.end();
+      }
+    };
+    forward(0);
   }
 
   return {

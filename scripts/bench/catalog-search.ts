@@ -31,7 +31,7 @@ function keystrokes(q: string): string[] {
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
   const mean = s.reduce((a, b) => a + b, 0) / s.length;
-  return { mean, p95: s[Math.floor(s.length * 0.95)]!, max: s[s.length - 1]! };
+  return { mean, p95: s[Math.floor(s.length * 0.95)]!, p99: s[Math.floor(s.length * 0.99)]!, max: s[s.length - 1]!, over: s.filter((x) => x > 5).length };
 }
 
 function run(label: string, search: (q: string) => string[]): void {
@@ -48,8 +48,11 @@ function run(label: string, search: (q: string) => string[]): void {
       }
     }
   }
-  const { mean, p95, max } = stats(samples);
-  console.log(`${label.padEnd(22)} ${samples.length} keystrokes  mean ${mean.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  max ${max.toFixed(3)} ms  ${p95 <= 5 ? 'within' : 'OVER'} the 5 ms budget`);
+  const { mean, p95, p99, max, over } = stats(samples);
+  console.log(
+    `${label.padEnd(22)} ${samples.length} keystrokes  mean ${mean.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  p99 ${p99.toFixed(3)} ms  max ${max.toFixed(3)} ms  ` +
+      `${over} over 5 ms (GC pauses / a busy machine show up in max)  ${p99 <= 5 ? 'within' : 'OVER'} the 5 ms budget at p99`,
+  );
 }
 
 const { operations } = await loadBundledCatalog();

@@ -212,10 +212,12 @@ function OperationForm({ op }: { op: Operation }) {
   const body = parseBodyObject(draft.body);
 
   const validation = useValidation();
-  const problems = useMemo(
-    () => (validation.status === 'ready' ? validateDraft(validation.module, op, draft) : []),
-    [validation, op, draft],
-  );
+  const problems = useMemo(() => {
+    if (validation.status === 'loading') return [];
+    // Without compiled validators, check what needs no schema: path placeholders and JSON syntax.
+    const checked = validation.status === 'ready' ? op : { ...op, paramsSchema: undefined };
+    return validateDraft(validation.module, checked, draft);
+  }, [validation, op, draft]);
   const rendered = new Set(fields.filter((f) => f.in !== 'query' || !EDITOR_PARAMS.has(f.name)).map((f) => f.name));
   const byField = new Map<string, string[]>();
   const elsewhere: Problem[] = [];
@@ -259,7 +261,7 @@ function OperationForm({ op }: { op: Operation }) {
   }
   return (
     <div className="params-form">
-      {validation.status === 'unavailable' ? <p className="hint muted">{validation.reason}</p> : null}
+      {validation.status === 'partial' ? <p className="hint muted">{validation.reason}</p> : null}
       {pathFields.length > 0 ? (
         <fieldset>
           <legend>Path</legend>

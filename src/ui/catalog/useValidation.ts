@@ -8,20 +8,25 @@ type ValidationModule = typeof Validation;
 export type ValidationState =
   | { status: 'loading' }
   | { status: 'ready'; module: ValidationModule }
-  /** The page's Content-Security-Policy forbids compiling validators (ajv needs `new Function`). */
-  | { status: 'unavailable'; reason: string };
+  /**
+   * The page's Content-Security-Policy forbids compiling validators (ajv needs `new Function`): only
+   * the checks that need no compiled schema run (path parameters, Body JSON syntax).
+   */
+  | { status: 'partial'; module: ValidationModule; reason: string };
 
 let settled: ValidationState | undefined;
 let loading: Promise<ValidationState> | undefined;
 
 function load(): Promise<ValidationState> {
   loading ??= canCompileAtRuntime().then(async (allowed): Promise<ValidationState> => {
+    const module = await import('../../core/validation/validate');
     settled = allowed
-      ? { status: 'ready', module: await import('../../core/validation/validate') }
+      ? { status: 'ready', module }
       : {
-          status: 'unavailable',
+          status: 'partial',
+          module,
           reason:
-            "Parameters are not checked before sending: this page's Content-Security-Policy forbids compiling the schema validators. The server still checks them.",
+            "Only required path parameters and the Body's JSON syntax are checked before sending: this page's Content-Security-Policy forbids compiling the schema validators. The server still checks everything.",
         };
     return settled;
   });

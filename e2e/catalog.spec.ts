@@ -1,0 +1,234 @@
+/**
+ * The catalog as a person uses it: find an endpoint by typing, pick it with the keyboard, fill the
+ * generated form, see problems before sending, send anyway, and share an operation link.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+function endpointsPane(page: Page): Locator {
+  return page.getByRole('region', { name: 'Endpoints' });
+}
+
+/** The `N endpoints` count as a number. */
+async function endpointCount(page: Page): Promise<number> {
+  const text = await endpointsPane(page)
+    .getByRole('status')
+    .filter({ hasText: /^\d+ endpoints$/ })
+    .textContent();
+  return Number(/^(\d+)/.exec(text ?? '')?.[1]);
+}
+
+async function openExplorer(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(
+    endpointsPane(page)
+      .getByRole('status')
+      .filter({ hasText: /^\d+ endpoints$/ }),
+  ).toBeVisible();
+}
+
+test('search filters the catalog and the count follows', async ({ page, explorerUrl }) => {
+  await openExplorer(page, explorerUrl);
+  const all = await endpointCount(page);
+  expect(all).toBeGreaterThan(500);
+
+  const search = page.getByRole('searchbox', { name: 'Search endpoints' });
+  await search.fill('users.list');
+  await expect(page.getByRole('option', { name: 'GET /api/v1/users.list', exact: true })).toBeVisible();
+  await expect.poll(() => endpointCount(page)).toBeLessThan(all);
+  const some = await endpointCount(page);
+  expect(some).toBeGreaterThan(0);
+
+  // Fuzzy: a typo-like subsequence still finds it; method words narrow to that method.
+  await search.fill('usrlst');
+  await expect(page.getByRole('option', { name: 'GET /api/v1/users.list', exact: true })).toBeVisible();
+  await search.fill('post chat.postMessage');
+  await expect(
+    page.getByRole('option', { name: 'POST /api/v1/chat.postMessage', exact: true }),
+  ).toBeVisible();
+  await expect.poll(() => endpointCount(page)).toBe(1);
+
+  await search.fill('zzzz-no-such-endpoint');
+  await expect.poll(() => endpointCount(page)).toBe(0);
+  await expect(endpointsPane(page).getByText(/No endpoint matches/)).toBeVisible();
+
+  await search.press('Escape');
+  await expect.poll(() => endpointCount(page)).toBe(all);
+});
+
+test('keyboard: Ctrl+K, type, ArrowDown, Enter selects and links the operation', async ({
+  page,
+  explorerUrl,
+}) => {
+  await openExplorer(page, explorerUrl);
+  await page.locator('body').click();
+  await page.keyboard.press('Control+k');
+  const search = page.getByRole('searchbox', { name: 'Search endpoints' });
+  await expect(search).toBeFocused();
+  await page.keyboard.type('users.list');
+  await page.keyboard.press('ArrowDown');
+  // The active option is announced through aria-activedescendant.
+  const activeId = await search.getAttribute('aria-activedescendant');
+  expect(activeId).toBeTruthy();
+  await expect(page.locator(`[id="${activeId}"]`)).toHaveAttribute('aria-label', 'GET /api/v1/users.list');
+  await page.keyboard.press('Enter');
+
+  const request = page.getByRole('region', { name: 'Request' });
+  await expect(request.getByText('/api/v1/users.list', { exact: true })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'GET /api/v1/users.list', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page).toHaveURL(/#op=get-api-v1-users\.list$/);
+  // The form: one control per parameter, named by the parameter; query/fields/sort are the editors'.
+  await expect(request.getByRole('spinbutton', { name: 'count', exact: true })).toBeVisible();
+  await expect(request.getByRole('spinbutton', { name: 'offset', exact: true })).toBeVisible();
+  await expect(request.getByRole('textbox', { name: 'email', exact: true })).toBeVisible();
+});
+
+test('an operation link opens with that operation selected', async ({ page, explorerUrl }) => {
+  await page.goto(`${explorerUrl}/#op=get-api-v1-me`);
+  const request = page.getByRole('region', { name: 'Request' });
+  await expect(request.getByText('/api/v1/me', { exact: true })).toBeVisible();
+  await expect(request.getByText(/Needs auth/)).toBeVisible();
+});
+
+test('form values go into the request that is sent', async ({ page, explorerUrl }) => {
+  await openExplorer(page, explorerUrl);
+  await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('users.list');
+  await page.getByRole('option', { name: 'GET /api/v1/users.list', exact: true }).click();
+  const request = page.getByRole('region', { name: 'Request' });
+  await request.getByRole('spinbutton', { name: 'count', exact: true }).fill('5');
+  await request.getByRole('spinbutton', { name: 'offset', exact: true }).fill('10');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const response = page.getByRole('region', { name: 'Response' });
+  await expect(response.getByRole('status', { name: 'Status' })).toHaveText(/\d{3}/);
+  await expect(response.getByText(/\/api\/v1\/users\.list\?count=5&offset=10/)).toBeVisible();
+});
+
+test('a missing required parameter holds Send back in words; Send anyway still sends', async ({
+  page,
+  explorerUrl,
+}) => {
+  await openExplorer(page, explorerUrl);
+  await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('apps/:id/icon');
+  await page.getByRole('option', { name: 'GET /api/apps/:id/icon', exact: true }).click();
+  const request = page.getByRole('region', { name: 'Request' });
+  const id = request.getByRole('textbox', { name: 'id', exact: true });
+  await expect(id).toHaveAttribute('aria-required', 'true');
+  await expect(id).toHaveAttribute('aria-invalid', 'true');
+  // Inline, tied to the field, and summarised where Send is.
+  await expect(id).toHaveAccessibleDescription(/id is required/);
+  await expect(request.getByRole('alert').filter({ hasText: 'Send is held back' })).toContainText(
+    'id is required',
+  );
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Send anyway' }).click();
+  const status = page.getByRole('region', { name: 'Response' }).getByRole('status', { name: 'Status' });
+  await expect(status).toHaveText(/\d{3}/);
+
+  await id.fill('some-app');
+  await expect(id).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Send anyway' })).toHaveCount(0);
+});
+
+test('body fields write JSON into the Body', async ({ page, explorerUrl }) => {
+  await openExplorer(page, explorerUrl);
+  await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('chat.postMessage');
+  await page.getByRole('option', { name: 'POST /api/v1/chat.postMessage', exact: true }).click();
+  const request = page.getByRole('region', { name: 'Request' });
+  await request.getByRole('textbox', { name: 'roomId', exact: true }).fill('GENERAL');
+  await request.getByRole('textbox', { name: 'text', exact: true }).fill('hello');
+  await request.getByRole('combobox', { name: 'parseUrls', exact: true }).selectOption('false');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  // Unauthenticated, the server answers 401, but the body went out as typed: the echo is in the runner's view.
+  await expect(
+    page.getByRole('region', { name: 'Response' }).getByRole('status', { name: 'Status' }),
+  ).toHaveText(/\d{3}/);
+  // The fields read back from the Body (a round trip through the JSON text).
+  await expect(request.getByRole('textbox', { name: 'roomId', exact: true })).toHaveValue('GENERAL');
+  await expect(request.getByRole('combobox', { name: 'parseUrls', exact: true })).toHaveValue('false');
+});
+
+test('the server version is read through the proxy and shown', async ({ page, explorerUrl }) => {
+  await openExplorer(page, explorerUrl);
+  await expect(endpointsPane(page).getByText(/Server \d+\.\d+\.\d+/)).toBeVisible();
+  await expect(endpointsPane(page).getByText(/Catalog: \d+ bundled/)).toBeVisible();
+});
+
+test('a server that cannot be read gets a note in words, and the catalog stays', async ({
+  page,
+  explorerUrl,
+}) => {
+  await openExplorer(page, explorerUrl);
+  const all = await endpointCount(page);
+  await page
+    .getByRole('textbox', { name: 'Server' })
+    .or(page.getByRole('combobox', { name: 'Server' }))
+    .fill('http://127.0.0.1:9');
+  await expect(endpointsPane(page).getByRole('alert')).toContainText(/Could not (read|reach)/);
+  expect(await endpointCount(page)).toBe(all);
+});
+
+const OPENAPI_YAML = `openapi: 3.0.0
+info:
+  title: Extra endpoints
+  version: 1.0.0
+paths:
+  /api/v1/extra.things:
+    get:
+      summary: List the extra things
+      description: Only in this imported file.
+      parameters:
+        - name: kind
+          in: query
+          required: true
+          schema:
+            type: string
+            enum: [small, large]
+  /api/v1/users.list:
+    get:
+      summary: Lists all users (from the import)
+`;
+
+test('importing an OpenAPI file adds operations and prose; a broken one changes nothing', async ({
+  page,
+  explorerUrl,
+}) => {
+  await openExplorer(page, explorerUrl);
+  const before = await endpointCount(page);
+  const pane = endpointsPane(page);
+  await pane.getByText('Import OpenAPI').click();
+
+  await pane
+    .getByLabel('OpenAPI file')
+    .setInputFiles({ name: 'extra.yaml', mimeType: 'application/yaml', buffer: Buffer.from(OPENAPI_YAML) });
+  await expect(pane.getByText(/Imported extra\.yaml/)).toBeVisible();
+  await expect.poll(() => endpointCount(page)).toBe(before + 1);
+
+  await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('extra.things');
+  await page.getByRole('option', { name: 'GET /api/v1/extra.things', exact: true }).click();
+  const request = page.getByRole('region', { name: 'Request' });
+  await expect(request.getByText('Only in this imported file.')).toBeVisible();
+  const kind = request.getByRole('combobox', { name: 'kind', exact: true });
+  await expect(kind).toHaveAttribute('aria-required', 'true');
+  await kind.selectOption('large');
+  await expect(kind).toHaveValue('large');
+
+  // The summary from the import now describes the bundled users.list too.
+  await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('users.list');
+  await expect(pane.getByText('Lists all users (from the import)')).toBeVisible();
+
+  await pane
+    .getByLabel('OpenAPI file')
+    .setInputFiles({
+      name: 'broken.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from('openapi: 3.0.0\npaths: [unclosed\n'),
+    });
+  await expect(pane.getByRole('alert')).toContainText(/broken\.yaml.*not valid YAML/);
+  await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('');
+  await expect.poll(() => endpointCount(page)).toBe(before + 1);
+});

@@ -1,21 +1,159 @@
+import { useEffect, useMemo } from 'react';
+import { JSON_PARAM_SCHEMAS, queryFieldsSupport } from '../../core/json-params';
+import { useSelectedOperation } from '../catalog/catalog-store';
 import { useExplorerStore } from '../state/store';
+import { blockerMessages, completionOperators, reportBody, reportParam, type FieldReport } from './checks';
+import { CodeField } from './CodeField';
+import type { EditorLanguageContext, JsonParamName } from './editor-context';
+import { IgnoredParamsNotice } from './IgnoredParamsNotice';
+import { loadMonacoAfterPaint, useMonacoStatus } from './monaco-loader';
+import { editorPlan, takesBody } from './operation-params';
+import { RequestPreview } from './RequestPreview';
+import { useServerVersion } from './useServerVersion';
+import './editors.css';
 
-/** Slot owned by the editor feature: query/fields/sort editors and the Body editor (Monaco, lazily). */
+const HINTS: Record<JsonParamName | 'body', { hint: string; placeholder: string }> = {
+  query: { hint: 'EJSON filter; Rocket.Chat allows $or, $and, $regex', placeholder: '{"username": {"$regex": "^adm"}}' },
+  fields: { hint: 'projection: 1 include, 0 exclude', placeholder: '{"username": 1, "name": 1}' },
+  sort: { hint: '1 ascending, -1 descending', placeholder: '{"name": 1}' },
+  body: { hint: 'JSON request body', placeholder: '{}' },
+};
+
+const OPERATORS = completionOperators();
+
+/**
+ * Slot owned by the editor feature: the `query`, `fields` and `sort` editors for operations that
+ * take them and the `Body` editor for POST/PUT/DELETE. Monaco loads after first paint; until then
+ * (and if it cannot load) plain text fields with the same names do the job. Problems are checked
+ * with the server's rules (src/core/json-params), shown in words and hold Send back.
+ */
 export function JsonEditors() {
-  const method = useExplorerStore((state) => state.draft.method);
-  const body = useExplorerStore((state) => state.draft.body);
+  const draft = useExplorerStore((state) => state.draft);
+  const setJsonParam = useExplorerStore((state) => state.actions.setJsonParam);
   const setBody = useExplorerStore((state) => state.actions.setBody);
-  if (method === 'GET') return null;
-  return (
-    <label className="field">
-      <span>Body</span>
-      <textarea
-        className="code-input"
-        rows={8}
-        spellCheck={false}
-        value={body}
-        onChange={(event) => setBody(event.target.value)}
-      />
-    </label>
+  const setBlockers = useExplorerStore((state) => state.actions.setBlockers);
+  const operation = useSelectedOperation(draft.operationId);
+  const plan = useMemo(() => editorPlan(draft.method, draft.path, operation), [draft.method, draft.path, operation]);
+  const showBody = takesBody(draft.method);
+  const monaco = useMonacoStatus();
+  const anyEditor = plan.jsonParams.length > 0 || showBody;
+
+  useEffect(() => {
+    if (anyEditor) loadMonacoAfterPaint();
+  }, [anyEditor]);
+
+  const { query, fields, sort } = draft.jsonParams;
+  const reports = useMemo(() => {
+    const texts = { query, fields, sort };
+    return plan.jsonParams.map((name) => ({ name, label: name, report: reportParam(name, texts[name], draft.path) }));
+  }, [plan.jsonParams, query, fields, sort, draft.path]);
+  const bodyReport = useMemo<FieldReport | null>(() => (showBody ? reportBody(draft.body) : null), [showBody, draft.body]);
+
+  const blockers = useMemo(
+    () => blockerMessages([...reports, ...(bodyReport ? [{ label: 'Body', report: bodyReport }] : [])]),
+    [reports, bodyReport],
   );
+  useEffect(() => {
+    setBlockers('editor', blockers);
+  }, [blockers, setBlockers]);
+  useEffect(() => () => setBlockers('editor', []), [setBlockers]);
+
+  // Schemas and completion context go to Monaco once per selected operation, not per keystroke.
+  const languageContext = useMemo<EditorLanguageContext>(() => {
+    const schemas: EditorLanguageContext['schemas'] = {};
+    for (const name of plan.jsonParams) schemas[name] = JSON_PARAM_SCHEMAS[name];
+    if (showBody && operation?.paramsIn === 'body' && operation.paramsSchema) schemas.body = operation.paramsSchema;
+    return { key: `${draft.operationId}|${plan.modelName ?? ''}`, modelName: plan.modelName, schemas, operators: OPERATORS };
+  }, [draft.operationId, plan, showBody, operation]);
+  useEffect(() => {
+    if (monaco.phase === 'ready') monaco.module.setup.setLanguageContext(languageContext);
+  }, [monaco, languageContext]);
+
+  if (!anyEditor) return null;
+  return (
+    <div className="json-editors">
+      {reports.map(({ name, report }) => (
+        <EditorWithReport
+          key={name}
+          name={name}
+          label={name}
+          value={draft.jsonParams[name]}
+          onChange={(text) => setJsonParam(name, text)}
+          report={report}
+        />
+      ))}
+      {plan.jsonParams.length > 0 ? (
+        <ServerSupportNote serverUrl={draft.serverUrl} used={query.trim() !== '' || fields.trim() !== ''} />
+      ) : null}
+      {showBody && bodyReport ? (
+        <EditorWithReport name="body" label="Body" value={draft.body} onChange={setBody} report={bodyReport} />
+      ) : null}
+      {monaco.phase === 'failed' ? (
+        <p className="muted hint">The code editor could not be loaded; plain text fields are used instead.</p>
+      ) : null}
+      <RequestPreview draft={draft} />
+      <IgnoredParamsNotice />
+    </div>
+  );
+}
+
+function EditorWithReport(props: {
+  name: JsonParamName | 'body';
+  label: string;
+  value: string;
+  onChange(text: string): void;
+  report: FieldReport;
+}) {
+  const { name, label, value, onChange, report } = props;
+  return (
+    <div className="editor-block">
+      <CodeField
+        name={name}
+        label={label}
+        value={value}
+        onChange={onChange}
+        markers={report.markers}
+        hint={HINTS[name].hint}
+        placeholder={HINTS[name].placeholder}
+        maxLines={name === 'body' ? 24 : 12}
+      />
+      {report.errors.length > 0 ? (
+        <div role="alert" className="alert error editor-alert">
+          <p>
+            {label} {report.errors.length === 1 ? 'has a problem' : `has ${report.errors.length} problems`}:
+          </p>
+          <ul>
+            {report.errors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {report.notes.length > 0 ? (
+        <ul className="editor-notes muted">
+          {report.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Honesty about the server: 7.0+ ignores query and fields unless ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS
+ * is TRUE, 9.0 removes them. Loud (an alert) only when the person actually uses them.
+ */
+function ServerSupportNote({ serverUrl, used }: { serverUrl: string; used: boolean }) {
+  const version = useServerVersion(serverUrl);
+  const support = queryFieldsSupport(version);
+  if (!used) return null;
+  if (support.status === 'ignored-unless-enabled' || support.status === 'removed') {
+    return (
+      <p role="alert" className="alert warn">
+        {support.message}
+      </p>
+    );
+  }
+  return <p className="muted hint">{support.message}</p>;
 }

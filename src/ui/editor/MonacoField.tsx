@@ -1,0 +1,133 @@
+import { useEffect, useRef } from 'react';
+import type * as MonacoApi from 'monaco-editor/editor/editor.api';
+import { editorModelUri, type JsonParamName } from './editor-context';
+import type { MonacoModule } from './monaco-loader';
+
+export interface EditorMarker {
+  message: string;
+  severity: 'error' | 'warning' | 'info';
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+interface Props {
+  module: MonacoModule;
+  name: JsonParamName | 'body';
+  /** Accessible name (Monaco's ariaLabel): exactly `query`, `fields`, `sort` or `Body`. */
+  label: string;
+  value: string;
+  onChange(text: string): void;
+  /** Our own findings (refused operators, EJSON, server rules); the JSON worker adds syntax/schema ones. */
+  markers: EditorMarker[];
+  describedBy?: string;
+  maxLines: number;
+}
+
+const MARKER_OWNER = 'rocketchat-rules';
+const LINE_HEIGHT = 19;
+
+/**
+ * One Monaco editor bound to a draft field. The model has a stable URI per editor so the JSON
+ * worker matches it to its schema; the draft stays the source of truth (permalinks and history
+ * may replace the text at any time).
+ */
+export function MonacoField({ module, name, label, value, onChange, markers, describedBy, maxLines }: Props) {
+  const { monaco } = module;
+  const container = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
+  const onChangeRef = useRef(onChange);
+  const applyingDraft = useRef(false);
+  const initialValue = useRef(value);
+
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(() => {
+    const host = container.current;
+    if (!host) return;
+    const uri = monaco.Uri.parse(editorModelUri(name));
+    monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(initialValue.current, 'json', uri);
+    model.updateOptions({ tabSize: 2, insertSpaces: true });
+    const editor = monaco.editor.create(host, {
+      model,
+      ariaLabel: label,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      lineNumbersMinChars: 3,
+      fontSize: 13,
+      lineHeight: LINE_HEIGHT,
+      // In a form, Tab moves to the next control (Ctrl+M toggles, as in VS Code).
+      tabFocusMode: true,
+      wordBasedSuggestions: 'off',
+      quickSuggestions: { strings: true, other: true, comments: false },
+      suggestOnTriggerCharacters: true,
+      fixedOverflowWidgets: true,
+      renderLineHighlightOnlyWhenFocus: true,
+      overviewRulerLanes: 1,
+      scrollbar: { alwaysConsumeMouseWheel: false },
+      folding: true,
+      stickyScroll: { enabled: false },
+    });
+    editorRef.current = editor;
+    if (describedBy) {
+      // Monaco exposes no option for aria-describedby; the hint and alerts describe the textbox.
+      host.querySelectorAll('[role="textbox"]').forEach((el) => el.setAttribute('aria-describedby', describedBy));
+    }
+    const grow = () => {
+      const lines = Math.min(Math.max(model.getLineCount(), 3), maxLines);
+      host.style.height = `${lines * LINE_HEIGHT + 10}px`;
+    };
+    grow();
+    const changes = model.onDidChangeContent(() => {
+      grow();
+      if (!applyingDraft.current) onChangeRef.current(model.getValue());
+    });
+    return () => {
+      changes.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+  }, [monaco, name, label, describedBy, maxLines]);
+
+  // The draft changed from elsewhere (permalink, history, operation switch): show it, keeping undo.
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || model.getValue() === value) return;
+    applyingDraft.current = true;
+    try {
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+    } finally {
+      applyingDraft.current = false;
+    }
+  }, [value]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    const severity = {
+      error: monaco.MarkerSeverity.Error,
+      warning: monaco.MarkerSeverity.Warning,
+      info: monaco.MarkerSeverity.Info,
+    };
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      markers.map((m) => ({
+        message: m.message,
+        severity: severity[m.severity],
+        startLineNumber: m.line,
+        startColumn: m.column,
+        endLineNumber: m.endLine,
+        endColumn: Math.max(m.endColumn, m.line === m.endLine ? m.column + 1 : m.endColumn),
+      })),
+    );
+  }, [monaco, markers, value]);
+
+  return <div ref={container} className="monaco-host" data-editor={name} />;
+}

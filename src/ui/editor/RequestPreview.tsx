@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import { prepareRequest } from '../../core/http/prepare';
+import type { RequestDraft } from '../../core/permalink/draft';
+
+/**
+ * The final URL as it will be sent: built by the same prepareRequest the runner uses (query/fields/
+ * sort compacted, every parameter encoded exactly once). Its display URL never holds credentials:
+ * those travel in headers, attached only when the request is sent.
+ */
+export function RequestPreview({ draft }: { draft: RequestDraft }) {
+  const url = useMemo(() => {
+    if (draft.serverUrl.trim() === '') return null;
+    return prepareRequest(draft, { kind: 'direct' }).displayUrl;
+  }, [draft]);
+  return (
+    <div className="request-preview">
+      <span id="request-url-label" className="json-field-label">
+        Request URL
+      </span>
+      <output aria-labelledby="request-url-label" className="request-url">
+        {url ? (
+          <>
+            <span className={`method method-${draft.method.toLowerCase()}`}>{draft.method}</span> {url}
+          </>
+        ) : (
+          <span className="muted">Enter the server URL to see the request.</span>
+        )}
+      </output>
+    </div>
+  );
+}

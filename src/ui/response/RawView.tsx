@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { ResponseRecord } from '../../core/http/types';
 import type { DocSummary } from './model/document';
-import { rawRowText } from './model/raw';
+import { SMALL_TEXT, rawRowText } from './model/raw';
 
 const ROW_HEIGHT = 18;
 
@@ -24,6 +24,9 @@ export function RawView({ response, summary }: { response: ResponseRecord; summa
       ) : null}
       {starts ? (
         <VirtualRaw text={text} starts={starts} />
+      ) : summary === null && text.length > SMALL_TEXT ? (
+        // Drawing a large text whole would freeze the page; its row index is on its way from the worker.
+        <p className="muted">Preparing {text.length.toLocaleString('en')} characters for display…</p>
       ) : (
         <pre className="raw-body" tabIndex={0}>
           {text === '' ? <span className="muted">(empty body)</span> : text}
@@ -43,11 +46,14 @@ function VirtualRaw({ text, starts }: { text: string; starts: Int32Array }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 30,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
   return (
     <div ref={scrollRef} className="raw-body raw-virtual" tabIndex={0} role="document" aria-label="Raw body">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <div key={item.key} className="raw-row" style={{ transform: `translateY(${item.start}px)` }}>
+        {items.map((item) => (
+          // Keyed by slot: a far jump reuses DOM rows instead of replacing them all.
+          <div key={item.index - first} className="raw-row" style={{ transform: `translateY(${item.start}px)` }}>
             {rawRowText(text, starts, item.index)}
           </div>
         ))}

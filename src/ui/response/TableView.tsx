@@ -125,10 +125,11 @@ function TableGrid({ summary, table }: { summary: DocSummary; table: TableSummar
             {items.map((item) => {
               const cells = rowAt(item.index);
               return (
-                <tr key={item.key} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                // Keyed by slot, not by index: a far jump reuses the same DOM rows and only changes text.
+                <tr key={item.index - first} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
                   <td className="row-number muted">{item.index}</td>
                   {columns.map((column, c) => (
-                    <td key={column} title={cells?.[c] ?? ''}>
+                    <td key={column}>
                       {cells ? cells[c] : '…'}
                     </td>
                   ))}

@@ -200,7 +200,8 @@ export function TreeView({ summary }: { summary: DocSummary }) {
             const isActive = item.index === active;
             return (
               <div
-                key={item.key}
+                // Keyed by slot so a far jump reuses DOM rows instead of replacing them all.
+                key={item.index - first}
                 id={`tree-${docId}-${item.index}`}
                 role="treeitem"
                 aria-level={row ? row.depth + 1 : 1}

@@ -1,0 +1,206 @@
+/**
+ * The response viewer end to end: paging through a list, the Tree/Table/Raw/Headers views, a
+ * cancelled request said in words, and failures explained in an alert (never a blank pane).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { expect, test, useStack } from './fixtures';
+
+async function selectOperation(page: Page, method: string, path: string) {
+  const endpoints = page.getByRole('region', { name: 'Endpoints' });
+  await endpoints.getByRole('searchbox', { name: 'Search endpoints' }).fill(path);
+  const name = new RegExp(`^${method} ${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s|$)`);
+  await endpoints.getByRole('button', { name }).or(endpoints.getByRole('option', { name })).first().click();
+}
+
+async function signIn(page: Page, user: string, password: string) {
+  const auth = page.getByRole('region', { name: 'Authentication' }).or(page.getByRole('dialog', { name: 'Authentication' }));
+  await auth.getByLabel('Username or email').fill(user);
+  await auth.getByLabel('Password').fill(password);
+  await auth.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Signed in as ${user}`).first()).toBeVisible();
+}
+
+function param(page: Page, name: string) {
+  const request = page.getByRole('region', { name: 'Request' });
+  return request.getByRole('textbox', { name, exact: true }).or(request.getByRole('spinbutton', { name, exact: true })).first();
+}
+
+async function send(page: Page) {
+  await page.getByRole('region', { name: 'Request' }).getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+/** A real local HTTP peer on a free port for failure cases the sandbox never produces. */
+async function startPeer(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+test.describe('a list of users', () => {
+  useStack({ sandboxEnv: { SANDBOX_SEED_USERS: '60', API_Enable_Rate_Limiter: 'false', API_Upper_Count_Limit: '20' } });
+
+  test('Next, Previous and First page update "Showing a–b of total" and the draft', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await signIn(page, 'demo', 'demo');
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await param(page, 'count').fill('5');
+    await param(page, 'offset').fill('10');
+    await send(page);
+    const response = page.getByRole('region', { name: 'Response' });
+    const showing = response.getByText(/Showing \d+–\d+ of \d+/);
+    await expect(showing).toHaveText(/Showing 11–15 of \d+/);
+    const total = /of (\d+)/.exec((await showing.textContent()) ?? '')?.[1];
+
+    await response.getByRole('button', { name: 'Next page' }).click();
+    await expect(showing).toHaveText(`Showing 16–20 of ${total}`);
+    await expect(param(page, 'offset')).toHaveValue('15');
+    await response.getByRole('button', { name: 'Previous page' }).click();
+    await expect(showing).toHaveText(`Showing 11–15 of ${total}`);
+    await response.getByRole('button', { name: 'First page' }).click();
+    await expect(showing).toHaveText(`Showing 1–5 of ${total}`);
+    await expect(response.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    await response.getByRole('button', { name: 'Last page' }).click();
+    await expect(showing).toHaveText(new RegExp(`Showing \\d+–${total} of ${total}`));
+    await expect(response.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+    // Page size: 10 per page from the page holding the first item shown.
+    await response.getByLabel('Page size').selectOption('10');
+    await expect(showing).toHaveText(new RegExp(`Showing \\d+1–\\d+ of ${total}`));
+    await expect(param(page, 'count')).toHaveValue('10');
+  });
+
+  test('a count above Max Record Amount is clamped and said so; count=0 is warned about', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await signIn(page, 'demo', 'demo');
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await param(page, 'count').fill('50');
+    await send(page);
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.getByText(/Showing 1–20 of \d+/)).toBeVisible();
+    await expect(response.getByRole('status').filter({ hasText: 'Max Record Amount' })).toContainText('count=50');
+    // Paging follows what the server used (20), not what was asked.
+    await response.getByRole('button', { name: 'Next page' }).click();
+    await expect(response.getByText(/Showing 21–40 of \d+/)).toBeVisible();
+
+    await param(page, 'count').fill('0');
+    await expect(response.getByRole('note', { name: 'count=0 warning' })).toContainText('count=0 asks for everything');
+  });
+
+  test('Tree, Table, Raw and Headers show the same answer; tree search, keyboard and copy path work', async ({
+    page,
+    context,
+    explorerUrl,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(explorerUrl);
+    await signIn(page, 'demo', 'demo');
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await param(page, 'count').fill('5');
+    await send(page);
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.getByRole('status', { name: 'Status' })).toContainText('200 OK');
+
+    await response.getByRole('tab', { name: 'Raw' }).click();
+    await expect(response.getByRole('tabpanel')).toContainText('"users": [');
+
+    await response.getByRole('tab', { name: 'Headers' }).click();
+    await expect(response.getByRole('tabpanel').getByRole('row').filter({ hasText: 'content-type' })).toContainText(
+      'application/json',
+    );
+
+    await response.getByRole('tab', { name: 'Table' }).click();
+    const table = response.getByRole('tabpanel').getByRole('table');
+    await expect(table.getByRole('columnheader', { name: 'username' })).toBeVisible();
+    await expect(table.getByRole('row')).toHaveCount(6);
+    // Column picker: hide username.
+    await response.getByText(/Columns \(\d+ of \d+\)/).click();
+    await response.getByRole('checkbox', { name: 'username' }).uncheck();
+    await expect(table.getByRole('columnheader', { name: 'username' })).toHaveCount(0);
+
+    await response.getByRole('tab', { name: 'Tree' }).click();
+    const tree = response.getByRole('tree', { name: 'Response tree' });
+    await expect(tree.getByRole('treeitem').first()).toContainText('(root)');
+    // Keyboard: down to users[0], open it, down to its _id.
+    await tree.focus();
+    await page.keyboard.press('ArrowDown'); // users
+    await page.keyboard.press('ArrowDown'); // users[0]
+    await expect(response.getByLabel('Selected path')).toHaveText('users[0]');
+    await page.keyboard.press('ArrowRight');
+    await expect(tree.getByRole('treeitem', { expanded: true })).toHaveCount(3); // root, users, users[0]
+    await page.keyboard.press('ArrowDown');
+    await expect(response.getByLabel('Selected path')).toHaveText('users[0]._id');
+    await response.getByRole('button', { name: 'Copy path' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('users[0]._id');
+    await page.keyboard.press('ArrowLeft'); // to the parent
+    await expect(response.getByLabel('Selected path')).toHaveText('users[0]');
+
+    // Search filters to matching keys/values and their ancestors.
+    await response.getByRole('searchbox', { name: 'Search response' }).fill('offset');
+    await expect(response.getByText('1 matches')).toBeVisible();
+    await expect(tree.getByRole('treeitem')).toHaveCount(2);
+  });
+});
+
+test.describe('failures', () => {
+  test('a cancelled request says so in words', async ({ page, explorerUrl, pageErrors }) => {
+    // A server that accepts the call and never answers.
+    const hung = await startPeer(() => {});
+    try {
+      await page.goto(explorerUrl);
+      await page.getByLabel('Connection').selectOption({ label: 'Direct from browser' });
+      await page.getByLabel('Server', { exact: true }).fill(hung.url);
+      await selectOperation(page, 'GET', '/api/info');
+      await send(page);
+      const response = page.getByRole('region', { name: 'Response' });
+      await expect(response.getByRole('status', { name: 'Status' })).toContainText('Sending');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect(response.getByRole('status', { name: 'Status' })).toContainText('Cancelled');
+      await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+      pageErrors.allow(/ERR_ABORTED|aborted/i);
+    } finally {
+      hung.server.closeAllConnections();
+      hung.server.close();
+    }
+  });
+
+  test('an unreachable server: cause and next step in an alert', async ({ page, explorerUrl, pageErrors }) => {
+    const closed = await startPeer(() => {});
+    const url = closed.url;
+    await new Promise((resolve) => closed.server.close(resolve));
+    pageErrors.allow(/ERR_CONNECTION_REFUSED|Failed to fetch/);
+    await page.goto(explorerUrl);
+    await page.getByLabel('Connection').selectOption({ label: 'Direct from browser' });
+    await page.getByLabel('Server', { exact: true }).fill(url);
+    await selectOperation(page, 'GET', '/api/info');
+    await send(page);
+    const alert = page.getByRole('region', { name: 'Response' }).getByRole('alert');
+    await expect(alert).toContainText('could not reach');
+    await expect(alert).toContainText('proxy');
+  });
+
+  test('an HTML 502 error page: shown as text, explained in an alert', async ({ page, explorerUrl, pageErrors }) => {
+    const html = await startPeer((req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html', 'access-control-allow-origin': '*' });
+      res.end('<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><img src=x onerror="window.__xss=1"></body></html>');
+    });
+    try {
+      pageErrors.allow(/status of 502/);
+      await page.goto(explorerUrl);
+      await page.getByLabel('Connection').selectOption({ label: 'Direct from browser' });
+      await page.getByLabel('Server', { exact: true }).fill(html.url);
+      await selectOperation(page, 'GET', '/api/info');
+      await send(page);
+      const response = page.getByRole('region', { name: 'Response' });
+      await expect(response.getByRole('status', { name: 'Status' })).toContainText('502');
+      await expect(response.getByRole('alert').filter({ hasText: 'The server failed' })).toContainText('server logs');
+      await expect(response.getByRole('alert').filter({ hasText: 'HTML page' })).toContainText('reverse proxy');
+      await response.getByRole('tab', { name: 'Raw' }).click();
+      await expect(response.getByRole('tabpanel')).toContainText('<h1>502 Bad Gateway</h1>');
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    } finally {
+      html.server.close();
+    }
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Makes a draft safe to leave the tab: every secret replaced by a placeholder, using the one
+ * definition of "secret" in src/core/redact. Applied when encoding a link AND when decoding one,
+ * so a hand-made link cannot smuggle a token into someone's request (a link carrying
+ * `X-Auth-Token: <attacker's token>` would otherwise make the victim act as the attacker).
+ */
+import type { RequestDraft } from './draft';
+import { redactHeaders, redactJsonText, redactRecord, scrubKnownSecrets, type RedactOptions } from '../redact';
+
+export interface SanitizeOptions {
+  /** Tokens, user IDs and passwords the app holds in memory: scrubbed wherever they appear. */
+  knownSecrets?: readonly string[];
+}
+
+function stripUserInfo(serverUrl: string): string {
+  try {
+    const url = new URL(serverUrl);
+    if (url.username === '' && url.password === '') return serverUrl;
+    url.username = '';
+    url.password = '';
+    return url.toString().replace(/\/+$/, '');
+  } catch {
+    return serverUrl;
+  }
+}
+
+export function sanitizeDraft(draft: RequestDraft, options: SanitizeOptions = {}): RequestDraft {
+  const opts: RedactOptions = { style: 'placeholder', path: draft.path, knownSecrets: options.knownSecrets ?? [] };
+  return {
+    ...draft,
+    serverUrl: stripUserInfo(draft.serverUrl),
+    pathParams: redactRecord(draft.pathParams, opts),
+    params: redactRecord(draft.params, opts),
+    jsonParams: {
+      query: redactJsonText(draft.jsonParams.query, opts),
+      fields: redactJsonText(draft.jsonParams.fields, opts),
+      sort: redactJsonText(draft.jsonParams.sort, opts),
+    },
+    body: redactJsonText(draft.body, opts),
+    headers: redactHeaders(draft.headers, opts),
+    view: { tab: draft.view.tab },
+    ...(scrubKnownSecrets(draft.path, opts) !== draft.path ? { path: scrubKnownSecrets(draft.path, opts) } : {}),
+  };
+}

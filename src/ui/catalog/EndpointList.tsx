@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { operationLabel } from '../../core/catalog/operation';
 import type { Operation } from '../../core/catalog/types';
 import { OperationBadges, badgesOf } from './OperationBadges';
@@ -43,7 +43,7 @@ export function EndpointList({ listId, model, active, selectedLabel, optionId, o
       if (!row) return i;
       return row.kind === 'group' ? `g:${row.group}` : `o:${row.op.id}`;
     },
-    overscan: 12,
+    overscan: 8,
   });
 
   // Keep the keyboard cursor in view.
@@ -106,46 +106,18 @@ export function EndpointList({ listId, model, active, selectedLabel, optionId, o
               {run.items.map((item) => {
                 const row = rows[item.index];
                 if (!row || row.kind !== 'op') return null;
-                const { op, optionIndex } = row;
-                const label = operationLabel(op);
-                const id = optionId(optionIndex);
                 return (
-                  <div
+                  <OptionRow
                     key={item.key}
-                    id={id}
-                    role="option"
-                    aria-selected={label === selectedLabel}
-                    aria-label={label}
-                    aria-describedby={`${id}-d`}
-                    className={`endpoint-row op-row${optionIndex === active ? ' active' : ''}${
-                      op.availability === 'not-on-server' ? ' absent' : ''
-                    }`}
-                    data-index={item.index}
-                    ref={virtualizer.measureElement}
-                    style={{ transform: `translateY(${item.start}px)` }}
-                    onMouseDown={(event) => event.preventDefault() /* keep focus in the search box */}
-                    onClick={() => onSelect(op)}
-                    title={op.summary ? `${label}\n${op.summary}` : label}
-                  >
-                    <span className={`method method-${op.method.toLowerCase()}`} aria-hidden="true">
-                      {op.method === 'DELETE' ? 'DEL' : op.method}
-                    </span>
-                    <span className={`op-path${op.deprecated ? ' deprecated' : ''}`} aria-hidden="true">
-                      {shortPath(op.path)}
-                    </span>
-                    <span aria-hidden="true" className="op-badges">
-                      <OperationBadges op={op} />
-                    </span>
-                    <span id={`${id}-d`} className="op-summary">
-                      {op.summary ?? ''}
-                      <span className="sr-only">
-                        {op.summary ? ', ' : ''}
-                        {badgesOf(op)
-                          .map((b) => b.words)
-                          .join(', ')}
-                      </span>
-                    </span>
-                  </div>
+                    op={row.op}
+                    index={item.index}
+                    id={optionId(row.optionIndex)}
+                    start={item.start}
+                    active={row.optionIndex === active}
+                    selected={operationLabel(row.op) === selectedLabel}
+                    measure={virtualizer.measureElement}
+                    onSelect={onSelect}
+                  />
                 );
               })}
             </div>
@@ -155,3 +127,58 @@ export function EndpointList({ listId, model, active, selectedLabel, optionId, o
     </div>
   );
 }
+
+interface OptionRowProps {
+  op: Operation;
+  /** Row index, for the virtualizer's measurements. */
+  index: number;
+  id: string;
+  start: number;
+  active: boolean;
+  selected: boolean;
+  measure(element: Element | null): void;
+  onSelect(op: Operation): void;
+}
+
+/**
+ * One operation. Memoised: while typing refines a query the rows in view are mostly the same
+ * operations at the same places, and then React skips them entirely.
+ */
+const OptionRow = memo(function OptionRow({ op, index, id, start, active, selected, measure, onSelect }: OptionRowProps) {
+  const label = operationLabel(op);
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-label={label}
+      aria-describedby={`${id}-d`}
+      className={`endpoint-row op-row${active ? ' active' : ''}${op.availability === 'not-on-server' ? ' absent' : ''}`}
+      data-index={index}
+      ref={measure}
+      style={{ transform: `translateY(${start}px)` }}
+      onMouseDown={(event) => event.preventDefault() /* keep focus in the search box */}
+      onClick={() => onSelect(op)}
+      title={op.summary ? `${label}\n${op.summary}` : label}
+    >
+      <span className={`method method-${op.method.toLowerCase()}`} aria-hidden="true">
+        {op.method === 'DELETE' ? 'DEL' : op.method}
+      </span>
+      <span className={`op-path${op.deprecated ? ' deprecated' : ''}`} aria-hidden="true">
+        {shortPath(op.path)}
+      </span>
+      <span aria-hidden="true" className="op-badges">
+        <OperationBadges op={op} />
+      </span>
+      <span id={`${id}-d`} className="op-summary">
+        {op.summary ?? ''}
+        <span className="sr-only">
+          {op.summary ? ', ' : ''}
+          {badgesOf(op)
+            .map((b) => b.words)
+            .join(', ')}
+        </span>
+      </span>
+    </div>
+  );
+});

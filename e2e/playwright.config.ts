@@ -1,0 +1,28 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, findChromium } from './browser';
+
+const CI = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  globalSetup: './global-setup.ts',
+  fullyParallel: false,
+  forbidOnly: CI,
+  retries: 0,
+  // Each worker runs its own sandbox + explorer; two keep a 2-core CI machine busy, not swamped.
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['./summary-reporter.ts']],
+  outputDir: '../test-results',
+  use: {
+    ...devices['Desktop Chrome'],
+    browserName: 'chromium',
+    launchOptions: { executablePath: findChromium(), args: chromiumArgs() },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    serviceWorkers: 'block',
+  },
+  projects: [{ name: 'chromium' }],
+});

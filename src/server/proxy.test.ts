@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -378,6 +379,58 @@ describe('upstream failures', () => {
       sockets.forEach((s) => s.destroy());
       await server.close();
       await silent.close();
+    }
+  });
+
+  it('answers 504 when the upstream does not accept the connection within the connect timeout', async () => {
+    // A listener whose accept queue is full: Linux drops further SYNs, so connecting hangs. The
+    // listener lives in a child process that blocks its event loop, so it never accepts.
+    const child = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const s = require('net').createServer().listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+           console.log(s.address().port);
+           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30000);
+         });`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const sockets: net.Socket[] = [];
+    try {
+      const port = Number(
+        await new Promise<string>((r) => child.stdout.once('data', (d: Buffer) => r(d.toString()))),
+      );
+      // Fill the accept queue (backlog + 1 connections complete the handshake in the kernel).
+      for (let i = 0; i < 2; i++) {
+        const s = net.connect(port, '127.0.0.1');
+        sockets.push(s);
+        await new Promise((r) => s.once('connect', r));
+      }
+      sockets.push(net.connect(port, '127.0.0.1').on('error', () => undefined));
+      const target = `http://127.0.0.1:${port}`;
+      const server = await startExplorerServer({
+        port: 0,
+        sandboxUrl: target,
+        targets: [],
+        staticRoot: null,
+        connectTimeoutMs: 300,
+        idleTimeoutMs: 60_000,
+      });
+      try {
+        const res = await request(server.url, {
+          path: '/proxy/api/info',
+          headers: { 'X-Explorer-Target': target },
+        });
+        expect(res.status).toBe(504);
+        expect(res.headers['x-explorer-proxy-error']).toBe('upstream-timeout');
+        expect(JSON.parse(res.body).message).toContain('did not accept a connection within 300 ms');
+      } finally {
+        await server.close();
+      }
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      child.kill('SIGKILL');
     }
   });
 

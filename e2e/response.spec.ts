@@ -38,9 +38,29 @@ async function startPeer(handler: Parameters<typeof createServer>[1]): Promise<{
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-test.describe('a list of users', () => {
-  useStack({ sandboxEnv: { SANDBOX_SEED_USERS: '60', API_Enable_Rate_Limiter: 'false', API_Upper_Count_Limit: '20' } });
+/**
+ * Real local peers for failures the sandbox never produces, as proxy targets (base paths of one
+ * server): `/hung` accepts calls and never answers, `/html` answers 502 with an HTML page, and
+ * `down` is a port nothing listens on. Started before the stack so the proxy may reach them.
+ */
+const peer = await startPeer((req, res) => {
+  if (req.url?.startsWith('/hung/')) return; // never answers
+  res.writeHead(502, { 'content-type': 'text/html', 'access-control-allow-origin': '*' });
+  res.end('<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><img src=x onerror="window.__xss=1"></body></html>');
+});
+peer.server.unref();
+const closed = await startPeer(() => {});
+await new Promise((resolve) => closed.server.close(resolve));
+const peers = { hung: `${peer.url}/hung`, html: `${peer.url}/html`, down: closed.url };
 
+// One stack for the file: a small seed, no rate limiter (paging is tested, not the limiter), a
+// Max Record Amount of 20 so clamping shows with a small list, and the failure peers as targets.
+useStack({
+  sandboxEnv: { SANDBOX_SEED_USERS: '60', API_Enable_Rate_Limiter: 'false', API_Upper_Count_Limit: '20' },
+  targets: [peers.hung, peers.html, peers.down],
+});
+
+test.describe('a list of users', () => {
   test('Next, Previous and First page update "Showing a–b of total" and the draft', async ({ page, explorerUrl }) => {
     await page.goto(explorerUrl);
     await signIn(page, 'demo', 'demo');
@@ -144,35 +164,35 @@ test.describe('a list of users', () => {
 });
 
 test.describe('failures', () => {
-  test('a cancelled request says so in words', async ({ page, explorerUrl, pageErrors }) => {
-    // A server that accepts the call and never answers.
-    const hung = await startPeer(() => {});
-    try {
-      await page.goto(explorerUrl);
-      await page.getByLabel('Connection').selectOption({ label: 'Direct from browser' });
-      await page.getByLabel('Server', { exact: true }).fill(hung.url);
-      await selectOperation(page, 'GET', '/api/info');
-      await send(page);
-      const response = page.getByRole('region', { name: 'Response' });
-      await expect(response.getByRole('status', { name: 'Status' })).toContainText('Sending');
-      await page.getByRole('button', { name: 'Cancel' }).click();
-      await expect(response.getByRole('status', { name: 'Status' })).toContainText('Cancelled');
-      await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
-      pageErrors.allow(/ERR_ABORTED|aborted/i);
-    } finally {
-      hung.server.closeAllConnections();
-      hung.server.close();
-    }
+  test('a cancelled request says so in words', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await page.getByLabel('Server', { exact: true }).fill(peers.hung);
+    await selectOperation(page, 'GET', '/api/info');
+    await send(page);
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.getByRole('status', { name: 'Status' })).toContainText('Sending');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(response.getByRole('status', { name: 'Status' })).toContainText('Cancelled');
+    await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
   });
 
-  test('an unreachable server: cause and next step in an alert', async ({ page, explorerUrl, pageErrors }) => {
-    const closed = await startPeer(() => {});
-    const url = closed.url;
-    await new Promise((resolve) => closed.server.close(resolve));
+  test('a server that is down, through the proxy: the proxy error in an alert', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await page.getByLabel('Server', { exact: true }).fill(peers.down);
+    await selectOperation(page, 'GET', '/api/info');
+    await send(page);
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.getByRole('status', { name: 'Status' })).toContainText('502');
+    await expect(response.getByRole('alert').filter({ hasText: 'proxy could not complete' })).toContainText(
+      'upstream-unreachable',
+    );
+  });
+
+  test('a server that is down, called directly: cause and next step in an alert', async ({ page, explorerUrl, pageErrors }) => {
     pageErrors.allow(/ERR_CONNECTION_REFUSED|Failed to fetch/);
     await page.goto(explorerUrl);
     await page.getByLabel('Connection').selectOption({ label: 'Direct from browser' });
-    await page.getByLabel('Server', { exact: true }).fill(url);
+    await page.getByLabel('Server', { exact: true }).fill(peers.down);
     await selectOperation(page, 'GET', '/api/info');
     await send(page);
     const alert = page.getByRole('region', { name: 'Response' }).getByRole('alert');
@@ -180,27 +200,19 @@ test.describe('failures', () => {
     await expect(alert).toContainText('proxy');
   });
 
-  test('an HTML 502 error page: shown as text, explained in an alert', async ({ page, explorerUrl, pageErrors }) => {
-    const html = await startPeer((req, res) => {
-      res.writeHead(502, { 'content-type': 'text/html', 'access-control-allow-origin': '*' });
-      res.end('<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><img src=x onerror="window.__xss=1"></body></html>');
-    });
-    try {
-      pageErrors.allow(/status of 502/);
-      await page.goto(explorerUrl);
-      await page.getByLabel('Connection').selectOption({ label: 'Direct from browser' });
-      await page.getByLabel('Server', { exact: true }).fill(html.url);
-      await selectOperation(page, 'GET', '/api/info');
-      await send(page);
-      const response = page.getByRole('region', { name: 'Response' });
-      await expect(response.getByRole('status', { name: 'Status' })).toContainText('502');
-      await expect(response.getByRole('alert').filter({ hasText: 'The server failed' })).toContainText('server logs');
-      await expect(response.getByRole('alert').filter({ hasText: 'HTML page' })).toContainText('reverse proxy');
-      await response.getByRole('tab', { name: 'Raw' }).click();
-      await expect(response.getByRole('tabpanel')).toContainText('<h1>502 Bad Gateway</h1>');
-      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    } finally {
-      html.server.close();
-    }
+  test('an HTML 502 error page: shown as text, never as HTML, explained in an alert', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await page.getByLabel('Server', { exact: true }).fill(peers.html);
+    await selectOperation(page, 'GET', '/api/info');
+    await send(page);
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.getByRole('status', { name: 'Status' })).toContainText('502');
+    await expect(response.getByRole('alert').filter({ hasText: 'The server failed' })).toContainText('server logs');
+    await expect(response.getByRole('alert').filter({ hasText: 'HTML page' })).toContainText('reverse proxy');
+    await response.getByRole('tab', { name: 'Raw' }).click();
+    await expect(response.getByRole('tabpanel')).toContainText('<h1>502 Bad Gateway</h1>');
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await response.getByRole('tab', { name: 'Tree' }).click();
+    await expect(response.getByRole('tabpanel')).toContainText('not JSON');
   });
 });

@@ -193,6 +193,15 @@ function secretForms(secret: string): string[] {
   return [...forms].filter((f) => f.length > 0);
 }
 
+/**
+ * Token-shaped runs inside free text (an error message quoting a token, a stack trace, a log
+ * line). Only for text meant for logs and reports: the same scan over a body a person typed
+ * could alter data they meant to send.
+ */
+export function scrubTokenShapes(text: string, style: RedactionStyle = 'placeholder'): string {
+  return text.replace(/[A-Za-z0-9_\-+/=]{32,512}/g, (run) => (looksLikeToken(run) ? replacement(run, PLACEHOLDERS.secret, style) : run));
+}
+
 /** Replaces every occurrence of each known secret in free text (logs, error messages, raw bodies). */
 export function scrubKnownSecrets(text: string, options: RedactOptions = {}): string {
   const style = options.style ?? 'placeholder';
@@ -349,8 +358,7 @@ export function redactDeep(value: unknown, options: RedactOptions = {}, depth = 
   const style = options.style ?? 'placeholder';
   if (typeof value === 'string') {
     if (/^https?:\/\//i.test(value)) return redactUrl(value, options);
-    if (looksLikeToken(value)) return replacement(value, PLACEHOLDERS.secret, style);
-    return scrubKnownSecrets(value, options);
+    return scrubTokenShapes(scrubKnownSecrets(value, options), style);
   }
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH || seen.has(value)) return '[…]';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type * as Entry from './monaco/entry';
-import type * as Language from './monaco/language';
+import type * as Entry from './monaco/monaco-entry';
+import type * as Language from './monaco/monaco-language';
 
 /** The lazily loaded Monaco module (editor API + JSON language + our language setup). */
 export type MonacoModule = typeof Entry & { setup: typeof Language };
@@ -24,7 +24,7 @@ let loading: Promise<void> | null = null;
 /** Loads Monaco once. `importer` exists for tests; the app uses the default dynamic import. */
 export function loadMonaco(
   importer: () => Promise<MonacoModule> = async () => {
-    const [entry, setup] = await Promise.all([import('./monaco/entry'), import('./monaco/language')]);
+    const [entry, setup] = await Promise.all([import('./monaco/monaco-entry'), import('./monaco/monaco-language')]);
     return { ...entry, setup };
   },
 ): Promise<void> {

@@ -1,0 +1,47 @@
+/** Shared steps of the editor specs: find controls by role and accessible name, type as a person would. */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export async function selectOperation(page: Page, method: string, path: string) {
+  const endpoints = page.getByRole('region', { name: 'Endpoints' });
+  await endpoints.getByRole('searchbox', { name: 'Search endpoints' }).fill(path);
+  const name = new RegExp(`^${method} ${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s|$)`);
+  await endpoints.getByRole('button', { name }).or(endpoints.getByRole('option', { name })).first().click();
+}
+
+export async function signIn(page: Page, user: string, password: string) {
+  const auth = page.getByRole('region', { name: 'Authentication' }).or(page.getByRole('dialog', { name: 'Authentication' }));
+  await auth.getByLabel('Username or email').fill(user);
+  await auth.getByLabel('Password').fill(password);
+  await auth.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Signed in as ${user}`).first()).toBeVisible();
+}
+
+export function request(page: Page): Locator {
+  return page.getByRole('region', { name: 'Request' });
+}
+
+export function editor(page: Page, name: 'query' | 'fields' | 'sort' | 'Body'): Locator {
+  return request(page).getByRole('textbox', { name, exact: true });
+}
+
+/** Monaco's editable element replaced the textarea. */
+export async function monacoReady(page: Page, name: 'query' | 'fields' | 'sort' | 'Body') {
+  await expect(editor(page, name)).toHaveAttribute('aria-roledescription', 'editor');
+}
+
+/** Replaces an editor's text by typing, as a person would (works for Monaco and the textarea). */
+export async function typeInto(page: Page, name: 'query' | 'fields' | 'sort' | 'Body', text: string) {
+  const box = editor(page, name);
+  await box.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  // insertText: one input event, so Monaco's auto-closing brackets and quotes do not double them.
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Escape');
+}
+
+export function requestUrl(page: Page): Locator {
+  return request(page).getByRole('status').or(request(page).locator('output')).filter({ hasText: /^(GET|POST|PUT|DELETE) / });
+}
+

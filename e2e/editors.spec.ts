@@ -1,0 +1,154 @@
+/**
+ * The query/fields/sort and Body editors end to end, against the built app under the production CSP:
+ * typing by accessible name (Monaco and its textarea fallback), completion of operators (refused
+ * ones marked) and model fields, invalid JSON holding Send back with words, and the honest account
+ * of what a 7.0+ server does with "query" with and without ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS.
+ */
+import { expect, test, useStack } from './fixtures';
+import { editor, monacoReady, request, requestUrl, selectOperation, signIn, typeInto } from './editors-helpers';
+
+const MONACO_CHUNK = '**/assets/monaco-entry-*.js';
+
+// One stack for the file (Playwright runs a stack option per worker, so it is set at the top).
+useStack({ sandboxEnv: { API_Enable_Rate_Limiter: 'false', SANDBOX_SEED_USERS: '40' } });
+
+test.describe('editors', () => {
+  test('query, fields and sort take typed JSON by accessible name, and the Request URL shows it encoded once', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    for (const name of ['query', 'fields', 'sort'] as const) await monacoReady(page, name);
+    await typeInto(page, 'query', '{"username": {"$regex": "^adm", "$options": "i"}}');
+    await typeInto(page, 'fields', '{"username": 1, "name": 1}');
+    await typeInto(page, 'sort', '{"username": -1}');
+    const url = requestUrl(page);
+    await expect(url).toContainText(
+      'query=%7B%22username%22%3A%7B%22%24regex%22%3A%22%5Eadm%22%2C%22%24options%22%3A%22i%22%7D%7D',
+    );
+    await expect(url).toContainText('fields=%7B%22username%22%3A1%2C%22name%22%3A1%7D');
+    await expect(url).toContainText('sort=%7B%22username%22%3A-1%7D');
+    await expect(url).not.toContainText('%25'); // encoded once: no %25 from a second encoding
+    await expect(request(page).getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
+  });
+
+  test('the Body editor of a POST takes typed JSON', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'POST', '/api/v1/chat.postMessage');
+    await monacoReady(page, 'Body');
+    await typeInto(page, 'Body', '{"channel": "#general", "text": "hello"}');
+    await expect(requestUrl(page)).toContainText('POST ');
+    await expect(request(page).getByRole('alert').filter({ hasText: 'Body has' })).toHaveCount(0);
+    await typeInto(page, 'Body', '{"channel": "#general", "text": }');
+    await expect(request(page).getByRole('alert').filter({ hasText: 'Body has a problem' })).toContainText('Line 1, column');
+  });
+
+  test('completion lists MongoDB operators with the refused ones marked, and the model fields', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await monacoReady(page, 'query');
+    await typeInto(page, 'query', '{"username": {}}');
+    // Cursor inside the inner braces, then ask for completion.
+    await editor(page, 'query').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('"');
+    await page.keyboard.press('Control+Space');
+    // Monaco's suggest rows are drawn outside the accessibility tree's reach (aria-hidden list), so
+    // they are found by their class; their aria-label says "<label>, <description>, <kind>".
+    const suggest = page.locator('.suggest-widget');
+    const row = (label: RegExp) => suggest.locator('.monaco-list-row').filter({ hasText: label }).first();
+    await expect(suggest).toBeVisible();
+    await expect(row(/^\$regex/)).toHaveAttribute('aria-label', /allowed|MongoDB operator/);
+    await page.keyboard.type('$gt');
+    await expect(row(/^\$gt/)).toHaveAttribute('aria-label', /refused by Rocket\.Chat/);
+    await expect(row(/^\$gt/).locator('.deprecated').first()).toBeAttached(); // struck through
+    await page.keyboard.press('Escape');
+
+    await typeInto(page, 'sort', '{}');
+    await editor(page, 'sort').focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('"user');
+    await page.keyboard.press('Control+Space');
+    await expect(row(/^username/)).toContainText('string');
+  });
+
+  test('invalid JSON holds Send back with the problem in words, until it is fixed', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await monacoReady(page, 'query');
+    await typeInto(page, 'query', '{"username": }');
+    const problem = request(page).getByRole('alert').filter({ hasText: 'query has a problem' });
+    await expect(problem).toContainText('Line 1, column 14');
+    const send = request(page).getByRole('button', { name: 'Send', exact: true });
+    await expect(send).toBeDisabled();
+    await expect(request(page).getByRole('alert').filter({ hasText: 'Send is held back' })).toContainText('query: Line 1, column 14');
+    await expect(request(page).getByRole('button', { name: 'Send anyway' })).toBeVisible();
+    // A marker in the editor too (Monaco's squiggle).
+    await expect(page.locator('[data-editor="query"] .squiggly-error').first()).toBeAttached();
+
+    await typeInto(page, 'sort', '{"username": 2}');
+    await expect(request(page).getByRole('alert').filter({ hasText: 'sort has a problem' })).toContainText('1 (ascending) or -1');
+
+    await typeInto(page, 'query', '{"username": "admin"}');
+    await typeInto(page, 'sort', '{"username": 1}');
+    await expect(problem).toHaveCount(0);
+    await expect(send).toBeEnabled();
+  });
+
+  test('before Monaco arrives the plain text fields work, and Send sends what was typed', async ({ page, explorerUrl }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(MONACO_CHUNK, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    const query = editor(page, 'query');
+    await expect(query).toHaveJSProperty('tagName', 'TEXTAREA');
+    await query.fill('{"username": "admin"}');
+    await expect(requestUrl(page)).toContainText('query=%7B%22username%22%3A%22admin%22%7D');
+    await request(page).getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Response' }).getByRole('status', { name: 'Status' })).toContainText(/\d{3}/);
+    // Monaco arrives later and takes over with the same text.
+    release();
+    await page.getByRole('region', { name: 'Endpoints' }).getByRole('searchbox', { name: 'Search endpoints' }).focus();
+    await monacoReady(page, 'query');
+    await expect(requestUrl(page)).toContainText('query=%7B%22username%22%3A%22admin%22%7D');
+  });
+
+  test('if Monaco cannot load, the text fields stay and say so quietly', async ({ page, explorerUrl, pageErrors }) => {
+    pageErrors.allow(/Failed to load resource: net::ERR_FAILED/);
+    await page.route(MONACO_CHUNK, (route) => route.abort('failed'));
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await expect(request(page).getByText('The code editor could not be loaded; plain text fields are used instead.')).toBeVisible();
+    await expect(editor(page, 'query')).toHaveJSProperty('tagName', 'TEXTAREA');
+    await editor(page, 'query').fill('{"username": }');
+    await expect(request(page).getByRole('alert').filter({ hasText: 'query has a problem' })).toContainText('Line 1, column 14');
+  });
+});
+
+// The same check against a server started with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE is in
+// editors-unsafe.spec.ts (another sandbox environment needs another worker, hence another file).
+test.describe('a server that ignores query and fields (7.0+ default)', () => {
+  test('says so before sending, detects it after the response, and applies them locally on request', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await signIn(page, 'admin', 'admin');
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await typeInto(page, 'query', '{"username": "demo"}');
+    await expect(request(page).getByRole('alert').filter({ hasText: 'ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE' }).first()).toContainText(
+      'ignores "query" and "fields"',
+    );
+    await request(page).getByRole('button', { name: 'Send', exact: true }).click();
+    const ignored = page.getByRole('alert').filter({ hasText: 'The server ignored "query"' });
+    await expect(ignored).toContainText('ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE');
+    await ignored.getByRole('button', { name: 'Apply locally' }).click();
+    const local = page.getByRole('region', { name: 'Local result' });
+    await expect(local).toContainText('not by the server');
+    await expect(local).toContainText('1 match');
+    await expect(local).toContainText('"username": "demo"');
+  });
+});
+

@@ -221,14 +221,28 @@ test('importing an OpenAPI file adds operations and prose; a broken one changes 
   await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('users.list');
   await expect(pane.getByText('Lists all users (from the import)')).toBeVisible();
 
-  await pane
-    .getByLabel('OpenAPI file')
-    .setInputFiles({
-      name: 'broken.yaml',
-      mimeType: 'application/yaml',
-      buffer: Buffer.from('openapi: 3.0.0\npaths: [unclosed\n'),
-    });
+  await pane.getByLabel('OpenAPI file').setInputFiles({
+    name: 'broken.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from('openapi: 3.0.0\npaths: [unclosed\n'),
+  });
   await expect(pane.getByRole('alert')).toContainText(/broken\.yaml.*not valid YAML/);
   await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('');
   await expect.poll(() => endpointCount(page)).toBe(before + 1);
+});
+
+test('an import URL the page may not fetch is refused in words, without a CSP violation', async ({
+  page,
+  explorerUrl,
+}) => {
+  await openExplorer(page, explorerUrl);
+  const before = await endpointCount(page);
+  const pane = endpointsPane(page);
+  await pane.getByText('Import OpenAPI').click();
+  await pane.getByLabel('OpenAPI URL').fill('https://openapi.invalid/rooms.yaml');
+  await pane.getByRole('button', { name: 'Import from URL' }).click();
+  await expect(pane.getByRole('alert')).toContainText(
+    /Content-Security-Policy.*https:\/\/openapi\.invalid.*OpenAPI file/,
+  );
+  expect(await endpointCount(page)).toBe(before);
 });

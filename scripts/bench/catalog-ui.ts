@@ -14,14 +14,28 @@
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { createSearchIndex, loadBundledCatalog, searchOperations, type Operation } from '../../src/core/catalog';
+import {
+  createSearchIndex,
+  loadBundledCatalog,
+  searchOperations,
+  type Operation,
+} from '../../src/core/catalog';
 import { buildRows } from '../../src/ui/catalog/rows';
 import { REPO_ROOT, buildIfStale } from '../lib/build-if-stale';
 import { SANDBOX_READY, startChild } from '../lib/children';
 import { startExplorerServer } from '../../src/server/server';
 import { chromiumArgs, findChromium } from '../../e2e/browser';
 
-const QUERIES = ['users.list', 'chat post', 'livechat/room', 'chnlslst', 'get users info', 'apps :id settings', 'im.history', 'teams.members'];
+const QUERIES = [
+  'users.list',
+  'chat post',
+  'livechat/room',
+  'chnlslst',
+  'get users info',
+  'apps :id settings',
+  'im.history',
+  'teams.members',
+];
 const TARGET = 700;
 const ROUNDS = 10;
 
@@ -45,7 +59,10 @@ function paddingDocument(count: number): string {
   const paths: Record<string, unknown> = {};
   for (let i = 0; i < count; i++) {
     paths[`/api/v1/bench${i % 13}.item${i}`] = {
-      get: { summary: `Imported benchmark operation ${i}`, parameters: [{ name: 'count', in: 'query', schema: { type: 'number' } }] },
+      get: {
+        summary: `Imported benchmark operation ${i}`,
+        parameters: [{ name: 'count', in: 'query', schema: { type: 'number' } }],
+      },
     };
   }
   return JSON.stringify({ openapi: '3.0.0', info: { title: 'bench padding', version: '1' }, paths });
@@ -64,7 +81,11 @@ async function nodeBench(ops: Operation[]): Promise<void> {
     for (const q of QUERIES) {
       for (const k of keystrokes(q)) {
         const t0 = performance.now();
-        buildRows(searchOperations(index, k).map((h) => h.op), true, collapsed);
+        buildRows(
+          searchOperations(index, k).map((h) => h.op),
+          true,
+          collapsed,
+        );
         if (round > 0) samples.push(performance.now() - t0);
       }
     }
@@ -74,18 +95,38 @@ async function nodeBench(ops: Operation[]): Promise<void> {
 
 async function browserBench(): Promise<void> {
   await buildIfStale();
-  const sandbox = startChild({ name: 'sandbox', entry: 'src/sandbox/main.ts', env: { ...process.env, SANDBOX_PORT: '0', SANDBOX_SEED_USERS: '50' }, readyPattern: SANDBOX_READY, echo: false });
+  const sandbox = startChild({
+    name: 'sandbox',
+    entry: 'src/sandbox/main.ts',
+    env: { ...process.env, SANDBOX_PORT: '0', SANDBOX_SEED_USERS: '50' },
+    readyPattern: SANDBOX_READY,
+    echo: false,
+  });
   const sandboxUrl = await sandbox.ready;
-  const explorer = await startExplorerServer({ port: 0, sandboxUrl, targets: [], staticRoot: path.join(REPO_ROOT, 'dist') });
+  const explorer = await startExplorerServer({
+    port: 0,
+    sandboxUrl,
+    targets: [],
+    staticRoot: path.join(REPO_ROOT, 'dist'),
+  });
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs() });
   try {
     const page = await browser.newPage();
     await page.goto(explorer.url);
-    const count = page.getByRole('region', { name: 'Endpoints' }).getByRole('status').filter({ hasText: /^\d+ endpoints$/ });
+    const count = page
+      .getByRole('region', { name: 'Endpoints' })
+      .getByRole('status')
+      .filter({ hasText: /^\d+ endpoints$/ });
     await count.waitFor();
     const bundled = Number(/^(\d+)/.exec((await count.textContent()) ?? '')?.[1]);
     await page.getByText('Import OpenAPI').click();
-    await page.getByLabel('OpenAPI file').setInputFiles({ name: 'padding.json', mimeType: 'application/json', buffer: Buffer.from(paddingDocument(TARGET - bundled)) });
+    await page
+      .getByLabel('OpenAPI file')
+      .setInputFiles({
+        name: 'padding.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(paddingDocument(TARGET - bundled)),
+      });
     await page.getByText(`${TARGET} endpoints`).waitFor();
     // A string, not a function: tsx would wrap a function's inner helpers in `__name`, unknown in the page.
     const samples = (await page.evaluate(`(async () => {

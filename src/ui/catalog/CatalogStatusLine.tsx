@@ -15,7 +15,10 @@ export function CatalogStatusLine({ status }: { status: CatalogStatus }) {
   }
   return (
     <div className="catalog-status">
-      <p className="hint muted" title={status.generatedFrom ? `Bundled from ${status.generatedFrom}` : undefined}>
+      <p
+        className="hint muted"
+        title={status.generatedFrom ? `Bundled from ${status.generatedFrom}` : undefined}
+      >
         {status.live === 'loading' ? 'Reading the server… · ' : null}
         {live?.version ? (
           <>
@@ -26,7 +29,7 @@ export function CatalogStatusLine({ status }: { status: CatalogStatus }) {
       </p>
       {live?.docs === 'absent' ? (
         <p className="hint muted">
-          This server offers no /api/docs/json (Rocket.Chat 7.5 and later do), so which endpoints it has is unknown.
+          No /api/docs/json on this server (Rocket.Chat 7.5+ has it): which endpoints it has is unknown.
         </p>
       ) : null}
       {live?.infoError ? (

@@ -26,7 +26,15 @@ const SUMMARY_LINE = 17;
  * the group headers are toggle buttons in a layer beside the listbox, because a listbox may only
  * contain options and groups.
  */
-export function EndpointList({ listId, model, active, selectedLabel, optionId, onSelect, onToggleGroup }: Props) {
+export function EndpointList({
+  listId,
+  model,
+  active,
+  selectedLabel,
+  optionId,
+  onSelect,
+  onToggleGroup,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rows } = model;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh functions by design
@@ -51,6 +59,17 @@ export function EndpointList({ listId, model, active, selectedLabel, optionId, o
   useEffect(() => {
     if (activeRow !== undefined) virtualizer.scrollToIndex(activeRow, { align: 'auto' });
   }, [activeRow, virtualizer]);
+
+  // Bring the chosen operation into view when it changes (a link, history, a click at the edge),
+  // but not while typing: the keyboard cursor leads then.
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  useEffect(() => {
+    const index = rowsRef.current.findIndex(
+      (row) => row.kind === 'op' && operationLabel(row.op) === selectedLabel,
+    );
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedLabel, virtualizer]);
 
   const items = virtualizer.getVirtualItems();
   // Consecutive option rows of one domain are wrapped in a role=group named after the domain.
@@ -144,7 +163,16 @@ interface OptionRowProps {
  * One operation. Memoised: while typing refines a query the rows in view are mostly the same
  * operations at the same places, and then React skips them entirely.
  */
-const OptionRow = memo(function OptionRow({ op, index, id, start, active, selected, measure, onSelect }: OptionRowProps) {
+const OptionRow = memo(function OptionRow({
+  op,
+  index,
+  id,
+  start,
+  active,
+  selected,
+  measure,
+  onSelect,
+}: OptionRowProps) {
   const label = operationLabel(op);
   return (
     <div

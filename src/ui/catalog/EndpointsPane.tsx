@@ -18,7 +18,10 @@ function isSendableMethod(method: string): method is 'GET' | 'POST' | 'PUT' | 'D
 }
 
 /** Selects operations named by `#op=` links: on first load and whenever the fragment changes. */
-function useDeepLinkSelection(operations: readonly Operation[] | undefined, select: (op: Operation) => void): void {
+function useDeepLinkSelection(
+  operations: readonly Operation[] | undefined,
+  select: (op: Operation) => void,
+): void {
   useEffect(() => {
     if (!operations) return;
     const apply = () => {
@@ -134,7 +137,11 @@ export function EndpointsPane() {
       />
       <div className="endpoints-bar">
         <p className="endpoint-count" role="status">
-          {ready ? `${model.matchCount} endpoints` : status.bundled === 'error' ? 'Catalog unavailable' : 'Loading catalog…'}
+          {ready
+            ? `${model.matchCount} endpoints`
+            : status.bundled === 'error'
+              ? 'Catalog unavailable'
+              : 'Loading catalog…'}
         </p>
         {ready ? (
           <button type="button" className="link-button" onClick={toggleAll}>
@@ -155,7 +162,9 @@ export function EndpointsPane() {
       ) : null}
       {ready ? (
         model.matchCount === 0 ? (
-          <p className="empty">No endpoint matches “{query.trim()}”. Try fewer letters or a path fragment like users.list.</p>
+          <p className="empty">
+            No endpoint matches “{query.trim()}”. Try fewer letters or a path fragment like users.list.
+          </p>
         ) : (
           <EndpointList
             listId={listId}

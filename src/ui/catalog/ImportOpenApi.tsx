@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ParsedOpenApi } from '../../core/catalog/openapi';
 import { matchKey } from '../../core/catalog/operation';
 import { useCatalogStore } from './catalog-store';
+import { connectAllowedByPolicy, pagePolicy } from './csp';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -16,18 +17,32 @@ function isOpenApiError(error: unknown): error is Error & { source: string; wher
 
 /** Why an import failed, in words with a next step. Fetch failures from a browser are mostly CORS or CSP. */
 export function describeImportError(error: unknown, fromUrl: boolean): string {
+  if (error instanceof BlockedByPolicy) return error.message;
   if (isOpenApiError(error)) {
     const fetchFailed = /could not be fetched \(/.test(error.message);
     if (fromUrl && fetchFailed) {
       return (
-        `${error.source} could not be fetched from the browser: the host may not allow cross-origin requests (CORS), ` +
-        `or the explorer's Content-Security-Policy (connect-src) does not let this page reach that host. ` +
-        `Download the file and choose it with "OpenAPI file" instead.`
+        `${error.source} could not be fetched from the browser: the host is unreachable or does not allow ` +
+        `cross-origin requests (CORS). Download the file and choose it with "OpenAPI file" instead.`
       );
     }
     return `${error.message}. Nothing was changed; fix the document and import it again.`;
   }
-  return `The import failed: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `The import failed: ${message}${message.endsWith('.') ? '' : '.'} Nothing was changed.`;
+}
+
+/** A URL the page's policy does not let it fetch: the message already says what to do. */
+class BlockedByPolicy extends Error {
+  override name = 'BlockedByPolicy';
+}
+
+function originOf(target: string): string {
+  try {
+    return new URL(target, window.location.href).origin;
+  } catch {
+    return target;
+  }
 }
 
 /** Reads a chosen file as text; refuses very large files before reading them. */
@@ -62,12 +77,24 @@ export function ImportOpenApi() {
       operations: parsed.operations,
       warningCount: parsed.warnings.length,
     });
-    const warnings = parsed.warnings.length > 0 ? `, ${parsed.warnings.length} parts skipped (${parsed.warnings[0]?.message ?? ''})` : '';
-    setResult(`Imported ${label} (${parsed.title}): ${parsed.operations.length} operations, ${added} new${warnings}.`);
+    const warnings =
+      parsed.warnings.length > 0
+        ? `, ${parsed.warnings.length} parts skipped (${parsed.warnings[0]?.message ?? ''})`
+        : '';
+    setResult(
+      `Imported ${label} (${parsed.title}): ${parsed.operations.length} operations, ${added} new${warnings}.`,
+    );
   };
 
   const fromUrl = useMutation({
     mutationFn: async (target: string) => {
+      // Asking the policy first: a fetch it blocks logs a violation and fails without a reason.
+      if (!connectAllowedByPolicy(await pagePolicy(), target, window.location.origin)) {
+        throw new BlockedByPolicy(
+          `This page's Content-Security-Policy (connect-src) does not let it fetch from ${originOf(target)}. ` +
+            'Download the file and choose it with "OpenAPI file" instead.',
+        );
+      }
       const { importOpenApiFromUrl, labelFor } = await loadImporter();
       return { parsed: await importOpenApiFromUrl(target), label: labelFor(target) };
     },
@@ -132,9 +159,14 @@ export function ImportOpenApi() {
           />
         </div>
         <p className="hint muted">
-          JSON or YAML, OpenAPI 3.x (e.g. the Rocket.Chat-Open-API files). Adds descriptions, examples and missing endpoints.
+          JSON or YAML, OpenAPI 3.x (e.g. the Rocket.Chat-Open-API files). Adds descriptions, examples and
+          missing endpoints.
         </p>
-        {pending ? <p className="hint" role="status">Importing…</p> : null}
+        {pending ? (
+          <p className="hint" role="status">
+            Importing…
+          </p>
+        ) : null}
         {error ? (
           <p role="alert" className="alert hint">
             {error}

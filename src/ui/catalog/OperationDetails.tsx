@@ -46,14 +46,16 @@ export function OperationDetails() {
             <span className="muted hint">
               {' '}
               {op.group} · from {sourcesText(op)}
-              {op.schemaSource === 'types' ? ' · parameters from TypeScript types (the server may not check them)' : null}
+              {op.schemaSource === 'types'
+                ? ' · parameters from TypeScript types (the server may not check them)'
+                : null}
             </span>
           </p>
           <AuthLine op={op} />
           {op.availability === 'not-on-server' ? (
             <p className="hint warning">
-              The connected server does not list this endpoint in its /api/docs/json: it may be missing (older version,
-              disabled app or Enterprise-only) and answer 404.
+              The connected server does not list this endpoint in its /api/docs/json: it may be missing (older
+              version, disabled app or Enterprise-only) and answer 404.
             </p>
           ) : null}
           {description ? (

@@ -105,7 +105,10 @@ function FieldControl({ id, field, value, onChange, describedBy, invalid, disabl
         rows={Math.min(6, Math.max(1, value.split('\n').length))}
         spellCheck={false}
         value={value}
-        placeholder={exampleText(field.example) ?? (field.kind === 'array' ? '["…"]' : field.kind === 'object' ? '{ }' : 'JSON or text')}
+        placeholder={
+          exampleText(field.example) ??
+          (field.kind === 'array' ? '["…"]' : field.kind === 'object' ? '{ }' : 'JSON or text')
+        }
         onChange={(event) => onChange(event.target.value)}
       />
     );
@@ -218,11 +221,14 @@ function OperationForm({ op }: { op: Operation }) {
     const checked = validation.status === 'ready' ? op : { ...op, paramsSchema: undefined };
     return validateDraft(validation.module, checked, draft);
   }, [validation, op, draft]);
-  const rendered = new Set(fields.filter((f) => f.in !== 'query' || !EDITOR_PARAMS.has(f.name)).map((f) => f.name));
+  const rendered = new Set(
+    fields.filter((f) => f.in !== 'query' || !EDITOR_PARAMS.has(f.name)).map((f) => f.name),
+  );
   const byField = new Map<string, string[]>();
   const elsewhere: Problem[] = [];
   for (const problem of problems) {
-    if (rendered.has(problem.field)) byField.set(problem.field, [...(byField.get(problem.field) ?? []), problem.message]);
+    if (rendered.has(problem.field))
+      byField.set(problem.field, [...(byField.get(problem.field) ?? []), problem.message]);
     else elsewhere.push(problem);
   }
   for (const [name, pending] of Object.entries(pendingJson)) {
@@ -297,7 +303,10 @@ function OperationForm({ op }: { op: Operation }) {
           <legend>Body fields</legend>
           <p className="hint muted">These fields write into the JSON Body; edit either.</p>
           {!body.ok ? (
-            <p className="hint warning">The Body is not a JSON object right now, so these fields are read-only. Fix it in the Body editor.</p>
+            <p className="hint warning">
+              The Body is not a JSON object right now, so these fields are read-only. Fix it in the Body
+              editor.
+            </p>
           ) : null}
           {bodyFields.map((field) => (
             <FieldRow
@@ -306,7 +315,10 @@ function OperationForm({ op }: { op: Operation }) {
               field={field}
               inBody
               disabled={!body.ok}
-              value={pendingJson[field.name]?.text ?? (body.ok ? displayBodyValue(body.value[field.name], field) : '')}
+              value={
+                pendingJson[field.name]?.text ??
+                (body.ok ? displayBodyValue(body.value[field.name], field) : '')
+              }
               onChange={(text) => writeBodyField(field, text)}
               problems={byField.get(field.name) ?? []}
             />

@@ -27,7 +27,11 @@ export function hashWithOperationId(hash: string, id: string): string {
 export function writeOperationLink(id: string): void {
   const next = hashWithOperationId(window.location.hash, id);
   if (next === window.location.hash) return;
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${next}`);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${window.location.search}${next}`,
+  );
 }
 
 export function readOperationLink(): string | null {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FormField } from '../../core/catalog/group';
-import { acceptsString, bodyValueFromText, displayBodyValue, parseBodyObject, withBodyField } from './form-values';
+import {
+  acceptsString,
+  bodyValueFromText,
+  displayBodyValue,
+  parseBodyObject,
+  withBodyField,
+} from './form-values';
 
 const field = (kind: FormField['kind'], extra: Partial<FormField> = {}): FormField => ({
   name: 'f',
@@ -32,12 +38,17 @@ describe('body form values', () => {
     expect(bodyValueFromText('false', field('boolean'))).toEqual({ ok: true, value: false });
     expect(bodyValueFromText('1', field('enum', { enum: ['a', 2] }))).toEqual({ ok: true, value: 2 });
     expect(bodyValueFromText('["a"]', field('array'))).toEqual({ ok: true, value: ['a'] });
-    expect(bodyValueFromText('[a', field('array'))).toMatchObject({ ok: false, message: expect.stringContaining('JSON array') });
+    expect(bodyValueFromText('[a', field('array'))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('JSON array'),
+    });
     expect(bodyValueFromText('', field('string'))).toEqual({ ok: true, value: undefined });
   });
 
   it('a string-or-list field takes a plain word as a string and JSON as JSON', () => {
-    const roomId = field('json', { schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } });
+    const roomId = field('json', {
+      schema: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    });
     expect(acceptsString(roomId.schema)).toBe(true);
     expect(bodyValueFromText('GENERAL', roomId)).toEqual({ ok: true, value: 'GENERAL' });
     expect(bodyValueFromText('["a","b"]', roomId)).toEqual({ ok: true, value: ['a', 'b'] });

@@ -34,7 +34,11 @@ export function withBodyField(body: Record<string, unknown>, name: string, value
 
 function typesOf(schema: JsonSchema): string[] {
   const t = schema.type;
-  const own = Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : typeof t === 'string' ? [t] : [];
+  const own = Array.isArray(t)
+    ? t.filter((x): x is string => typeof x === 'string')
+    : typeof t === 'string'
+      ? [t]
+      : [];
   const alts = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   return Array.isArray(alts) ? [...own, ...alts.flatMap(typesOf)] : own;
 }
@@ -78,21 +82,30 @@ export function bodyValueFromText(text: string, field: FormField): Parsed {
     case 'number':
     case 'integer': {
       const n = Number(text);
-      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, message: `${field.name} must be a number` };
+      return Number.isFinite(n)
+        ? { ok: true, value: n }
+        : { ok: false, message: `${field.name} must be a number` };
     }
     case 'boolean':
       return { ok: true, value: text === 'true' };
     case 'enum': {
       const options = field.enum ?? [];
       const index = Number(text);
-      return index >= 0 && index < options.length ? { ok: true, value: options[index] } : { ok: true, value: undefined };
+      return index >= 0 && index < options.length
+        ? { ok: true, value: options[index] }
+        : { ok: true, value: undefined };
     }
     default: {
       try {
         return { ok: true, value: JSON.parse(text) as unknown };
       } catch {
         if (field.kind === 'json' && acceptsString(field.schema)) return { ok: true, value: text };
-        const what = field.kind === 'array' ? 'a JSON array, e.g. ["a", "b"]' : field.kind === 'object' ? 'a JSON object, e.g. {"key": "value"}' : 'valid JSON';
+        const what =
+          field.kind === 'array'
+            ? 'a JSON array, e.g. ["a", "b"]'
+            : field.kind === 'object'
+              ? 'a JSON object, e.g. {"key": "value"}'
+              : 'valid JSON';
         return { ok: false, message: `${field.name} must be ${what}` };
       }
     }

@@ -27,7 +27,13 @@ export interface LiveCatalog {
 
 const MAX_DOCS_BYTES = 32 * 1024 * 1024;
 
-async function get(serverUrl: string, path: string, params: Record<string, string>, transport: Transport, signal: AbortSignal): Promise<ResponseRecord> {
+async function get(
+  serverUrl: string,
+  path: string,
+  params: Record<string, string>,
+  transport: Transport,
+  signal: AbortSignal,
+): Promise<ResponseRecord> {
   const draft = { ...emptyDraft(serverUrl, 'GET', path), params };
   return executeRequest(prepareRequest(draft, transport), { signal, maxBodyBytes: MAX_DOCS_BYTES });
 }
@@ -35,8 +41,10 @@ async function get(serverUrl: string, path: string, params: Record<string, strin
 /** A failed read in words: the proxy's own message, the HTTP status, or the network failure. */
 export function describeReadError(what: string, error: unknown, response?: ResponseRecord): string {
   if (response?.proxyError) return `${what}: ${response.proxyError.message}`;
-  if (response) return `${what}: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.');
-  if (error instanceof RequestFailedError) return `${what}: ${error.failure.message} ${error.failure.nextStep}`;
+  if (response)
+    return `${what}: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.');
+  if (error instanceof RequestFailedError)
+    return `${what}: ${error.failure.message} ${error.failure.nextStep}`;
   return `${what}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -55,13 +63,18 @@ function versionOf(bodyText: string): string | undefined {
  * Version first, then (unless the version says the server predates it) the description. Never
  * throws for what a server answers; every problem becomes a sentence in `infoError`/`docsError`.
  */
-export async function readLiveCatalog(serverUrl: string, transport: Transport, signal: AbortSignal): Promise<LiveCatalog> {
+export async function readLiveCatalog(
+  serverUrl: string,
+  transport: Transport,
+  signal: AbortSignal,
+): Promise<LiveCatalog> {
   const result: LiveCatalog = { serverUrl, docs: 'error' };
   try {
     const response = await get(serverUrl, '/api/info', {}, transport, signal);
     const version = response.status === 200 ? versionOf(response.bodyText) : undefined;
     if (version) result.version = version;
-    else if (response.status === 200) result.infoError = 'The server version is unknown: /api/info did not return a version.';
+    else if (response.status === 200)
+      result.infoError = 'The server version is unknown: /api/info did not return a version.';
     else result.infoError = describeReadError('Could not read /api/info', undefined, response);
     if (response.proxyError) {
       // The proxy refused or could not reach the server: asking again for the docs would only repeat it.

@@ -10,7 +10,9 @@ const ops: Operation[] = operationsFromGenerated(catalog as GeneratedCatalog);
 describe('buildRows', () => {
   it('browsing: groups alphabetically, each followed by its operations, every operation once', () => {
     const model = buildRows(ops, false, new Set());
-    const groups = model.rows.filter((r) => r.kind === 'group').map((r) => (r.kind === 'group' ? r.group : ''));
+    const groups = model.rows
+      .filter((r) => r.kind === 'group')
+      .map((r) => (r.kind === 'group' ? r.group : ''));
     expect(groups).toEqual([...groups].sort((a, b) => a.localeCompare(b)));
     expect(model.options).toHaveLength(ops.length);
     expect(model.matchCount).toBe(ops.length);

@@ -8,7 +8,11 @@ import type { Operation } from '../../core/catalog/types';
 
 export type Row =
   | { kind: 'group'; group: string; count: number; collapsed: boolean }
-  | { kind: 'op'; op: Operation; /** Position among the option rows, for keyboard navigation. */ optionIndex: number };
+  | {
+      kind: 'op';
+      op: Operation;
+      /** Position among the option rows, for keyboard navigation. */ optionIndex: number;
+    };
 
 export interface RowModel {
   rows: Row[];
@@ -27,7 +31,11 @@ function byPathThenMethod(a: Operation, b: Operation): number {
   return (METHOD_ORDER[a.method] ?? 9) - (METHOD_ORDER[b.method] ?? 9);
 }
 
-export function buildRows(ranked: readonly Operation[], searching: boolean, collapsed: ReadonlySet<string>): RowModel {
+export function buildRows(
+  ranked: readonly Operation[],
+  searching: boolean,
+  collapsed: ReadonlySet<string>,
+): RowModel {
   const groups = new Map<string, Operation[]>();
   for (const op of ranked) {
     const list = groups.get(op.group);

@@ -64,7 +64,8 @@ export function useCatalogSync(): CatalogStatus {
   const live = useQuery({
     queryKey: ['catalog', 'live', serverUrl, transport],
     // The reader (and the YAML/OpenAPI parser behind it) loads on first use, off the first page load.
-    queryFn: async ({ signal }) => (await import('./live-catalog')).readLiveCatalog(serverUrl, transport, signal),
+    queryFn: async ({ signal }) =>
+      (await import('./live-catalog')).readLiveCatalog(serverUrl, transport, signal),
     enabled,
     staleTime: 5 * 60_000,
   });

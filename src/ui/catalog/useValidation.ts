@@ -26,7 +26,7 @@ function load(): Promise<ValidationState> {
           status: 'partial',
           module,
           reason:
-            "Only required path parameters and the Body's JSON syntax are checked before sending: this page's Content-Security-Policy forbids compiling the schema validators. The server still checks everything.",
+            "Checked here: required path parameters and the Body's JSON. Schema checks need run-time compilation, which this page's Content-Security-Policy forbids; the server still checks.",
         };
     return settled;
   });

@@ -1,7 +1,6 @@
-import { exportItems, type ExportFormat } from './exporters';
+import { EXPORT_FORMATS, exportItems, type ExportFormat } from '../../core/export';
 
 const FORMATS: ExportFormat[] = ['json', 'ndjson', 'csv'];
-const LABELS: Record<ExportFormat, string> = { json: 'JSON', ndjson: 'NDJSON', csv: 'CSV' };
 
 /** Downloads merged items through a Blob and an object URL (no server round trip, no data: URL). */
 function download(text: string, type: string, filename: string) {
@@ -17,7 +16,8 @@ function download(text: string, type: string, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ExportButtons({ items, name }: { items: readonly unknown[]; name: string }) {
+/** Export as JSON, NDJSON or CSV (src/core/export); filenames carry the operation name. */
+export function ExportButtons({ items, operationPath }: { items: readonly unknown[]; operationPath: string }) {
   return (
     <div className="actions" role="group" aria-label="Export merged results">
       {FORMATS.map((format) => (
@@ -25,11 +25,11 @@ export function ExportButtons({ items, name }: { items: readonly unknown[]; name
           key={format}
           type="button"
           onClick={() => {
-            const file = exportItems(items, format, name);
+            const file = exportItems(items, format, operationPath, new Date());
             download(file.text, file.mimeType, file.filename);
           }}
         >
-          Export {LABELS[format]}
+          Export {EXPORT_FORMATS[format].label}
         </button>
       ))}
     </div>

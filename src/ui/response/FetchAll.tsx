@@ -71,11 +71,6 @@ async function runFetchAll(
   });
 }
 
-function operationName(draft: RequestDraft): string {
-  const last = draft.path.split('/').filter(Boolean).pop() ?? 'response';
-  return last.replace(/[^\w.-]+/g, '_');
-}
-
 type Run =
   | { phase: 'idle' }
   | { phase: 'running'; progress: FetchAllProgress | null; controller: AbortController }
@@ -124,7 +119,7 @@ export function FetchAll({ draft, page, listField }: { draft: RequestDraft; page
         </span>
       </div>
       {run.phase === 'running' ? <FetchAllProgressView run={run} total={page.total} /> : null}
-      {run.phase === 'finished' ? <FetchAllOutcome result={run.result} name={operationName(draft)} /> : null}
+      {run.phase === 'finished' ? <FetchAllOutcome result={run.result} operationPath={draft.path} /> : null}
     </div>
   );
 }
@@ -163,7 +158,7 @@ function FetchAllProgressView({ run, total }: { run: Extract<Run, { phase: 'runn
   );
 }
 
-function FetchAllOutcome({ result, name }: { result: FetchAllResult; name: string }) {
+function FetchAllOutcome({ result, operationPath }: { result: FetchAllResult; operationPath: string }) {
   const summary =
     `${result.items.length} items in ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}` +
     (result.duplicates > 0 ? `, ${result.duplicates} duplicates dropped` : '') +
@@ -189,7 +184,7 @@ function FetchAllOutcome({ result, name }: { result: FetchAllResult; name: strin
           address?); each time the explorer waited as told and went on.
         </p>
       ) : null}
-      {result.items.length > 0 ? <ExportButtons items={result.items} name={name} /> : null}
+      {result.items.length > 0 ? <ExportButtons items={result.items} operationPath={operationPath} /> : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 // Test-only: a real local HTTP peer and a real curl process prove the snippets run. The module
 // under test itself uses no Node built-ins.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -150,5 +151,25 @@ describe('generated code runs', () => {
     await new AsyncFunction(quiet)();
     expect(received[0]?.headers['x-auth-token']).toBe('$RC_AUTH_TOKEN');
     expect(new URL(received[0]?.url ?? '', base).searchParams.get('sort')).toBe('{"username":1}');
+  });
+});
+
+describe('snippet properties', () => {
+  it('no target ever contains the signed-in token, a body password or a pasted token unless asked', async () => {
+    const tokenArb = fc.stringMatching(/^[A-Za-z0-9_-]{43}$/).filter((t) => /[a-z]/.test(t) && /[A-Z]/.test(t) && /[0-9]/.test(t));
+    const passwordArb = fc.stringMatching(/^[A-Za-z0-9]{12,20}$/).map((p) => `pw-${p}`);
+    await fc.assert(
+      fc.asyncProperty(tokenArb, tokenArb, passwordArb, fc.constantFrom(...TARGETS), async (token, pasted, password, target) => {
+        const draft: RequestDraft = {
+          ...post,
+          params: { rc_token: pasted },
+          headers: { 'X-Custom': pasted },
+          body: JSON.stringify({ username: 'u', email: 'e@x.io', password, data: { note: 'x' } }),
+        };
+        const code = await generateSnippet(draft, target, { credentials: { userId: USER_ID, authToken: token }, knownSecrets: [token] });
+        for (const secret of [token, pasted, password, USER_ID]) expect(code).not.toContain(secret);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -4,6 +4,7 @@ import { statusLine } from '../../core/http/status-text';
 import type { ResponseRecord } from '../../core/http/types';
 import { countZeroWarning } from '../../core/pagination/arithmetic';
 import { AuthDiagnosis } from '../auth/AuthDiagnosis';
+import { useSelectedOperation } from '../catalog/catalog-store';
 import { RateLimitGauge, type RouteRef } from '../ratelimit/RateLimitGauge';
 import { startRateLimitTracking } from '../ratelimit/store';
 import { TooManyRequestsAlert } from '../ratelimit/TooManyRequestsAlert';
@@ -102,6 +103,10 @@ export function ResponsePane() {
   // Paging keeps the last parsed page's numbers while the next answer is parsed (no flicker).
   const pagingSummary = doc.status === 'ready' ? doc.summary : null;
   const busy = view.phase === 'pending';
+  // Paging shows for list envelopes (numeric count, offset and total), and for any list answer of
+  // an operation the catalog knows takes offset/count.
+  const operation = useSelectedOperation(sent?.draft.operationId ?? '');
+  const page = pagingSummary?.page ?? (operation?.paginated ? (pagingSummary?.listPage ?? null) : null);
 
   const resend = useCallback(() => {
     if (!sent) return;
@@ -153,10 +158,10 @@ export function ResponsePane() {
           ) : null}
           {view.phase === 'done' ? <ResponseProblems response={response} summary={summary} /> : null}
           <AuthDiagnosis response={response} />
-          {pagingSummary?.page && sent ? (
+          {page && sent ? (
             <>
-              <PaginationBar sent={sent} page={pagingSummary.page} busy={busy || summary === null} />
-              <FetchAll draft={sent.draft} page={pagingSummary.page} listField={pagingSummary.listField} />
+              <PaginationBar sent={sent} page={page} busy={busy || summary === null} />
+              <FetchAll draft={sent.draft} page={page} listField={pagingSummary?.listField ?? null} />
             </>
           ) : null}
           <ResponseViews response={response} doc={doc} />

@@ -40,6 +40,11 @@ export interface DocSummary {
   listField: string | null;
   /** Offset, count and total when the envelope has all three as numbers and a list field. */
   page: PageNumbers | null;
+  /**
+   * The same read leniently (count from the list length, total from offset + count when missing),
+   * for operations the catalog marks as paginated whose envelope omits a number.
+   */
+  listPage: PageNumbers | null;
   /** Length of the list field's array. */
   listLength: number | null;
   /** Rocket.Chat's `error` text when `success` is false. */
@@ -130,6 +135,7 @@ export class ResponseDocument {
       rootKind: kind === 'json' ? valueKind(root) : null,
       listField,
       page,
+      listPage: listField !== null ? readPageNumbers(root, listField) : null,
       listLength: listField !== null && envelope ? (envelope[listField] as unknown[]).length : null,
       errorText: envelope && envelope.success === false && typeof envelope.error === 'string' ? envelope.error : null,
       visibleCount: this.tree?.visibleCount ?? 0,

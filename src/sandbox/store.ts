@@ -19,6 +19,9 @@ export class Store {
   readonly tokens = new Map<string, string>();
 
   private userListCache: UserDoc[] | null = null;
+  /** Rooms whose seeded messages are not built yet, and the function that builds them. */
+  private pendingMessages = new Set<string>();
+  private generateMessages: ((rid: string) => MessageDoc[]) | null = null;
   private roomListCache = new Map<string, RoomDoc[]>();
 
   addUser(user: UserDoc): void {
@@ -27,6 +30,7 @@ export class Store {
     for (const e of user.emails ?? []) this.usersByEmail.set(e.address.toLowerCase(), user);
     for (const t of user.services.resume.loginTokens) this.tokens.set(t.hashedToken, user._id);
     this.userListCache = null;
+    this.userSortedCache = null;
   }
 
   /** Re-indexes a user after username/email changes. */
@@ -46,6 +50,7 @@ export class Store {
     for (const rid of [...(this.userRooms.get(userId) ?? [])]) this.removeSubscription(rid, userId);
     this.userRooms.delete(userId);
     this.userListCache = null;
+    this.userSortedCache = null;
   }
 
   findUserByUsername(username: string): UserDoc | undefined {
@@ -54,6 +59,14 @@ export class Store {
 
   findUserByEmail(email: string): UserDoc | undefined {
     return this.usersByEmail.get(email.toLowerCase());
+  }
+
+  private userSortedCache: UserDoc[] | null = null;
+
+  /** All users sorted by username ascending (cached array; do not mutate). */
+  usersSortedByUsername(): UserDoc[] {
+    this.userSortedCache ??= [...this.users.values()].sort((a, b) => compareStrings(a.username, b.username));
+    return this.userSortedCache;
   }
 
   /** All users, in insertion order (cached array; do not mutate). */
@@ -78,6 +91,7 @@ export class Store {
   removeRoom(rid: string): void {
     const room = this.rooms.get(rid);
     if (!room) return;
+    this.pendingMessages.delete(rid);
     this.rooms.delete(rid);
     if (room.name && this.roomsByName.get(room.name) === room) this.roomsByName.delete(room.name);
     for (const m of this.roomMessages.get(rid) ?? []) this.messages.delete(m._id);
@@ -125,8 +139,51 @@ export class Store {
     return [...(this.subscriptions.get(rid)?.keys() ?? [])];
   }
 
+  setMessageSource(roomIds: string[], generate: (rid: string) => MessageDoc[]): void {
+    this.pendingMessages = new Set(roomIds);
+    this.generateMessages = generate;
+  }
+
+  /** Builds a room's seeded messages on first access (deterministic per room). */
+  materialize(rid: string): void {
+    if (!this.pendingMessages.delete(rid) || !this.generateMessages) return;
+    const seeded = this.generateMessages(rid);
+    const existing = this.roomMessages.get(rid) ?? [];
+    const list = existing.length ? [...seeded, ...existing].sort((a, b) => a.ts.getTime() - b.ts.getTime()) : seeded;
+    this.roomMessages.set(rid, list);
+    for (const m of seeded) this.messages.set(m._id, m);
+    const room = this.rooms.get(rid);
+    const last = list[list.length - 1];
+    if (room && last) {
+      room.lm = last.ts;
+      room.lastMessage = last;
+      if (last.ts.getTime() > room._updatedAt.getTime()) room._updatedAt = last.ts;
+    }
+  }
+
+  materializeAll(): void {
+    for (const rid of [...this.pendingMessages]) this.materialize(rid);
+  }
+
+  /** A room's messages, ascending by ts. */
+  messagesOf(rid: string): MessageDoc[] {
+    this.materialize(rid);
+    return this.roomMessages.get(rid) ?? [];
+  }
+
+  /** By id; builds the remaining lazy rooms once if the id is unknown. */
+  findMessage(id: string): MessageDoc | undefined {
+    let m = this.messages.get(id);
+    if (!m && this.pendingMessages.size > 0) {
+      this.materializeAll();
+      m = this.messages.get(id);
+    }
+    return m;
+  }
+
   /** Inserts keeping ascending ts order (appends in the common case). */
   addMessage(msg: MessageDoc): void {
+    this.materialize(msg.rid);
     this.messages.set(msg._id, msg);
     let list = this.roomMessages.get(msg.rid);
     if (!list) this.roomMessages.set(msg.rid, (list = []));

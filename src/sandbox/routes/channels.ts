@@ -1,0 +1,235 @@
+// channels.*
+import { MeteorError, failure, forbidden, success } from '../errors';
+import type { Ctx, RouteSpec } from '../framework';
+import { parseJsonQuery } from '../json-query';
+import { hasPermission } from '../permissions';
+import type { RoomDoc, UserDoc } from '../types';
+import { num, objectSchema, paginationProps, str } from '../validation';
+import { canAccessRoom, envelope, findRoomByIdOrName, hasRoomPermission, listRooms, roomView } from './common';
+import { createRoom, history, membersPage, messagesPage, subscribe, unsubscribe } from './room-ops';
+
+const roomTarget = { roomId: str, roomName: str };
+const historyProps = {
+  ...roomTarget,
+  latest: str,
+  oldest: str,
+  inclusive: { type: 'string', enum: ['false', 'true'] },
+  unreads: { type: 'string', enum: ['true', 'false'] },
+  showThreadMessages: { type: 'string', enum: ['false', 'true'] },
+  count: num,
+  offset: num,
+  sort: str,
+};
+
+function channelsList(ctx: Ctx) {
+  const jq = parseJsonQuery(ctx);
+  const store = ctx.app.store;
+  let docs: readonly RoomDoc[] = store.roomsOfType('c');
+  if (typeof ctx.query._id === 'string') docs = docs.filter((r) => r._id === ctx.query._id);
+  if (!hasPermission(ctx.user, 'view-c-room')) {
+    const mine = store.userRooms.get(ctx.userId as string) ?? new Set();
+    docs = docs.filter((r) => mine.has(r._id));
+  }
+  const { items, total, offset } = listRooms(ctx, docs, jq);
+  return envelope('channels', items, offset, total);
+}
+
+export function joinedRooms(ctx: Ctx, t: 'c' | 'p' | 'd'): RoomDoc[] {
+  const store = ctx.app.store;
+  const out: RoomDoc[] = [];
+  for (const rid of store.userRooms.get(ctx.userId as string) ?? []) {
+    const r = store.rooms.get(rid);
+    if (r && r.t === t) out.push(r);
+  }
+  return out.sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : 0));
+}
+
+function channelOut(ctx: Ctx, room: RoomDoc) {
+  ctx.app.store.materialize(room._id);
+  return roomView(room);
+}
+
+export const channelRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/channels.list',
+    summary: 'Public channels, paginated (default sort name ascending)',
+    tags: ['Channels'],
+    auth: true,
+    permissions: { any: ['view-c-room', 'view-joined-room'] },
+    validate: objectSchema({ _id: str, ...paginationProps }),
+    handler: channelsList,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/channels.list.joined',
+    summary: 'Public channels the caller has joined',
+    tags: ['Channels'],
+    auth: true,
+    validate: objectSchema({ ...paginationProps }),
+    handler: (ctx) => {
+      const jq = parseJsonQuery(ctx);
+      const { items, total, offset } = listRooms(ctx, joinedRooms(ctx, 'c'), jq);
+      return envelope('channels', items, offset, total, true);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/channels.info',
+    summary: 'One channel by roomId or roomName',
+    tags: ['Channels'],
+    auth: true,
+    validate: objectSchema(roomTarget),
+    handler: (ctx) => success({ channel: channelOut(ctx, findRoomByIdOrName(ctx, 'c', ctx.query)) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/channels.create',
+    summary: 'Create a public channel',
+    tags: ['Channels'],
+    auth: true,
+    validate: objectSchema(
+      {
+        name: str,
+        members: { type: 'array', items: str },
+        readOnly: { type: 'boolean' },
+        excludeSelf: { type: 'boolean' },
+        customFields: { type: 'object' },
+        extraData: { type: 'object' },
+        teams: { type: 'array', items: str },
+      },
+      [],
+      false,
+    ),
+    handler: (ctx) => {
+      if (!hasPermission(ctx.user, 'create-c')) return forbidden();
+      if (!ctx.body.name) return failure('Param "name" is required');
+      const room = createRoom(ctx, 'c', ctx.body);
+      return success({ channel: channelOut(ctx, room) });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/channels.history',
+    summary: 'Messages of a channel, newest first, between oldest and latest',
+    tags: ['Channels'],
+    auth: true,
+    validate: { oneOf: [objectSchema({ ...historyProps }, ['roomId']), objectSchema({ ...historyProps }, ['roomName'])] },
+    handler: (ctx) => {
+      const room = findRoomByIdOrName(ctx, 'c', ctx.query);
+      if (!canAccessRoom(ctx, room)) return forbidden();
+      return success(history(ctx, room));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/channels.members',
+    summary: 'Members of a channel, paginated',
+    tags: ['Channels'],
+    auth: true,
+    validate: objectSchema({ ...roomTarget, ...paginationProps, filter: str, status: { type: 'array', items: str } }),
+    handler: (ctx) => {
+      const room = findRoomByIdOrName(ctx, 'c', ctx.query);
+      if (room.broadcast === true && !hasRoomPermission(ctx, room, 'view-broadcast-member-list')) return forbidden();
+      const { members, offset, total } = membersPage(ctx, room);
+      return envelope('members', members, offset, total);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/channels.messages',
+    summary: 'Messages of a channel with query/sort/pagination (default sort ts descending)',
+    tags: ['Channels'],
+    auth: true,
+    permissions: { all: ['view-c-room'] },
+    validate: objectSchema({ ...roomTarget, mentionIds: str, starredIds: str, pinned: str, ...paginationProps }),
+    handler: (ctx) => {
+      const room = findRoomByIdOrName(ctx, 'c', ctx.query);
+      if (!canAccessRoom(ctx, room)) return forbidden();
+      const { messages, offset, total } = messagesPage(ctx, room);
+      return envelope('messages', messages, offset, total);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/channels.join',
+    summary: 'Join a public channel',
+    tags: ['Channels'],
+    auth: true,
+    validate: objectSchema({ ...roomTarget, joinCode: str }),
+    handler: (ctx) => {
+      const room = findRoomByIdOrName(ctx, 'c', ctx.body);
+      if (room.joinCode && room.joinCode !== ctx.body.joinCode && !hasPermission(ctx.user, 'join-without-join-code')) {
+        throw new MeteorError('error-code-invalid', 'Invalid Room Password', { method: 'joinRoom' });
+      }
+      subscribe(ctx, room, ctx.user as UserDoc);
+      return success({ channel: channelOut(ctx, room) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/channels.leave',
+    summary: 'Leave a public channel',
+    tags: ['Channels'],
+    auth: true,
+    validate: objectSchema(roomTarget),
+    handler: (ctx) => {
+      const room = findRoomByIdOrName(ctx, 'c', ctx.body);
+      leaveRoom(ctx, room);
+      return success({ channel: channelOut(ctx, room) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/channels.setTopic',
+    summary: 'Set the topic of a channel (edit-room)',
+    tags: ['Channels'],
+    auth: true,
+    validate: objectSchema({ ...roomTarget, topic: str }),
+    handler: (ctx) => setTopic(ctx, findRoomByIdOrName(ctx, 'c', ctx.body)),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/channels.delete',
+    summary: 'Delete a public channel (delete-c)',
+    tags: ['Channels'],
+    auth: true,
+    validate: objectSchema(roomTarget),
+    handler: (ctx) => {
+      const room = findRoomByIdOrName(ctx, 'c', ctx.body);
+      eraseRoom(ctx, room);
+      return success();
+    },
+  },
+];
+
+export function leaveRoom(ctx: Ctx, room: RoomDoc): void {
+  const store = ctx.app.store;
+  const sub = store.subscription(room._id, ctx.userId as string);
+  if (!sub) throw new MeteorError('error-user-not-in-room', 'You are not in this room', { method: 'leaveRoom' });
+  if (sub.roles?.includes('owner')) {
+    const owners = store.members(room._id).filter((uid) => store.subscription(room._id, uid)?.roles?.includes('owner'));
+    if (owners.length === 1 && store.members(room._id).length > 1) {
+      throw new MeteorError('error-you-are-last-owner', 'You are the last owner. Please set new owner before leaving the room.', { method: 'leaveRoom' });
+    }
+  }
+  unsubscribe(ctx, room, ctx.userId as string);
+}
+
+export function setTopic(ctx: Ctx, room: RoomDoc) {
+  const topic = ctx.body.topic;
+  if (typeof topic !== 'string' || !topic.trim()) return failure('The bodyParam "topic" is required');
+  if (room.topic === topic) return failure('The channel topic is the same as what it would be changed to.');
+  if (!hasRoomPermission(ctx, room, 'edit-room')) {
+    throw new MeteorError('error-action-not-allowed', 'Editing room is not allowed', { method: 'saveRoomSettings', action: 'Editing_room' });
+  }
+  room.topic = topic;
+  room._updatedAt = new Date();
+  ctx.app.store.touchRooms();
+  return success({ topic });
+}
+
+export function eraseRoom(ctx: Ctx, room: RoomDoc): void {
+  if (!hasRoomPermission(ctx, room, `delete-${room.t}`)) throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'eraseRoom' });
+  ctx.app.store.removeRoom(room._id);
+}

@@ -1,0 +1,87 @@
+// Helpers shared by the route modules: room lookup with Rocket.Chat's error texts, access checks,
+// list envelopes.
+import type { ApiResult } from '../errors';
+import { MeteorError, success } from '../errors';
+import type { Ctx } from '../framework';
+import { hasPermission } from '../permissions';
+import type { RoomDoc, RoomType, UserDoc } from '../types';
+import type { JsonQuery } from '../json-query';
+import { DEFAULT_FIELDS_TO_EXCLUDE, buildProjection, findPage } from '../json-query';
+import { getPaginationItems } from '../pagination';
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
+
+export const param = (ctx: Ctx, name: string): string | undefined => str(ctx.method === 'GET' ? ctx.query[name] : ctx.body[name]);
+
+const KIND: Record<RoomType, string> = { c: 'channel', p: 'group', d: 'direct message' };
+
+/** findChannelByIdOrName / findPrivateGroupByIdOrName. */
+export function findRoomByIdOrName(ctx: Ctx, t: RoomType, source: Record<string, unknown>): RoomDoc {
+  const roomId = str(source.roomId);
+  const roomName = str(source.roomName);
+  if ((!roomId || !roomId.trim()) && (!roomName || !roomName.trim())) {
+    throw new MeteorError('error-roomid-param-not-provided', 'The parameter "roomId" or "roomName" is required');
+  }
+  const store = ctx.app.store;
+  const room = roomId ? store.rooms.get(roomId) : store.roomsByName.get(roomName as string);
+  const notFound = new MeteorError('error-room-not-found', `The required "roomId" or "roomName" param provided does not match any ${KIND[t]}`);
+  if (!room || room.t !== t) throw notFound;
+  if (t !== 'c' && !(ctx.userId && store.subscription(room._id, ctx.userId))) throw notFound;
+  return room;
+}
+
+export function canAccessRoom(ctx: Ctx, room: RoomDoc): boolean {
+  if (!ctx.user) return false;
+  if (room.t === 'c') return hasPermission(ctx.user, 'view-c-room') || !!ctx.app.store.subscription(room._id, ctx.user._id);
+  return !!ctx.app.store.subscription(room._id, ctx.user._id);
+}
+
+/** Global roles plus the caller's roles in the room (owner/moderator). */
+export function hasRoomPermission(ctx: Ctx, room: RoomDoc, permission: string): boolean {
+  const sub = ctx.userId ? ctx.app.store.subscription(room._id, ctx.userId) : undefined;
+  return hasPermission(ctx.user, permission, sub?.roles ?? []);
+}
+
+/** A room as the API returns it (defaultFieldsToExclude removed). */
+export function roomView(room: RoomDoc): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(room)) if (v !== undefined && !DEFAULT_FIELDS_TO_EXCLUDE.includes(k)) out[k] = v;
+  return out;
+}
+
+export const userRef = (u: UserDoc): { _id: string; username: string; name: string } => ({ _id: u._id, username: u.username, name: u.name });
+
+/** Rocket.Chat's default room name validation (UTF8_Channel_Names_Validation). */
+export const ROOM_NAME_RE = /^[0-9a-zA-Z-_.]+$/;
+
+
+/**
+ * The usual list route body: mingo-filtered, sorted (default order = the given pre-sorted docs
+ * unless `defaultSort` is passed), paged, projected.
+ */
+export function listRooms(
+  ctx: Ctx,
+  docs: readonly RoomDoc[],
+  jq: JsonQuery,
+  defaultSort?: Record<string, 1 | -1>,
+): { items: Record<string, unknown>[]; total: number; offset: number } {
+  const page = getPaginationItems(ctx.app.settings, ctx.query);
+  const sort = jq.sort ?? defaultSort;
+  // Build lazily seeded messages of the rooms that will be shown (for lastMessage).
+  const result = findPage(docs, {
+    query: jq.query,
+    ...(sort && { sort }),
+    offset: page.offset,
+    count: page.count,
+  });
+  for (const r of result.items) ctx.app.store.materialize(r._id as string);
+  const projection = buildProjection(jq.fields, DEFAULT_FIELDS_TO_EXCLUDE);
+  const items = findPage(result.items, { projection, offset: 0, count: 0 }).items;
+  return { items, total: result.total, offset: page.offset };
+}
+
+export function envelope(key: string, items: unknown[], offset: number, total: number, offsetFirst = false): ApiResult {
+  return offsetFirst
+    ? success({ [key]: items, offset, count: items.length, total })
+    : success({ [key]: items, count: items.length, offset, total });
+}

@@ -1,0 +1,124 @@
+// im.* (direct messages)
+import { MeteorError, success } from '../errors';
+import type { Ctx, RouteSpec } from '../framework';
+import { parseJsonQuery } from '../json-query';
+import { hasPermission } from '../permissions';
+import type { RoomDoc, UserDoc } from '../types';
+import { num, objectSchema, paginationProps, str } from '../validation';
+import { joinedRooms } from './channels';
+import { envelope, listRooms, roomView } from './common';
+import { history, messagesPage, subscribe } from './room-ops';
+
+/** findDirectMessageRoom: by roomId, or by the other user's username; the caller must belong to it. */
+function findDm(ctx: Ctx, source: Record<string, unknown>): RoomDoc {
+  const store = ctx.app.store;
+  const roomId = typeof source.roomId === 'string' ? source.roomId : undefined;
+  const username = typeof source.username === 'string' ? source.username : undefined;
+  if (!roomId && !username) throw new MeteorError('error-room-param-not-provided', 'Body param "roomId" or "username" is required');
+  let room: RoomDoc | undefined;
+  if (roomId) room = store.rooms.get(roomId);
+  else {
+    const other = store.findUserByUsername(username as string);
+    const me = ctx.user as UserDoc;
+    if (other) {
+      const ids = [me._id, other._id].sort();
+      room = store.rooms.get(ids.join('')) ?? [...(store.userRooms.get(me._id) ?? [])].map((r) => store.rooms.get(r)).find((r) => r?.t === 'd' && r.uids?.includes(other._id) && (r.uids.length === 2 || other._id === me._id));
+    }
+  }
+  if (!room || room.t !== 'd' || !store.subscription(room._id, ctx.userId as string)) {
+    throw new MeteorError('error-room-not-found', 'The required "roomId" or "username" param provided does not match any direct message');
+  }
+  return room;
+}
+
+/** createDirectMessage: reuses an existing DM between the same users. */
+function createDm(ctx: Ctx, usernames: string[], excludeSelf: boolean): RoomDoc {
+  const store = ctx.app.store;
+  const me = ctx.user as UserDoc;
+  const others: UserDoc[] = [];
+  for (const name of usernames) {
+    const u = store.findUserByUsername(name);
+    if (!u) throw new MeteorError('error-invalid-user', 'Invalid user', { method: 'createDirectMessage' });
+    if (!others.some((o) => o._id === u._id)) others.push(u);
+  }
+  if (!hasPermission(me, 'create-d')) throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'createDirectMessage' });
+  const members = excludeSelf ? others : [me, ...others.filter((o) => o._id !== me._id)];
+  if (members.length === 0) members.push(me);
+  const sorted = [...members].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+  const rid = sorted.length === 1 ? `${me._id}${me._id}` : sorted.map((u) => u._id).join('');
+  let room = store.rooms.get(rid);
+  if (!room) {
+    const now = new Date();
+    room = {
+      _id: rid,
+      t: 'd',
+      usernames: sorted.map((u) => u.username),
+      uids: sorted.map((u) => u._id),
+      usersCount: sorted.length,
+      msgs: 0,
+      ts: now,
+      _updatedAt: now,
+      default: false,
+      ro: false,
+      sysMes: true,
+    };
+    store.addRoom(room);
+  }
+  for (const u of sorted) subscribe(ctx, room, u);
+  return room;
+}
+
+const dmTarget = { roomId: str, username: str };
+
+export const imRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/im.list',
+    summary: 'Direct message rooms of the caller',
+    tags: ['Direct Messages'],
+    auth: true,
+    validate: objectSchema({ ...paginationProps }),
+    handler: (ctx) => {
+      const jq = parseJsonQuery(ctx);
+      const { items, total, offset } = listRooms(ctx, joinedRooms(ctx, 'd'), jq);
+      return envelope('ims', items, offset, total, true);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/im.history',
+    summary: 'Messages of a direct message room, newest first',
+    tags: ['Direct Messages'],
+    auth: true,
+    validate: objectSchema({ roomId: str, latest: str, oldest: str, inclusive: str, unreads: str, showThreadMessages: str, count: num, offset: num, sort: str }, ['roomId']),
+    handler: (ctx) => success(history(ctx, findDm(ctx, ctx.query))),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/im.messages',
+    summary: 'Messages of a direct message room by roomId or username, paginated',
+    tags: ['Direct Messages'],
+    auth: true,
+    validate: objectSchema({ ...dmTarget, ...paginationProps }),
+    handler: (ctx) => {
+      const room = findDm(ctx, ctx.query);
+      const { messages, offset, total } = messagesPage(ctx, room);
+      return envelope('messages', messages, offset, total);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/im.create',
+    summary: 'Open (or reuse) a direct message room with one user (username) or several (usernames, comma separated)',
+    tags: ['Direct Messages'],
+    auth: true,
+    validate: {
+      oneOf: [objectSchema({ username: str, excludeSelf: { type: 'boolean' } }, ['username']), objectSchema({ usernames: str, excludeSelf: { type: 'boolean' } }, ['usernames'])],
+    },
+    handler: (ctx) => {
+      const names = typeof ctx.body.username === 'string' ? [ctx.body.username] : String(ctx.body.usernames).split(',').map((s) => s.trim()).filter(Boolean);
+      const room = createDm(ctx, names, ctx.body.excludeSelf === true);
+      return success({ room: { ...roomView(room), rid: room._id } });
+    },
+  },
+];

@@ -1,0 +1,176 @@
+// Room operations shared by channels.*, groups.* and im.*: create, join/leave, history, members.
+import { MeteorError } from '../errors';
+import type { Ctx } from '../framework';
+import { buildProjection, findPage, parseJsonQuery } from '../json-query';
+import { getPaginationItems } from '../pagination';
+import { randomId } from '../prng';
+import { compareStrings } from '../store';
+import type { MessageDoc, RoomDoc, RoomType, SubscriptionDoc, UserDoc } from '../types';
+import { ROOM_NAME_RE } from './common';
+
+export function subscribe(ctx: Ctx, room: RoomDoc, user: UserDoc, roles?: string[]): void {
+  const store = ctx.app.store;
+  if (store.subscription(room._id, user._id)) return;
+  const now = new Date();
+  const other = room.t === 'd' ? room.usernames?.find((u) => u !== user.username) ?? user.username : undefined;
+  const sub: SubscriptionDoc = {
+    _id: randomId(),
+    rid: room._id,
+    u: { _id: user._id, username: user.username },
+    t: room.t,
+    name: other ?? room.name ?? '',
+    ...(room.fname && { fname: room.fname }),
+    ts: now,
+    ls: now,
+    open: true,
+    alert: false,
+    unread: 0,
+    _updatedAt: now,
+    ...(roles && { roles }),
+  };
+  store.addSubscription(sub);
+  room.usersCount = store.members(room._id).length;
+  store.touchRooms();
+}
+
+export function unsubscribe(ctx: Ctx, room: RoomDoc, userId: string): void {
+  ctx.app.store.removeSubscription(room._id, userId);
+  room.usersCount = ctx.app.store.members(room._id).length;
+  ctx.app.store.touchRooms();
+}
+
+/** createRoom() for 'c' and 'p'. */
+export function createRoom(ctx: Ctx, t: 'c' | 'p', body: Record<string, unknown>): RoomDoc {
+  const store = ctx.app.store;
+  const owner = ctx.user as UserDoc;
+  const name = String(body.name ?? '');
+  if (!ROOM_NAME_RE.test(name)) {
+    throw new MeteorError('error-invalid-room-name', `${name} is not a valid room name`, { function: 'RocketChat.createRoom', channel_name: name });
+  }
+  if (store.roomsByName.has(name)) {
+    throw new MeteorError('error-duplicate-channel-name', `A channel with name '${name}' exists`, { function: 'RocketChat.createRoom', channel_name: name });
+  }
+  const now = new Date();
+  const room: RoomDoc = {
+    _id: randomId(),
+    fname: name,
+    name,
+    t,
+    msgs: 0,
+    usersCount: 0,
+    u: { _id: owner._id, username: owner.username },
+    customFields: (body.customFields as Record<string, unknown> | undefined) ?? {},
+    ts: now,
+    ro: body.readOnly === true,
+    default: false,
+    sysMes: true,
+    _updatedAt: now,
+  };
+  store.addRoom(room);
+  if (body.excludeSelf !== true) subscribe(ctx, room, owner, ['owner']);
+  const members = Array.isArray(body.members) ? body.members : [];
+  for (const m of members) {
+    const u = typeof m === 'string' ? store.findUserByUsername(m) : undefined;
+    if (u && u._id !== owner._id) subscribe(ctx, room, u);
+  }
+  return room;
+}
+
+const bool = (v: unknown): boolean => v === true || v === 'true';
+
+/** getChannelHistory: newest first, between oldest and latest. */
+export function history(ctx: Ctx, room: RoomDoc): { messages: MessageDoc[] } {
+  const q = ctx.query;
+  const latest = typeof q.latest === 'string' ? new Date(q.latest) : new Date();
+  const oldest = typeof q.oldest === 'string' ? new Date(q.oldest) : undefined;
+  if (Number.isNaN(latest.getTime()) || (oldest && Number.isNaN(oldest.getTime()))) {
+    throw new MeteorError('error-invalid-date', 'Invalid date', { method: 'getChannelHistory' });
+  }
+  const inclusive = bool(q.inclusive);
+  const page = getPaginationItems(ctx.app.settings, q);
+  const all = ctx.app.store.messagesOf(room._id);
+  const lt = latest.getTime();
+  const gt = oldest?.getTime();
+  const out: MessageDoc[] = [];
+  let skipped = 0;
+  for (let i = all.length - 1; i >= 0; i--) {
+    const m = all[i] as MessageDoc;
+    const t = m.ts.getTime();
+    if (inclusive ? t > lt : t >= lt) continue;
+    if (gt !== undefined && (inclusive ? t < gt : t <= gt)) break;
+    if (!bool(q.showThreadMessages) && m.tmid) continue;
+    if (skipped < page.offset) {
+      skipped++;
+      continue;
+    }
+    out.push(m);
+    if (page.count !== 0 && out.length >= page.count) break;
+  }
+  return { messages: out };
+}
+
+/** channels.messages / groups.messages / im.messages: newest first unless sorted. */
+export function messagesPage(ctx: Ctx, room: RoomDoc): { messages: Record<string, unknown>[]; offset: number; total: number } {
+  const jq = parseJsonQuery(ctx);
+  const page = getPaginationItems(ctx.app.settings, ctx.query);
+  const q = ctx.query;
+  const all = ctx.app.store.messagesOf(room._id);
+  const query: Record<string, unknown> = { ...jq.query };
+  const ids = (v: unknown): string[] | undefined => (typeof v === 'string' && v ? v.split(',').map((s) => s.trim()) : undefined);
+  const mentionIds = ids(q.mentionIds);
+  const starredIds = ids(q.starredIds);
+  let docs: readonly MessageDoc[] = all;
+  if (mentionIds || starredIds || String(q.pinned).toLowerCase() === 'true') {
+    docs = all.filter(
+      (m) =>
+        (!mentionIds || m.mentions.some((x) => mentionIds.includes(x._id))) &&
+        (!starredIds || ((m.starred as { _id: string }[] | undefined) ?? []).some((x) => starredIds.includes(x._id))) &&
+        (String(q.pinned).toLowerCase() !== 'true' || m.pinned === true),
+    );
+  }
+  // Default order ts descending: reverse the ascending list instead of sorting.
+  const ordered = jq.sort ? docs : [...docs].reverse();
+  const result = findPage(ordered, {
+    query,
+    ...(jq.sort && { sort: jq.sort }),
+    projection: buildProjection(jq.fields, []),
+    offset: page.offset,
+    count: page.count,
+  });
+  return { messages: result.items, offset: page.offset, total: result.total };
+}
+
+/** findUsersOfRoom: members sorted by username, with the fields the real endpoint returns. */
+export function membersPage(ctx: Ctx, room: RoomDoc): { members: Record<string, unknown>[]; offset: number; total: number } {
+  const store = ctx.app.store;
+  const jq = parseJsonQuery(ctx);
+  const page = getPaginationItems(ctx.app.settings, ctx.query);
+  const filter = typeof ctx.query.filter === 'string' ? ctx.query.filter.toLowerCase() : '';
+  const rawStatus = ctx.query.status;
+  const status = Array.isArray(rawStatus) ? rawStatus.map(String) : typeof rawStatus === 'string' ? [rawStatus] : undefined;
+  const users: UserDoc[] = [];
+  for (const uid of store.members(room._id)) {
+    const u = store.users.get(uid);
+    if (!u || !u.active) continue;
+    if (status && !status.includes(u.status)) continue;
+    if (filter && !u.username.toLowerCase().includes(filter) && !u.name.toLowerCase().includes(filter)) continue;
+    users.push(u);
+  }
+  const dir = jq.sort?.username === -1 ? -1 : 1;
+  users.sort((a, b) => dir * compareStrings(a.username, b.username));
+  const slice = page.count === 0 ? users.slice(page.offset) : users.slice(page.offset, page.offset + page.count);
+  const members = slice.map((u) => ({
+    _id: u._id,
+    username: u.username,
+    name: u.name,
+    status: u.status,
+    ...(u.statusText !== undefined && { statusText: u.statusText }),
+    utcOffset: u.utcOffset,
+    _updatedAt: u._updatedAt,
+  }));
+  return { members, offset: page.offset, total: users.length };
+}
+
+export function roomTypeOf(t: RoomType): string {
+  return t === 'c' ? 'channel' : t === 'p' ? 'group' : 'direct message';
+}

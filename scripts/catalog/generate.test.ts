@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCatalog, OUTPUT_FILE } from './generate';
+import { buildCatalog, OUTPUT_DIR, OUTPUT_FILE } from './generate';
+import { buildValidatorModules } from './standalone';
 import { restTypingsDir } from './typings';
 import type { GeneratedCatalog, GeneratedOperation } from '../../src/core/catalog/types';
 
@@ -73,6 +74,12 @@ describe('catalog generator', () => {
 
   it('is committed up to date (run `npm run catalog` when this fails)', () => {
     expect(fs.readFileSync(OUTPUT_FILE, 'utf8')).toBe(text);
+  });
+
+  it('has its precompiled ajv validators committed up to date (run `npm run catalog` when this fails)', () => {
+    const files = buildValidatorModules(catalog, OUTPUT_DIR);
+    expect(files.map((f) => path.basename(f.file)).sort()).toEqual(['validators-body.d.ts', 'validators-body.js', 'validators-query.d.ts', 'validators-query.js']);
+    for (const f of files) expect(fs.readFileSync(f.file, 'utf8'), path.basename(f.file)).toBe(f.text);
   });
 
   it('stays within the size budget (60 KB gzipped)', async () => {

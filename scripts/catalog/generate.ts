@@ -1,11 +1,12 @@
 /**
- * `npm run catalog`: writes src/core/catalog/generated/catalog.json from the pinned
+ * `npm run catalog`: writes src/core/catalog/generated/catalog.json (and, from it, the precompiled
+ * ajv validators `validators-query.js`/`validators-body.js`, see standalone.ts) from the pinned
  * @rocket.chat/rest-typings. Deterministic: operations sorted by path then method, schemas
  * deduplicated in first-use order, one operation per line. The file is committed, so a fresh clone
  * needs neither this script nor the network; generate.test.ts fails when it is out of date.
  *
  *   npm run catalog            write the file
- *   npm run catalog -- --check exit 1 when the committed file differs from the generator output
+ *   npm run catalog -- --check exit 1 when a committed file differs from the generator output
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,8 +17,10 @@ import { loadValidatorSchemas, validatorKey, type JsonSchema } from './validator
 import { isModelName, schemaFromType, typeName } from './schema-from-type';
 import { fullPath, groupOf, jsonParamsOf, needsAuth, PARAMS_NOT_FROM_TYPES } from '../../src/core/catalog/rules';
 import type { GeneratedCatalog, GeneratedOperation, HttpMethod } from '../../src/core/catalog/types';
+import { buildValidatorModules, type GeneratedFile } from './standalone';
 
 export const OUTPUT_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/core/catalog/generated/catalog.json');
+export const OUTPUT_DIR = path.dirname(OUTPUT_FILE);
 
 const METHOD_ORDER: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -196,26 +199,34 @@ export function serialise(c: GeneratedCatalog): string {
   );
 }
 
-async function main(): Promise<void> {
+/** Every generated file: the catalog, then the precompiled validators. */
+export async function buildAll(): Promise<{ catalog: GeneratedCatalog; files: GeneratedFile[] }> {
   const { catalog, text } = await buildCatalog();
+  return { catalog, files: [{ file: OUTPUT_FILE, text }, ...buildValidatorModules(catalog, OUTPUT_DIR)] };
+}
+
+async function main(): Promise<void> {
+  const { catalog, files } = await buildAll();
+  const rel = (f: string) => path.relative(process.cwd(), f);
   if (process.argv.includes('--check')) {
-    const current = fs.existsSync(OUTPUT_FILE) ? fs.readFileSync(OUTPUT_FILE, 'utf8') : '';
-    if (current !== text) {
-      console.error(`${path.relative(process.cwd(), OUTPUT_FILE)} is out of date: run npm run catalog`);
+    const stale = files.filter((f) => (fs.existsSync(f.file) ? fs.readFileSync(f.file, 'utf8') : '') !== f.text);
+    if (stale.length > 0) {
+      console.error(`${stale.map((f) => rel(f.file)).join(', ')} ${stale.length > 1 ? 'are' : 'is'} out of date: run npm run catalog`);
       process.exit(1);
     }
-    console.log(`catalog up to date (${catalog.count} operations)`);
+    console.log(`catalog up to date (${catalog.count} operations, ${files.length} files)`);
     return;
   }
-  fs.mkdirSync(path.dirname(OUTPUT_FILE), { recursive: true });
-  fs.writeFileSync(OUTPUT_FILE, text);
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const { gzipSync } = await import('node:zlib');
   const byMethod: Record<string, number> = {};
   for (const o of catalog.operations) byMethod[o.method] = (byMethod[o.method] ?? 0) + 1;
-  const { gzipSync } = await import('node:zlib');
-  console.log(
-    `wrote ${path.relative(process.cwd(), OUTPUT_FILE)}: ${catalog.count} operations ${JSON.stringify(byMethod)}, ` +
-      `${catalog.schemas.length} schemas, ${text.length} bytes raw, ${gzipSync(text, { level: 9 }).length} bytes gzipped`,
-  );
+  console.log(`${catalog.count} operations ${JSON.stringify(byMethod)}, ${catalog.schemas.length} schemas`);
+  for (const f of files) {
+    fs.writeFileSync(f.file, f.text);
+    const bytes = Buffer.byteLength(f.text);
+    console.log(`wrote ${rel(f.file)}: ${bytes} bytes raw, ${gzipSync(f.text, { level: 9 }).length} bytes gzipped`);
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

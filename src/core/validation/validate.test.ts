@@ -15,7 +15,7 @@ const messages = (r: { problems: { message: string }[] }) => r.problems.map((p) 
 describe('validateRequest', () => {
   it('coerces query strings like the server and accepts a valid channels.list', () => {
     const r = validateRequest(op('GET /api/v1/channels.list'), { params: { count: '50', offset: '0', sort: '{"name":1}' } });
-    expect(r).toEqual({ ok: true, problems: [] });
+    expect(r).toEqual({ ok: true, problems: [], schemaCheck: 'precompiled' });
   });
 
   it('says a non-numeric count must be a number', () => {

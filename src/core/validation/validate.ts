@@ -6,16 +6,30 @@
  * Behaves like the server: the same ajv dialect as @rocket.chat/rest-typings (draft 2020-12,
  * ajv-formats, the `basic_email`/`rfc_email` formats and the `isNotEmpty` keyword), query strings
  * coerced with `coerceTypes: 'array'` (so `count=50` is a number and `status=a` an array), bodies
- * with `coerceTypes: true`. Validators are compiled on first use and cached per schema object.
+ * with `coerceTypes: true` (the set-up is in ajv-setup.ts).
+ *
+ * Where the validators come from (`ValidationResult.schemaCheck`):
+ * - `precompiled`: every schema of the bundled catalog was compiled by ajv at build time
+ *   (`npm run catalog`, precompiled.ts), so it runs under a Content-Security-Policy without
+ *   'unsafe-eval', as the explorer's own;
+ * - `compiled`: other schemas (imported OpenAPI documents, operations only the server describes)
+ *   are compiled on first use and cached per schema object, which needs `new Function`;
+ * - `server-only`: that compilation is forbidden here (the browser threw an EvalError, or the page
+ *   said so with `setRuntimeCompilation(false)`): the result says so in a warning, sending is not
+ *   blocked, and no compilation is attempted again (each attempt would be a CSP violation report);
+ * - `unusable`: ajv refuses the schema itself (a warning says why); `none`: no schema.
  *
  * Severity: problems against the server's own validator schema are `error`s (the server will
  * answer 400). Schemas derived from TypeScript types or OpenAPI prose are not enforced by every
  * server, so an unknown parameter there is only a `warning`. Sending stays possible either way.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv/dist/2020';
 import { jsonErrorWhere, jsonReason } from '../catalog/json-error';
 import type { JsonSchema, Operation } from '../catalog/types';
+import { makeAjv } from './ajv-setup';
+import { precompiledValidator, type PrecompiledValidator } from './precompiled';
+import type { CoerceMode } from './schema-id';
 
 export type Severity = 'error' | 'warning';
 
@@ -27,10 +41,15 @@ export interface Problem {
   severity: Severity;
 }
 
+/** How the parameters were checked against the schema (see the module comment). */
+export type SchemaCheck = 'precompiled' | 'compiled' | 'server-only' | 'unusable' | 'none';
+
 export interface ValidationResult {
   /** No `error` (warnings allowed). */
   ok: boolean;
   problems: Problem[];
+  /** How the schema check ran; `server-only` means the parameters were not checked here. */
+  schemaCheck: SchemaCheck;
 }
 
 export interface RequestInput {
@@ -43,21 +62,66 @@ export interface RequestInput {
   params?: unknown;
 }
 
-function makeAjv(coerceTypes: boolean | 'array'): Ajv2020 {
-  const ajv = new Ajv2020({ coerceTypes, allErrors: true, strict: false, allowUnionTypes: true, discriminator: true, validateSchema: false });
-  addFormats(ajv);
-  ajv.addFormat('basic_email', /^[^@]+@[^@]+$/);
-  ajv.addFormat('rfc_email', /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/);
-  ajv.addKeyword({ keyword: 'isNotEmpty', type: 'string', validate: (_s: unknown, data: unknown) => typeof data === 'string' && !!data.trim(), errors: false });
-  return ajv;
+/** The warning of the `server-only` case, word for word. */
+export const SERVER_ONLY_MESSAGE = "Checked by the server only: this page's security policy forbids compiling validators for imported schemas";
+
+/** A validator function, build-time or run-time (ajv's `ValidateFunction` is one). */
+export type Validator = PrecompiledValidator;
+
+/** Why a schema has no validator here. */
+export class CompileRefusedError extends Error {
+  override name = 'CompileRefusedError';
 }
 
 let ajvQuery: Ajv2020 | undefined;
 let ajvBody: Ajv2020 | undefined;
-const cache = new WeakMap<JsonSchema, Map<string, ValidateFunction | Error>>();
+const cache = new WeakMap<JsonSchema, Map<string, Validator | Error>>();
+/** undefined: not known yet; false after an EvalError or `setRuntimeCompilation(false)`. */
+let runtimeAllowed: boolean | undefined;
 
-/** The compiled validator for a schema (cached), or the compile error. */
-export function compiledValidator(schema: JsonSchema, coerceTypes: boolean | 'array'): ValidateFunction | Error {
+/**
+ * Tells validation whether this page may compile code at run time (e.g. from the page's CSP).
+ * With `false`, schemas that were not precompiled are not even tried (no CSP violation report);
+ * without a call, the first EvalError decides.
+ */
+export function setRuntimeCompilation(allowed: boolean): void {
+  runtimeAllowed = allowed;
+}
+
+/** Whether run-time compilation is known to be forbidden here (after an EvalError or a `setRuntimeCompilation(false)`). */
+export function runtimeCompilationRefused(): boolean {
+  return runtimeAllowed === false;
+}
+
+function isEvalRefusal(e: unknown): boolean {
+  // Chromium and Firefox throw EvalError; Safari an EvalError too ("Refused to evaluate a string as JavaScript").
+  return e instanceof EvalError || (e instanceof Error && /unsafe-eval|Refused to evaluate|Content Security Policy|call to Function\(\) blocked/i.test(e.message));
+}
+
+function runtimeCompile(schema: JsonSchema, coerceTypes: CoerceMode): Validator | Error {
+  if (runtimeAllowed === false) return new CompileRefusedError(SERVER_ONLY_MESSAGE);
+  const ajv = coerceTypes === 'array' ? (ajvQuery ??= makeAjv('array')) : (ajvBody ??= makeAjv(coerceTypes));
+  try {
+    const v = ajv.compile(structuredClone(schema));
+    runtimeAllowed = true;
+    return v;
+  } catch (e) {
+    if (isEvalRefusal(e)) {
+      runtimeAllowed = false;
+      return new CompileRefusedError(SERVER_ONLY_MESSAGE);
+    }
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+/**
+ * The validator for a schema (build-time when the bundled catalog has the schema, else compiled
+ * and cached), or an Error: a `CompileRefusedError` when this page forbids compiling, else ajv's
+ * compile error.
+ */
+export function compiledValidator(schema: JsonSchema, coerceTypes: CoerceMode): Validator | Error {
+  const pre = precompiledValidator(schema, coerceTypes);
+  if (pre) return pre;
   let perMode = cache.get(schema);
   if (!perMode) {
     perMode = new Map();
@@ -66,13 +130,9 @@ export function compiledValidator(schema: JsonSchema, coerceTypes: boolean | 'ar
   const mode = String(coerceTypes);
   let v = perMode.get(mode);
   if (!v) {
-    const ajv = coerceTypes === 'array' ? (ajvQuery ??= makeAjv('array')) : (ajvBody ??= makeAjv(coerceTypes));
-    try {
-      v = ajv.compile(structuredClone(schema));
-    } catch (e) {
-      v = e instanceof Error ? e : new Error(String(e));
-    }
-    perMode.set(mode, v);
+    v = runtimeCompile(schema, coerceTypes);
+    // A refusal is not cached per schema: setRuntimeCompilation(true) later may lift it.
+    if (!(v instanceof CompileRefusedError)) perMode.set(mode, v);
   }
   return v;
 }
@@ -214,17 +274,26 @@ export function validateRequest(op: Operation, input: RequestInput): ValidationR
     if (v === undefined || v.trim() === '') problems.push({ field: name, message: `${name} is required (it is part of the path)`, severity: 'error' });
   }
   const schema = op.paramsSchema;
+  let schemaCheck: SchemaCheck = 'none';
   if (schema) {
     const data = op.paramsIn === 'query' ? cleanQuery(input.params) : structuredClone(input.params ?? {});
-    const v = compiledValidator(schema, op.coerceTypes);
-    if (v instanceof Error) {
+    const pre = precompiledValidator(schema, op.coerceTypes);
+    const v = pre ?? compiledValidator(schema, op.coerceTypes);
+    if (v instanceof CompileRefusedError) {
+      schemaCheck = 'server-only';
+      problems.push({ field: '', message: SERVER_ONLY_MESSAGE, severity: 'warning' });
+    } else if (v instanceof Error) {
+      schemaCheck = 'unusable';
       problems.push({ field: '', message: `The parameter schema could not be compiled, so nothing was checked (${v.message})`, severity: 'warning' });
-    } else if (!v(data)) {
-      const lenient = op.schemaSource !== 'validator';
-      problems.push(...explain(v.errors ?? [], schema, lenient));
+    } else {
+      schemaCheck = pre ? 'precompiled' : 'compiled';
+      if (!v(data)) {
+        const lenient = op.schemaSource !== 'validator';
+        problems.push(...explain(v.errors ?? [], schema, lenient));
+      }
     }
   }
-  return { ok: !problems.some((p) => p.severity === 'error'), problems };
+  return { ok: !problems.some((p) => p.severity === 'error'), problems, schemaCheck };
 }
 
 /**
@@ -238,11 +307,11 @@ export function validateBodyText(op: Operation, text: string, pathParams?: Recor
       body = JSON.parse(text);
     } catch (e) {
       const where = jsonErrorWhere(text);
-      return { ok: false, problems: [{ field: 'Body', message: `Body is not valid JSON${where ? ` at ${where}` : ''}: ${jsonReason(e)}`, severity: 'error' }] };
+      return { ok: false, problems: [{ field: 'Body', message: `Body is not valid JSON${where ? ` at ${where}` : ''}: ${jsonReason(e)}`, severity: 'error' }], schemaCheck: 'none' };
     }
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    if (op.paramsSchema) return { ok: false, problems: [{ field: 'Body', message: 'Body must be a JSON object', severity: 'error' }], body };
+    if (op.paramsSchema) return { ok: false, problems: [{ field: 'Body', message: 'Body must be a JSON object', severity: 'error' }], body, schemaCheck: 'none' };
   }
   return { ...validateRequest(op, { ...(pathParams ? { pathParams } : {}), params: body }), body };
 }

@@ -188,6 +188,21 @@ paths:
           schema:
             type: string
             enum: [small, large]
+  /api/v1/extra.create:
+    post:
+      summary: Create an extra thing
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                name: { type: string }
+                size: { type: integer }
+              required: [name]
+            examples:
+              small:
+                value: { name: pebble, size: 1 }
   /api/v1/users.list:
     get:
       summary: Lists all users (from the import)
@@ -206,7 +221,7 @@ test('importing an OpenAPI file adds operations and prose; a broken one changes 
     .getByLabel('OpenAPI file')
     .setInputFiles({ name: 'extra.yaml', mimeType: 'application/yaml', buffer: Buffer.from(OPENAPI_YAML) });
   await expect(pane.getByText(/Imported extra\.yaml/)).toBeVisible();
-  await expect.poll(() => endpointCount(page)).toBe(before + 1);
+  await expect.poll(() => endpointCount(page)).toBe(before + 2);
 
   await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('extra.things');
   await page.getByRole('option', { name: 'GET /api/v1/extra.things', exact: true }).click();
@@ -216,6 +231,14 @@ test('importing an OpenAPI file adds operations and prose; a broken one changes 
   await expect(kind).toHaveAttribute('aria-required', 'true');
   await kind.selectOption('large');
   await expect(kind).toHaveValue('large');
+
+  // Examples from the import fill the Body, and the form reads them back.
+  await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('extra.create');
+  await page.getByRole('option', { name: 'POST /api/v1/extra.create', exact: true }).click();
+  await request.getByText('Example body').click();
+  await request.getByRole('button', { name: 'Use example small' }).click();
+  await expect(request.getByRole('textbox', { name: 'name', exact: true })).toHaveValue('pebble');
+  await expect(request.getByRole('spinbutton', { name: 'size', exact: true })).toHaveValue('1');
 
   // The summary from the import now describes the bundled users.list too.
   await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('users.list');
@@ -228,7 +251,7 @@ test('importing an OpenAPI file adds operations and prose; a broken one changes 
   });
   await expect(pane.getByRole('alert')).toContainText(/broken\.yaml.*not valid YAML/);
   await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('');
-  await expect.poll(() => endpointCount(page)).toBe(before + 1);
+  await expect.poll(() => endpointCount(page)).toBe(before + 2);
 });
 
 test('an import URL the page may not fetch is refused in words, without a CSP violation', async ({

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { findOperation } from '../../core/catalog/operation';
 import { searchOperations } from '../../core/catalog/search';
 import type { Operation } from '../../core/catalog/types';
@@ -17,25 +17,37 @@ function isSendableMethod(method: string): method is 'GET' | 'POST' | 'PUT' | 'D
   return method === 'GET' || method === 'POST' || method === 'PUT' || method === 'DELETE';
 }
 
-/** Selects operations named by `#op=` links: on first load and whenever the fragment changes. */
+/** Selects operations named by `#op=` links: once the catalog is there, and whenever the fragment changes. */
 function useDeepLinkSelection(
   operations: readonly Operation[] | undefined,
   select: (op: Operation) => void,
 ): void {
+  // The latest catalog (imports and the server's operations arrive later) without re-running the
+  // initial selection each time it changes.
+  const latest = useRef(operations);
+  /** A linked id not in the catalog yet: it may be one the server or an import adds a moment later. */
+  const pending = useRef<string | null>(null);
   useEffect(() => {
-    if (!operations) return;
+    latest.current = operations;
+    const op = pending.current && operations ? findOperation(operations, pending.current) : undefined;
+    if (op) {
+      pending.current = null;
+      select(op);
+    }
+  }, [operations, select]);
+  const ready = operations !== undefined;
+  useEffect(() => {
+    if (!ready) return;
     const apply = () => {
       const id = readOperationLink();
-      if (!id) return;
-      const op = findOperation(operations, id);
+      const op = id && latest.current ? findOperation(latest.current, id) : undefined;
+      pending.current = op ? null : id;
       if (op) select(op);
     };
     apply();
     window.addEventListener('hashchange', apply);
     return () => window.removeEventListener('hashchange', apply);
-    // Only the first catalog matters for the initial link; later merges must not re-select it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [operations !== undefined, select]);
+  }, [ready, select]);
 }
 
 export function EndpointsPane() {

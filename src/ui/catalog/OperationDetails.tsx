@@ -22,6 +22,32 @@ function AuthLine({ op }: { op: Operation }) {
   );
 }
 
+/** Request examples from OpenAPI sources: shown as text, and one click puts one into the Body. */
+function Examples({ op }: { op: Operation }) {
+  const setBody = useExplorerStore((state) => state.actions.setBody);
+  const entries = Object.entries(op.examples ?? {});
+  if (entries.length === 0 || op.paramsIn !== 'body') return null;
+  return (
+    <details className="operation-examples">
+      <summary>{entries.length === 1 ? 'Example body' : `${entries.length} example bodies`}</summary>
+      {entries.map(([name, value]) => {
+        const text = JSON.stringify(value, null, 2);
+        return (
+          <div key={name} className="operation-example">
+            <div className="actions">
+              <span className="muted">{name}</span>
+              <button type="button" onClick={() => setBody(text)}>
+                Use example {name}
+              </button>
+            </div>
+            <pre>{text}</pre>
+          </div>
+        );
+      })}
+    </details>
+  );
+}
+
 /**
  * Slot owned by the catalog feature: what the chosen operation is. Summaries and descriptions come
  * from typings, the server or imported files: untrusted text, rendered as text (never HTML, no links).
@@ -58,6 +84,11 @@ export function OperationDetails() {
               version, disabled app or Enterprise-only) and answer 404.
             </p>
           ) : null}
+          {op.resultKeys.length > 0 ? (
+            <p className="hint muted">
+              Returns: <code>{op.resultKeys.join(', ')}</code>
+            </p>
+          ) : null}
           {description ? (
             description.length > 280 ? (
               <details className="operation-description">
@@ -68,6 +99,7 @@ export function OperationDetails() {
               <p className="operation-description">{description}</p>
             )
           ) : null}
+          <Examples op={op} />
         </>
       ) : null}
     </div>

@@ -179,14 +179,20 @@ async function run(app: AppState, route: CompiledRoute, ctx: Ctx, extra: Record<
   }
   try {
     enforceRateLimit(app, route, ctx, extra);
-    if (route.validator) {
-      const input = route.method === 'GET' ? ctx.query : ctx.body;
-      if (!route.validator(input)) throw new MeteorError('invalid-params', errorText(route.validator));
-    }
-    if (route.permissions) {
-      const { all, any } = route.permissions;
-      const ok = (!all || hasAllPermissions(ctx.user, all)) && (!any || hasAnyPermission(ctx.user, any));
-      if (!ctx.userId || !ok) throw permissionError(all ?? any);
+    if (route.typed) {
+      checkPermissions(route, ctx);
+      if (route.validator && !route.validator(route.method === 'GET' ? ctx.query : ctx.body)) {
+        return {
+          status: 400,
+          body: { success: false, errorType: route.method === 'GET' ? 'error-invalid-params' : 'invalid-params', error: errorText(route.validator) },
+        };
+      }
+    } else {
+      if (route.validator) {
+        const input = route.method === 'GET' ? ctx.query : ctx.body;
+        if (!route.validator(input)) throw new MeteorError('invalid-params', errorText(route.validator));
+      }
+      checkPermissions(route, ctx);
     }
     if (route.twoFactor && ctx.user && !app.testMode) {
       const code = header(req, 'x-2fa-code');
@@ -202,6 +208,13 @@ async function run(app: AppState, route: CompiledRoute, ctx: Ctx, extra: Record<
     if (e instanceof MeteorError) return fromMeteorError(e);
     throw e;
   }
+}
+
+function checkPermissions(route: CompiledRoute, ctx: Ctx): void {
+  if (!route.permissions) return;
+  const { all, any } = route.permissions;
+  const ok = (!all || hasAllPermissions(ctx.user, all)) && (!any || hasAnyPermission(ctx.user, any));
+  if (!ctx.userId || !ok) throw permissionError(all ?? any);
 }
 
 function enforceRateLimit(app: AppState, route: CompiledRoute, ctx: Ctx, extra: Record<string, string>): void {

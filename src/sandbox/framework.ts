@@ -58,6 +58,12 @@ export interface RouteSpec {
   permissions?: { all?: string[]; any?: string[] };
   twoFactor?: boolean;
   deprecated?: boolean;
+  /**
+   * A route on the new typed router (API.v1.get/post): permissions are checked before validation,
+   * and validation errors use errorType error-invalid-params (query) / invalid-params (body)
+   * without the "[code]" suffix.
+   */
+  typed?: boolean;
   handler: (ctx: Ctx) => ApiResult | Promise<ApiResult>;
 }
 

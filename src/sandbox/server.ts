@@ -2,7 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHandler, Router } from './app';
-import type { AppState } from './framework';
+import type { AppState, RouteSpec } from './framework';
 import { RateLimiter } from './rate-limiter';
 import { allRoutes } from './routes';
 import { seed } from './seed';
@@ -22,6 +22,8 @@ export interface SandboxOptions {
   env?: NodeJS.ProcessEnv;
   /** Trusted proxy hops for X-Forwarded-For (like HTTP_FORWARDED_COUNT). Default 0. */
   trustedProxyCount?: number;
+  /** Extra routes (tests use this to prove how unexpected exceptions are answered). */
+  extraRoutes?: RouteSpec[];
 }
 
 export interface SandboxHandle {
@@ -55,7 +57,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     testMode: !!env.TEST_MODE && env.TEST_MODE !== 'false',
     version: SANDBOX_VERSION,
   };
-  const router = new Router(allRoutes());
+  const router = new Router([...allRoutes(), ...(options.extraRoutes ?? [])]);
   const handler = createHandler(state, router, { trustedProxyCount });
   const server = createServer((req, res) => {
     void handler(req, res);

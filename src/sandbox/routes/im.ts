@@ -70,7 +70,7 @@ function createDm(ctx: Ctx, usernames: string[], excludeSelf: boolean): RoomDoc 
 
 const dmTarget = { roomId: str, username: str };
 
-export const imRoutes: RouteSpec[] = [
+const imRouteList: RouteSpec[] = [
   {
     method: 'GET',
     path: '/api/v1/im.list',
@@ -121,4 +121,10 @@ export const imRoutes: RouteSpec[] = [
       return success({ room: { ...roomView(room), rid: room._id } });
     },
   },
+];
+
+/** im.* (legacy addRoute) and their dm.* twins, which Rocket.Chat 8.x serves from the new typed router. */
+export const imRoutes: RouteSpec[] = [
+  ...imRouteList,
+  ...imRouteList.map((r) => ({ ...r, path: r.path.replace('/im.', '/dm.'), typed: true })),
 ];

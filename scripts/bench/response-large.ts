@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { REPO_ROOT, buildIfStale } from '../lib/build-if-stale';
 import { SANDBOX_READY, startChild, type Child } from '../lib/children';
 import { startExplorerServer } from '../../src/server/server';
@@ -108,20 +108,42 @@ async function scrollThrough(page: Page, selector: string, steps = 60): Promise<
   await page.waitForTimeout(300);
 }
 
-async function heapFigures(page: Page): Promise<{ mainHeap: number; workerHeap: number | null }> {
-  await page.evaluate(() => (globalThis as unknown as { gc?: () => void }).gc?.());
-  const mainHeap = await page.evaluate(
-    () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
-  );
-  let workerHeap: number | null = null;
-  for (const worker of page.workers()) {
-    if (!worker.url().includes('parse.worker')) continue;
-    workerHeap = await worker.evaluate(() => {
-      (globalThis as unknown as { gc?: () => void }).gc?.();
-      return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+/**
+ * JS heap of the page (main thread) and of the parsing worker, after a garbage collection, read
+ * over the DevTools protocol. The worker is reached through the browser session
+ * (Target.attachToTarget + sendMessageToTarget), which Playwright does not wrap for workers.
+ */
+async function heapFigures(page: Page, browserSession: CDPSession): Promise<{ mainHeap: number; workerHeap: number | null }> {
+  const pageSession = await page.context().newCDPSession(page);
+  await pageSession.send('HeapProfiler.collectGarbage');
+  const main = (await pageSession.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await pageSession.detach();
+
+  const { targetInfos } = (await browserSession.send('Target.getTargets')) as {
+    targetInfos: Array<{ targetId: string; type: string; url: string }>;
+  };
+  const worker = targetInfos.find((t) => t.type === 'worker' && t.url.includes('parse.worker'));
+  if (!worker) return { mainHeap: main.usedSize, workerHeap: null };
+  const { sessionId } = (await browserSession.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as {
+    sessionId: string;
+  };
+  let nextId = 1;
+  const call = (method: string) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      const id = nextId++;
+      const onMessage = (event: { sessionId: string; message: string }) => {
+        const message = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+        if (event.sessionId !== sessionId || message.id !== id) return;
+        browserSession.off('Target.receivedMessageFromTarget', onMessage);
+        resolve(message.result ?? {});
+      };
+      browserSession.on('Target.receivedMessageFromTarget', onMessage);
+      void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
     });
-  }
-  return { mainHeap, workerHeap };
+  await call('HeapProfiler.collectGarbage');
+  const workerHeap = (await call('Runtime.getHeapUsage')).usedSize as number;
+  await browserSession.send('Target.detachFromTarget', { sessionId });
+  return { mainHeap: main.usedSize, workerHeap };
 }
 
 async function main() {
@@ -153,8 +175,6 @@ async function main() {
       '--disable-sync',
       '--no-first-run',
       '--disable-gpu',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
     ],
   });
   try {
@@ -181,7 +201,11 @@ async function main() {
     await page.getByRole('option', { name: op }).or(page.getByRole('button', { name: op })).first().click();
     await page.getByRole('region', { name: 'Request' }).getByLabel('count', { exact: true }).fill('0');
 
-    const before = await heapFigures(page);
+    // Let the page settle (the lazily loaded editors start after first paint) so only the
+    // response's own work is measured.
+    await page.waitForTimeout(3000);
+    const browserSession = await browser.newBrowserCDPSession();
+    const before = await heapFigures(page, browserSession);
     const sendAt = await pageNow(page);
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     // Default tab is Raw: first rows = the first display rows of the body.
@@ -211,7 +235,7 @@ async function main() {
     await page.getByRole('searchbox', { name: 'Search response' }).fill('user99999');
     const searchDoneAt = await waitInPage(page, '.tree-view [role=status]', 'match');
     const scrollTasks = await longTasksSince(page, scrollStart);
-    const after = await heapFigures(page);
+    const after = await heapFigures(page, browserSession);
 
     const maxTask = (tasks: LongTask[]) => tasks.reduce((m, t) => Math.max(m, t.duration), 0);
     const heapDelta = after.mainHeap - before.mainHeap + (after.workerHeap ?? 0) - (before.workerHeap ?? 0);

@@ -29,13 +29,14 @@ if (values.phase === 'scroll') {
   await page.getByRole('tab', { name: 'Table' }).click();
   await page.locator('.data-table tbody td').nth(3).waitFor();
   await cdp.send('Profiler.start');
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
   for (let i = 1; i <= 40; i++) {
     await page.evaluate(`(() => { const el = document.querySelector('.table-scroll'); el.scrollTop = ${i / 40} * (el.scrollHeight - el.clientHeight); })()`);
     await page.waitForTimeout(30);
   }
 }
 await page.waitForTimeout(1000);
-if (values.phase === 'parse') {
+{
   interface Ev { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number }
   const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: Ev[] };
   const events = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur !== undefined);
@@ -47,7 +48,11 @@ if (values.phase === 'parse') {
     const inner = events
       .filter((e) => e.tid === task.tid && e.pid === task.pid && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur! && e !== task && e.dur! > 5_000)
       .sort((a, b) => a.ts - b.ts);
-    for (const e of inner.slice(0, 30)) console.log(`   ${(e.dur! / 1000).toFixed(0).padStart(6)} ms  ${e.name}`);
+    for (const e of inner.slice(0, 40)) {
+      const data = (e as Ev & { args?: { data?: { functionName?: string; url?: string; lineNumber?: number; type?: string } } }).args?.data;
+      const where = data ? ` ${data.type ?? ''} ${data.functionName ?? ''} ${(data.url ?? '').split('/').pop()}:${data.lineNumber ?? ''}` : '';
+      console.log(`   ${(e.dur! / 1000).toFixed(0).padStart(6)} ms  ${e.name}${where}`);
+    }
   }
 }
 const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Node[]; samples: number[]; timeDeltas: number[] } };

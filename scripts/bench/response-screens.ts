@@ -1,7 +1,7 @@
 /**
  * Screenshots of the response pane (light and dark): empty state, a list page in each view, an
  * error page and a large response. Usage:
- *   npx tsx scripts/bench/response-screens.ts --explorer http://127.0.0.1:4000 [--out /tmp/screens] [--large-path /api/v1/users.list]
+ *   npx tsx scripts/bench/response-screens.ts --explorer http://127.0.0.1:4000 [--out /tmp/screens] [--error URL]
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,8 @@ const { values } = parseArgs({
   options: {
     explorer: { type: 'string' },
     out: { type: 'string', default: '/tmp/response-screens' },
-    only: { type: 'string' },
+    /** A server URL that answers with an HTML error page, for the error screenshot. */
+    error: { type: 'string' },
   },
 });
 if (!values.explorer) throw new Error('--explorer URL is required');
@@ -51,6 +52,28 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('tab', { name: tab }).click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `${scheme}-list-${tab.toLowerCase()}.png`) });
+  }
+  // Large response: everything in one answer, Table then Tree with a search.
+  await setParam(page, 'count', '0');
+  await setParam(page, 'offset', '');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await page.getByText(/\d{4,} rows from/).waitFor({ timeout: 60_000 });
+  await page.locator('.table-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(out, `${scheme}-large-table.png`) });
+  await page.getByRole('tab', { name: 'Tree' }).click();
+  await page.getByRole('searchbox', { name: 'Search response' }).fill('user4242');
+  await page.getByText(/\d+ matches/).waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: path.join(out, `${scheme}-large-tree-search.png`) });
+  // Error state: an HTML error page from a server in front of Rocket.Chat.
+  if (values.error) {
+    await page.getByRole('textbox', { name: 'Server' }).or(page.getByRole('combobox', { name: 'Server' })).first().fill(values.error);
+    await selectOperation(page, 'GET /api/info');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByRole('status', { name: 'Status' }).filter({ hasText: /\d{3}/ }).waitFor();
+    await page.getByRole('tab', { name: 'Raw' }).click();
+    await page.screenshot({ path: path.join(out, `${scheme}-error-html.png`) });
   }
   await context.close();
 }

@@ -45,6 +45,7 @@ function VirtualRaw({ text, starts }: { text: string; starts: Int32Array }) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 30,
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

@@ -76,10 +76,13 @@ function CountZeroNotice() {
   if (!warning) return null;
   return (
     <div className="alert warn" role="note" aria-label="count=0 warning">
-      <p>
-        <strong>{warning.title}</strong>
-      </p>
-      <p>{warning.message}</p>
+      {/* Folded: the title says enough to decide; the details explain the server settings. */}
+      <details>
+        <summary>
+          <strong>{warning.title}</strong>: one response may hold every item. Why and what to do instead
+        </summary>
+        <p>{warning.message}</p>
+      </details>
     </div>
   );
 }

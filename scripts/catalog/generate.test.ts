@@ -135,6 +135,28 @@ describe('catalog generator', () => {
     expect(op('GET', '/api/v1/me').auth).toBeUndefined();
   });
 
+  it('follows the server routes checked for authentication (livechat visitor side vs agent side)', () => {
+    // public in the Rocket.Chat 8.x route definitions
+    for (const [m, p] of [
+      ['POST', '/api/v1/validateInviteToken'],
+      ['POST', '/api/v1/twoFactorChallenges.verifyChallenge'],
+      ['POST', '/api/v1/livechat/visitor.status'],
+      ['POST', '/api/v1/livechat/visitor/department.transfer'],
+      ['GET', '/api/v1/livechat/visitor/:token'],
+      ['POST', '/api/v1/livechat/sms-incoming/:service'],
+      ['POST', '/api/v1/livechat/triggers/:_id/external-service/call'],
+      ['POST', '/api/v1/livechat/transcript'],
+    ] as const) expect(op(m, p).auth, `${m} ${p}`).toBe(false);
+    // authRequired: true there
+    for (const [m, p] of [
+      ['POST', '/api/v1/livechat/messages'],
+      ['GET', '/api/v1/livechat/visitor/:token/room'],
+      ['POST', '/api/v1/livechat/transcript/:rid'],
+      ['POST', '/api/v1/mailer.unsubscribe'],
+      ['GET', '/api/v1/users.checkUsernameAvailability'],
+    ] as const) expect(op(m, p).auth, `${m} ${p}`).toBeUndefined();
+  });
+
   it('maps every validator-backed operation to a validator of its own parameter type', () => {
     const withValidator = catalog.operations.filter((o) => o.src === 'v').length;
     expect(withValidator).toBeGreaterThan(350);

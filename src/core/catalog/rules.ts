@@ -33,10 +33,18 @@ export function groupOf(path: string): string {
 
 /**
  * Authentication rule: every operation needs `X-User-Id` + `X-Auth-Token` unless listed here.
- * The list mirrors the routes declared with `authRequired: false` in the Rocket.Chat 8.x server
- * (api/v1 route files, default.ts, and the livechat visitor API, which identifies the visitor by
- * a `token` parameter instead), plus the webhook API (its secret token is in the path).
- * A path matching any pattern is public, whatever the method, unless `methods` narrows it.
+ * The list mirrors the Rocket.Chat 7.x/8.x routes declared without authentication: `authRequired:
+ * false`, or no `authRequired` at all (the router then does not authenticate; the livechat
+ * visitor API relies on that and identifies the visitor by a `token` parameter), plus the webhook
+ * API (its secret token is in the path). A path matching any pattern is public, whatever the
+ * method, unless `methods` narrows it.
+ *
+ * Checked against the server source (apps/meteor/app/api/server/v1/{misc,settings,users,invites,
+ * twoFactorChallenges}.ts, app/livechat/server/api/v1/{visitor,room,message,transcript,config,
+ * sms}.ts, ee livechat triggers): notably `livechat/messages` (POST) and
+ * `livechat/visitor/:token/room` (GET, view-livechat-manager) DO need authentication, while
+ * `validateInviteToken`, `twoFactorChallenges.*`, `livechat/visitor.status`,
+ * `livechat/sms-incoming/:service` and `livechat/triggers/:_id/external-service/call` do not.
  */
 const PUBLIC: { pattern: RegExp; methods?: HttpMethod[]; why: string }[] = [
   { pattern: /^\/api\/info$/, why: 'server version, anonymous form' },
@@ -52,7 +60,14 @@ const PUBLIC: { pattern: RegExp; methods?: HttpMethod[]; why: string }[] = [
   { pattern: /^\/api\/v1\/shield\.svg$/, why: 'badge image' },
   { pattern: /^\/api\/v1\/pw\.getPolicyReset$/, why: 'password policy on the reset page (token param)' },
   { pattern: /^\/api\/v1\/method\.callAnon\//, why: 'anonymous DDP method call' },
-  { pattern: /^\/api\/v1\/livechat\/(config|visitor|visitor\/.*|room|room\.close|room\.transfer|room\.survey|message|message\/.*|messages\.history\/.*|messages|agent\.info\/.*|agent\.next\/.*|custom\.field|custom\.fields|offline\.message|page\.visited|transcript|upload\/.*|video\.call\/.*|webrtc\.call|webrtc\.call\/.*)$/, why: 'livechat widget (visitor token)' },
+  { pattern: /^\/api\/v1\/validateInviteToken$/, why: 'invite link check before sign-up' },
+  { pattern: /^\/api\/v1\/twoFactorChallenges\.(sendEmailCode|verifyChallenge)$/, why: 'OAuth login 2FA challenge (no session yet)' },
+  {
+    // visitor/:token but not visitor/:token/room (agent side); `messages` (POST, bulk import) needs auth.
+    pattern: /^\/api\/v1\/livechat\/(config|visitor|visitor\/[^/]+|visitor\.status|room|room\.close|room\.transfer|room\.survey|message|message\/[^/]+|messages\.history\/[^/]+|agent\.info\/[^/]+\/[^/]+|agent\.next\/[^/]+|custom\.field|custom\.fields|offline\.message|page\.visited|transcript|upload\/[^/]+|video\.call\/[^/]+|webrtc\.call|webrtc\.call\/[^/]+|triggers\/[^/]+\/external-service\/call)$/,
+    why: 'livechat widget (visitor token)',
+  },
+  { pattern: /^\/api\/v1\/livechat\/sms-incoming\/[^/]+$/, why: 'SMS provider webhook' },
   { pattern: /^\/hooks\//, why: 'webhook secret in the path' },
 ];
 

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, checkTwoFactor, fingerprint } from './auth';
 import { corsHeadersForResponse, preflight } from './cors';
 import type { ApiResult } from './errors';
-import { MeteorError, fromMeteorError, internalError, mustBeLoggedIn, notFound, permissionError } from './errors';
+import { MeteorError, QueryError, failure, fromMeteorError, internalError, mustBeLoggedIn, notFound, permissionError } from './errors';
 import type { AppState, CompiledRoute, Ctx, HttpMethod, RouteSpec } from './framework';
 import { hasAllPermissions, hasAnyPermission, hasPermission } from './permissions';
 import { tooManyRequestsMessage } from './rate-limiter';
@@ -120,7 +120,10 @@ export function createHandler(app: AppState, router: Router, options: HandlerOpt
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const extra: Record<string, string> = {};
     try {
-      const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+      // Split by hand: `new URL()` would read a path like `//x` as a host.
+      const rawUrl = req.url ?? '/';
+      const q = rawUrl.indexOf('?');
+      const url = { pathname: q >= 0 ? rawUrl.slice(0, q) : rawUrl, searchParams: new URLSearchParams(q >= 0 ? rawUrl.slice(q + 1) : '') };
       const method = (req.method ?? 'GET').toUpperCase();
       if (method === 'OPTIONS') {
         const pf = preflight(app.settings, header(req, 'origin'));
@@ -206,6 +209,7 @@ async function run(app: AppState, route: CompiledRoute, ctx: Ctx, extra: Record<
     return await route.handler(ctx);
   } catch (e) {
     if (e instanceof MeteorError) return fromMeteorError(e);
+    if (e instanceof QueryError) return failure(e.message);
     throw e;
   }
 }

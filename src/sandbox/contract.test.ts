@@ -304,6 +304,9 @@ describe('query and fields with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE', 
     expect(nested.json.error).toBe('Invalid operation: $gt [error-invalid-query]');
     const bad = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${encodeURIComponent('{bad')}`, { headers: uAdmin });
     expect(bad.text).toBe('{"success":false,"error":"Invalid query parameter provided: \\"{bad\\" [error-invalid-query]","errorType":"error-invalid-query","details":{"helperMethod":"parseJsonQuery"}}');
+    const re = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${q({ username: { $regex: '(' } })}`, { headers: uAdmin });
+    expect(re.status).toBe(400);
+    expect(re.text).toBe('{"success":false,"error":"Invalid regular expression: /(/: Unterminated group"}');
     const f = await call(unsafe.url, 'GET', `/api/v1/users.list?fields=${encodeURIComponent('{x')}`, { headers: uAdmin });
     expect(f.json.errorType).toBe('error-invalid-fields');
   });

@@ -2,7 +2,7 @@
 // (EJSON for query, JSON for fields). Matching, sorting and projection use mingo.
 import EJSON from 'ejson';
 import { Query } from 'mingo';
-import { MeteorError } from './errors';
+import { MeteorError, QueryError } from './errors';
 import type { Ctx } from './framework';
 import { hasPermission } from './permissions';
 import { LIMITED_USER_FIELDS, PRIVILEGED_USER_FIELDS } from './views';
@@ -141,6 +141,14 @@ export interface FindOptions {
 
 /** Filter + sort + page + project (all with mingo); returns the page and the total before paging. */
 export function findPage<T extends object>(docs: readonly T[], opts: FindOptions): { items: Record<string, unknown>[]; total: number } {
+  try {
+    return findPageUnchecked(docs, opts);
+  } catch (e) {
+    throw new QueryError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function findPageUnchecked<T extends object>(docs: readonly T[], opts: FindOptions): { items: Record<string, unknown>[]; total: number } {
   const hasQuery = !!opts.query && Object.keys(opts.query).length > 0;
   const hasSort = !!opts.sort && Object.keys(opts.sort).length > 0;
   let matched: readonly T[] = docs;

@@ -18,7 +18,7 @@ export async function call(base: string, method: string, path: string, opts: { h
   if (opts.body !== undefined) init.body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
   const res = await fetch(`${base}${path}`, init);
   const text = await res.text();
-  let json: Record<string, unknown> = {};
+  let json: Record<string, unknown>;
   try {
     json = JSON.parse(text) as Record<string, unknown>;
   } catch {

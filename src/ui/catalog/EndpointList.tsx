@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { operationLabel } from '../../core/catalog/operation';
 import type { Operation } from '../../core/catalog/types';
 import { OperationBadges, badgesOf } from './OperationBadges';
@@ -7,6 +7,8 @@ import { shortPath, type RowModel } from './rows';
 
 interface Props {
   listId: string;
+  /** The search text: a new one starts the list at the top. */
+  query: string;
   model: RowModel;
   /** Keyboard cursor (index into model.options), -1 for none. */
   active: number;
@@ -28,6 +30,7 @@ const SUMMARY_LINE = 17;
  */
 export function EndpointList({
   listId,
+  query,
   model,
   active,
   selectedLabel,
@@ -59,6 +62,10 @@ export function EndpointList({
   useEffect(() => {
     if (activeRow !== undefined) virtualizer.scrollToIndex(activeRow, { align: 'auto' });
   }, [activeRow, virtualizer]);
+
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [query, virtualizer]);
 
   // Bring the chosen operation into view when it changes (a link, history, a click at the edge),
   // but not while typing: the keyboard cursor leads then.
@@ -147,6 +154,16 @@ export function EndpointList({
   );
 }
 
+/** Lets long paths wrap after `/` and `.` rather than in the middle of a word. */
+function breakable(path: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  path.split(/(?<=[/.])/).forEach((part, i) => {
+    if (i > 0) out.push(<wbr key={i} />);
+    out.push(part);
+  });
+  return out;
+}
+
 interface OptionRowProps {
   op: Operation;
   /** Row index, for the virtualizer's measurements. */
@@ -192,11 +209,13 @@ const OptionRow = memo(function OptionRow({
       <span className={`method method-${op.method.toLowerCase()}`} aria-hidden="true">
         {op.method === 'DELETE' ? 'DEL' : op.method}
       </span>
-      <span className={`op-path${op.deprecated ? ' deprecated' : ''}`} aria-hidden="true">
-        {shortPath(op.path)}
-      </span>
-      <span aria-hidden="true" className="op-badges">
-        <OperationBadges op={op} />
+      <span className="op-line" aria-hidden="true">
+        <span className={`op-path${op.deprecated ? ' deprecated' : ''}`}>
+          {breakable(shortPath(op.path))}
+        </span>
+        <span className="op-badges">
+          <OperationBadges op={op} />
+        </span>
       </span>
       <span id={`${id}-d`} className="op-summary">
         {op.summary ?? ''}

@@ -180,6 +180,7 @@ export function EndpointsPane() {
         ) : (
           <EndpointList
             listId={listId}
+            query={query}
             model={model}
             active={activeIndex}
             selectedLabel={selectedLabel}

@@ -23,17 +23,16 @@ export function hashWithOperationId(hash: string, id: string): string {
   return `#${params.toString().replace(/%3A/gi, ':')}`;
 }
 
-/** Writes the operation link to the address bar without adding a history entry or scrolling. */
+/**
+ * The share feature owns the fragment now (src/ui/share/router.ts): it opens `#op=` links itself
+ * (with the full `#r=` permalinks) and writes the whole request to the address bar, adding a
+ * history entry whenever the selected operation changes. These two stay as no-ops so the catalog
+ * keeps compiling unchanged; reading `#op=` here as well would select the operation twice.
+ */
 export function writeOperationLink(id: string): void {
-  const next = hashWithOperationId(window.location.hash, id);
-  if (next === window.location.hash) return;
-  window.history.replaceState(
-    window.history.state,
-    '',
-    `${window.location.pathname}${window.location.search}${next}`,
-  );
+  void id;
 }
 
 export function readOperationLink(): string | null {
-  return operationIdFromHash(window.location.hash);
+  return null;
 }

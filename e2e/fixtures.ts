@@ -6,10 +6,12 @@
  *   `pageErrors.allow(/pattern/)`. HTTP error statuses of API calls (proxied or direct) are what an
  *   API explorer is for, so Chromium's "Failed to load resource: ... status of 4xx" lines for
  *   /proxy/ and target URLs are not errors; for the app's own files they are.
- * - `stack` (worker-scoped): a real sandbox (child process) and a real explorer server
- *   (in-process, serving dist/) on free ports. The default stack is shared by a worker's tests;
- *   `useStack({ sandboxEnv: { API_Default_Count: '5' } })` in a file or describe block gives those
- *   tests their own (Playwright runs them in a separate worker).
+ * - `stack`: a real sandbox (child process) and a real explorer server (in the worker, serving
+ *   dist/) on free ports, also given as `explorerUrl` and `sandboxUrl`. The default stack is
+ *   shared by all tests of a worker; `useStack({ sandboxEnv: { API_Default_Count: '5' } })` at the
+ *   top of a file or in a describe block gives those tests a stack of their own, shared by the
+ *   consecutive tests that ask for the same options. State (rate-limit windows, sign-ins, created
+ *   rooms) therefore carries over between tests sharing a stack: write tests that tolerate it.
  */
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -41,12 +43,17 @@ export interface PageErrors {
   list(): string[];
 }
 
+interface RunningStack extends Stack {
+  close(): Promise<void>;
+}
+
 interface WorkerFixtures {
-  stackOptions: StackOptions;
-  stack: Stack;
+  stackPool: StackPool;
 }
 
 interface TestFixtures {
+  stackOptions: StackOptions;
+  stack: Stack;
   explorerUrl: string;
   sandboxUrl: string;
   pageErrors: PageErrors;
@@ -60,51 +67,111 @@ const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolatio
 
 const RESOURCE_STATUS = /^Failed to load resource: the server responded with a status of \d{3}/;
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
-  stackOptions: [{}, { option: true, scope: 'worker' }],
+/** Starts a real sandbox (child process) and a real explorer server (in this worker) on free ports. */
+async function startStack(options: StackOptions): Promise<RunningStack> {
+  const sandbox = startChild({
+    name: 'sandbox',
+    entry: 'src/sandbox/main.ts',
+    env: { ...process.env, SANDBOX_HOST: '127.0.0.1', ...options.sandboxEnv, SANDBOX_PORT: '0' },
+    readyPattern: SANDBOX_READY,
+    echo: false,
+  });
+  let sandboxUrl: string;
+  try {
+    sandboxUrl = await sandbox.ready;
+  } catch (err) {
+    await sandbox.stop();
+    throw err;
+  }
+  const explorer = await startExplorerServer({
+    port: 0,
+    sandboxUrl,
+    targets: options.targets ?? [],
+    staticRoot: path.join(REPO_ROOT, 'dist'),
+    ...(options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs }),
+    ...(options.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.idleTimeoutMs }),
+  });
+  let failure: string | null = null;
+  let stopping = false;
+  void sandbox.exited.then((exit) => {
+    if (!stopping) {
+      failure = `The sandbox stopped during the tests (${describeExit(exit)}). Its last output:\n${sandbox.lastOutput()}`;
+    }
+  });
+  return {
+    explorerUrl: explorer.url,
+    sandboxUrl,
+    sandboxFailure: () => failure,
+    async close() {
+      stopping = true;
+      await explorer.close();
+      await sandbox.stop();
+    },
+  };
+}
 
-  stack: [
-    async ({ stackOptions }, use) => {
-      const sandbox = startChild({
-        name: 'sandbox',
-        entry: 'src/sandbox/main.ts',
-        env: { ...process.env, SANDBOX_HOST: '127.0.0.1', ...stackOptions.sandboxEnv, SANDBOX_PORT: '0' },
-        readyPattern: SANDBOX_READY,
-        echo: false,
-      });
-      let sandboxUrl: string;
+/**
+ * A worker's stacks: the default one lives as long as the worker; at most one custom stack lives
+ * beside it (tests run one at a time in a worker, grouped by file, so the previous custom stack
+ * is closed when other options are asked for).
+ */
+class StackPool {
+  #default: Promise<RunningStack> | null = null;
+  #custom: { key: string; stack: Promise<RunningStack> } | null = null;
+
+  async get(options: StackOptions): Promise<RunningStack> {
+    const key = stableKey(options);
+    if (key === stableKey({})) return (this.#default ??= startStack({}));
+    if (this.#custom?.key !== key) {
+      const previous = this.#custom;
+      this.#custom = null;
+      if (previous !== null) await (await previous.stack.catch(() => null))?.close();
+      this.#custom = { key, stack: startStack(options) };
+    }
+    return this.#custom.stack;
+  }
+
+  async closeAll(): Promise<void> {
+    const all = [this.#default, this.#custom?.stack].filter(
+      (s): s is Promise<RunningStack> => s !== null && s !== undefined,
+    );
+    await Promise.all(all.map(async (s) => (await s.catch(() => null))?.close()));
+  }
+}
+
+function stableKey(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const parts = entries
+      .map(([k, v]) => [k, stableKey(v)] as const)
+      .filter(([, v]) => v !== '{}' && v !== '[]');
+    return `{${parts.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  stackOptions: [{}, { option: true }],
+
+  stackPool: [
+    // Playwright reads fixture dependencies from the destructuring pattern: it must be there, empty.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const pool = new StackPool();
       try {
-        sandboxUrl = await sandbox.ready;
-      } catch (err) {
-        await sandbox.stop();
-        throw err;
-      }
-      const explorer = await startExplorerServer({
-        port: 0,
-        sandboxUrl,
-        targets: stackOptions.targets ?? [],
-        staticRoot: path.join(REPO_ROOT, 'dist'),
-        ...(stackOptions.connectTimeoutMs === undefined
-          ? {}
-          : { connectTimeoutMs: stackOptions.connectTimeoutMs }),
-        ...(stackOptions.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: stackOptions.idleTimeoutMs }),
-      });
-      let failure: string | null = null;
-      let stopping = false;
-      void sandbox.exited.then((exit) => {
-        if (!stopping) {
-          failure = `The sandbox stopped during the tests (${describeExit(exit)}). Its last output:\n${sandbox.lastOutput()}`;
-        }
-      });
-      try {
-        await use({ explorerUrl: explorer.url, sandboxUrl, sandboxFailure: () => failure });
+        await use(pool);
       } finally {
-        stopping = true;
-        await explorer.close();
-        await sandbox.stop();
+        await pool.closeAll();
       }
     },
-    { scope: 'worker', timeout: 120_000 },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+
+  stack: [
+    async ({ stackPool, stackOptions }, use) => use(await stackPool.get(stackOptions)),
+    { timeout: 120_000 },
   ],
 
   explorerUrl: async ({ stack }, use) => use(stack.explorerUrl),

@@ -1,4 +1,31 @@
-/** Slot owned by the auth feature: who requests are sent as, for the current server. */
+import { trimServerUrl } from '../../core/http/prepare';
+import { maskSecret } from '../../core/redact';
+import { useExplorerStore } from '../state/store';
+import { useAuthUi } from './auth-ui-store';
+
+/** Who requests to the current server are sent as, in one line, with the headers masked. */
 export function AuthStatusLine() {
-  return null;
+  const server = useExplorerStore((s) => trimServerUrl(s.draft.serverUrl));
+  const user = useExplorerStore((s) => s.auth[server]);
+  const pending = useExplorerStore((s) => s.pendingTwoFactor);
+  if (server === '') return null;
+  return (
+    <p className="hint auth-status-line" aria-label="Sent as">
+      {user ? (
+        <>
+          Sent as <strong>{user.username ?? 'a user not verified yet'}</strong>: X-User-Id <code>{maskSecret(user.credentials.userId)}</code>, X-Auth-Token{' '}
+          <code>{maskSecret(user.credentials.authToken)}</code>
+          {user.bypassesRateLimit ? ' · bypasses the rate limit' : ''}
+        </>
+      ) : (
+        <>
+          Sent without credentials: not signed in to this server.{' '}
+          <button type="button" className="auth-link" onClick={() => useAuthUi.getState().setPanelOpen(true)}>
+            Sign-in options
+          </button>
+        </>
+      )}
+      {pending ? <span> · a two-factor answer ({pending.method}) goes with the next request only</span> : null}
+    </p>
+  );
 }

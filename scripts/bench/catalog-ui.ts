@@ -21,7 +21,10 @@ import {
   type Operation,
 } from '../../src/core/catalog';
 import { buildRows } from '../../src/ui/catalog/rows';
-import { REPO_ROOT, buildIfStale } from '../lib/build-if-stale';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { REPO_ROOT } from '../lib/build-if-stale';
 import { SANDBOX_READY, startChild } from '../lib/children';
 import { startExplorerServer } from '../../src/server/server';
 import { chromiumArgs, findChromium } from '../../e2e/browser';
@@ -94,7 +97,14 @@ async function nodeBench(ops: Operation[]): Promise<void> {
 }
 
 async function browserBench(): Promise<void> {
-  await buildIfStale();
+  // Its own build, so a concurrent rebuild of dist/ (tests, other benchmarks) cannot disturb it.
+  const outDir = mkdtempSync(path.join(tmpdir(), 'catalog-ui-bench-'));
+  const built = spawnSync(
+    'npx',
+    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: REPO_ROOT, stdio: 'inherit' },
+  );
+  if (built.status !== 0) throw new Error('vite build failed');
   const sandbox = startChild({
     name: 'sandbox',
     entry: 'src/sandbox/main.ts',
@@ -107,7 +117,7 @@ async function browserBench(): Promise<void> {
     port: 0,
     sandboxUrl,
     targets: [],
-    staticRoot: path.join(REPO_ROOT, 'dist'),
+    staticRoot: outDir,
   });
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs() });
   try {
@@ -120,13 +130,11 @@ async function browserBench(): Promise<void> {
     await count.waitFor();
     const bundled = Number(/^(\d+)/.exec((await count.textContent()) ?? '')?.[1]);
     await page.getByText('Import OpenAPI').click();
-    await page
-      .getByLabel('OpenAPI file')
-      .setInputFiles({
-        name: 'padding.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(paddingDocument(TARGET - bundled)),
-      });
+    await page.getByLabel('OpenAPI file').setInputFiles({
+      name: 'padding.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(paddingDocument(TARGET - bundled)),
+    });
     await page.getByText(`${TARGET} endpoints`).waitFor();
     // A string, not a function: tsx would wrap a function's inner helpers in `__name`, unknown in the page.
     const samples = (await page.evaluate(`(async () => {

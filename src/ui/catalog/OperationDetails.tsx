@@ -1,5 +1,5 @@
 import { useExplorerStore } from '../state/store';
-import { useSelectedOperation } from './catalog-store';
+import { useCatalogStore, useSelectedOperation } from './catalog-store';
 import { OperationBadges } from './OperationBadges';
 import type { Operation } from '../../core/catalog/types';
 import './catalog.css';
@@ -57,6 +57,7 @@ export function OperationDetails() {
   const path = useExplorerStore((state) => state.draft.path);
   const operationId = useExplorerStore((state) => state.draft.operationId);
   const op = useSelectedOperation(operationId);
+  const catalogReady = useCatalogStore((state) => state.view !== null);
   const description = op?.description?.trim();
   return (
     <div className="operation-details">
@@ -101,6 +102,11 @@ export function OperationDetails() {
           ) : null}
           <Examples op={op} />
         </>
+      ) : catalogReady ? (
+        <p className="hint muted">
+          Not in the catalog: its parameters are not described here (import an OpenAPI file that has it, or
+          type them).
+        </p>
       ) : null}
     </div>
   );

@@ -104,8 +104,7 @@ export function OperationDetails() {
         </>
       ) : catalogReady ? (
         <p className="hint muted">
-          Not in the catalog: its parameters are not described here (import an OpenAPI file that has it, or
-          type them).
+          Not in the catalog, so there is no parameter form: import an OpenAPI file that describes it.
         </p>
       ) : null}
     </div>

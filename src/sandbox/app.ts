@@ -98,7 +98,8 @@ export function clientIp(req: IncomingMessage, trustedProxyCount: number): strin
 }
 
 export function send(res: ServerResponse, result: ApiResult, extra: Record<string, string> = {}): void {
-  const body = JSON.stringify(result.body);
+  const body = result.raw ?? JSON.stringify(result.body);
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
   res.writeHead(result.status, {
     'Content-Type': 'application/json',
     'Cache-Control': 'no-store',
@@ -106,7 +107,7 @@ export function send(res: ServerResponse, result: ApiResult, extra: Record<strin
     ...corsHeadersForResponse(),
     ...extra,
     ...result.headers,
-    'Content-Length': Buffer.byteLength(body),
+    'Content-Length': length,
   });
   res.end(body);
 }

@@ -5,6 +5,8 @@ export interface ApiResult {
   body: unknown;
   /** Extra response headers (e.g. x-deprecation-*). */
   headers?: Record<string, string>;
+  /** Pre-serialized body (hot list routes); sent instead of JSON.stringify(body). */
+  raw?: string | Buffer;
 }
 
 /** A Meteor.Error: `error` is the code, `reason` the text; `message` is "reason [code]". */

@@ -80,12 +80,14 @@ export class Store {
     if (room.name && room.t !== 'd') this.roomsByName.set(room.name, room);
     if (!this.roomMessages.has(room._id)) this.roomMessages.set(room._id, []);
     this.roomListCache.clear();
+    this.roomsVersion++;
   }
 
   renameRoomIndex(room: RoomDoc, previousName?: string): void {
     if (previousName) this.roomsByName.delete(previousName);
     if (room.name && room.t !== 'd') this.roomsByName.set(room.name, room);
     this.roomListCache.clear();
+    this.roomsVersion++;
   }
 
   removeRoom(rid: string): void {
@@ -99,6 +101,7 @@ export class Store {
     for (const uid of [...(this.subscriptions.get(rid)?.keys() ?? [])]) this.userRooms.get(uid)?.delete(rid);
     this.subscriptions.delete(rid);
     this.roomListCache.clear();
+    this.roomsVersion++;
   }
 
   /** Rooms of one type sorted by name ascending (cached until a room write). */
@@ -112,9 +115,12 @@ export class Store {
     return list;
   }
 
-  /** Call after changing a room's sortable fields. */
+  /** Bumped on every room change; serialized-room caches compare against it. */
+  roomsVersion = 0;
+
+  /** Call after changing any room field (content only; names and membership of the lists are unchanged). */
   touchRooms(): void {
-    this.roomListCache.clear();
+    this.roomsVersion++;
   }
 
   addSubscription(sub: SubscriptionDoc): void {
@@ -158,6 +164,7 @@ export class Store {
       room.lm = last.ts;
       room.lastMessage = last;
       if (last.ts.getTime() > room._updatedAt.getTime()) room._updatedAt = last.ts;
+      this.roomsVersion++;
     }
   }
 

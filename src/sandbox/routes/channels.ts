@@ -1,11 +1,12 @@
 // channels.*
+import type { ApiResult } from '../errors';
 import { MeteorError, failure, forbidden, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { parseJsonQuery } from '../json-query';
 import { hasPermission } from '../permissions';
 import type { RoomDoc, UserDoc } from '../types';
 import { num, objectSchema, paginationProps, str } from '../validation';
-import { canAccessRoom, envelope, findRoomByIdOrName, hasRoomPermission, listRooms, roomView } from './common';
+import { canAccessRoom, envelope, findRoomByIdOrName, hasRoomPermission, listRooms, roomView, roomsEnvelope } from './common';
 import { createRoom, history, membersPage, messagesPage, subscribe, unsubscribe } from './room-ops';
 
 const roomTarget = { roomId: str, roomName: str };
@@ -21,8 +22,34 @@ const historyProps = {
   sort: str,
 };
 
-function channelsList(ctx: Ctx) {
+/**
+ * Whole-response cache for channels.list without caller query/fields (the explorer pages through
+ * it constantly): keyed by the store's room version, the visibility and the paging parameters.
+ */
+const listCache = new WeakMap<object, { version: number; entries: Map<string, ApiResult> }>();
+
+function channelsList(ctx: Ctx): ApiResult {
   const jq = parseJsonQuery(ctx);
+  const store = ctx.app.store;
+  const cacheable = !jq.usedUnsafe && ctx.query._id === undefined && hasPermission(ctx.user, 'view-c-room');
+  let slot = listCache.get(store);
+  if (!slot || slot.version !== store.roomsVersion) listCache.set(store, (slot = { version: store.roomsVersion, entries: new Map() }));
+  const key = cacheable ? JSON.stringify([ctx.query.count, ctx.query.offset, ctx.query.sort]) : '';
+  const hit = cacheable ? slot.entries.get(key) : undefined;
+  if (hit) return hit;
+  const result = channelsListUncached(ctx, jq);
+  if (cacheable && typeof result.raw === 'string') {
+    const buffered: ApiResult = { status: 200, body: null, raw: Buffer.from(result.raw) };
+    if (slot.entries.size >= 64) slot.entries.clear();
+    // materialize() during the build may have bumped the version: store under the current one.
+    if (slot.version !== store.roomsVersion) listCache.set(store, (slot = { version: store.roomsVersion, entries: new Map() }));
+    slot.entries.set(key, buffered);
+    return buffered;
+  }
+  return result;
+}
+
+function channelsListUncached(ctx: Ctx, jq: ReturnType<typeof parseJsonQuery>): ApiResult {
   const store = ctx.app.store;
   let docs: readonly RoomDoc[] = store.roomsOfType('c');
   if (typeof ctx.query._id === 'string') docs = docs.filter((r) => r._id === ctx.query._id);
@@ -30,8 +57,7 @@ function channelsList(ctx: Ctx) {
     const mine = store.userRooms.get(ctx.userId as string) ?? new Set();
     docs = docs.filter((r) => mine.has(r._id));
   }
-  const { items, total, offset } = listRooms(ctx, docs, jq);
-  return envelope('channels', items, offset, total);
+  return roomsEnvelope('channels', listRooms(ctx, docs, jq));
 }
 
 export function joinedRooms(ctx: Ctx, t: 'c' | 'p' | 'd'): RoomDoc[] {
@@ -69,8 +95,7 @@ export const channelRoutes: RouteSpec[] = [
     validate: objectSchema({ ...paginationProps }),
     handler: (ctx) => {
       const jq = parseJsonQuery(ctx);
-      const { items, total, offset } = listRooms(ctx, joinedRooms(ctx, 'c'), jq);
-      return envelope('channels', items, offset, total, true);
+      return roomsEnvelope('channels', listRooms(ctx, joinedRooms(ctx, 'c'), jq), true);
     },
   },
   {

@@ -213,6 +213,7 @@ export const chatRoutes: RouteSpec[] = [
       const user = ctx.user as UserDoc;
       const now = new Date();
       Object.assign(msg, { msg: text, ...parseMessageText(ctx, text), editedAt: now, editedBy: { _id: user._id, username: user.username }, _updatedAt: now });
+      ctx.app.store.touchRooms();
       return success({ message: msg });
     },
   },
@@ -246,6 +247,7 @@ export const chatRoutes: RouteSpec[] = [
         delete room.lastMessage;
         delete room.lm;
       }
+      ctx.app.store.touchRooms();
       return success({ _id: msg._id, ts: Date.now().toString(), message: { _id: msg._id, rid: msg.rid, u: msg.u } });
     },
   },

@@ -55,29 +55,52 @@ export const userRef = (u: UserDoc): { _id: string; username: string; name: stri
 export const ROOM_NAME_RE = /^[0-9a-zA-Z-_.]+$/;
 
 
+const roomJsonCache = new WeakMap<RoomDoc, { version: number; json: string }>();
+
+/** JSON of roomView(room), cached until the next room change in the store. */
+export function roomJson(ctx: Ctx, room: RoomDoc): string {
+  const version = ctx.app.store.roomsVersion;
+  const hit = roomJsonCache.get(room);
+  if (hit && hit.version === version) return hit.json;
+  const json = JSON.stringify(roomView(room));
+  roomJsonCache.set(room, { version, json });
+  return json;
+}
+
+export interface RoomList {
+  /** Projected items (caller-supplied fields) ... */
+  items?: Record<string, unknown>[];
+  /** ... or the cached JSON of each room (default projection). */
+  raw?: string[];
+  total: number;
+  offset: number;
+}
+
 /**
- * The usual list route body: mingo-filtered, sorted (default order = the given pre-sorted docs
- * unless `defaultSort` is passed), paged, projected.
+ * The usual room list: mingo-filtered and sorted (default order = the order of `docs`), paged,
+ * projected. Without caller `fields` the rooms' cached JSON is used.
  */
-export function listRooms(
-  ctx: Ctx,
-  docs: readonly RoomDoc[],
-  jq: JsonQuery,
-  defaultSort?: Record<string, 1 | -1>,
-): { items: Record<string, unknown>[]; total: number; offset: number } {
+export function listRooms(ctx: Ctx, docs: readonly RoomDoc[], jq: JsonQuery, defaultSort?: Record<string, 1 | -1>): RoomList {
   const page = getPaginationItems(ctx.app.settings, ctx.query);
   const sort = jq.sort ?? defaultSort;
+  const result = findPage(docs, { query: jq.query, ...(sort && { sort }), offset: page.offset, count: page.count });
+  const rooms = result.items as unknown as RoomDoc[];
   // Build lazily seeded messages of the rooms that will be shown (for lastMessage).
-  const result = findPage(docs, {
-    query: jq.query,
-    ...(sort && { sort }),
-    offset: page.offset,
-    count: page.count,
-  });
-  for (const r of result.items) ctx.app.store.materialize(r._id as string);
+  for (const r of rooms) ctx.app.store.materialize(r._id);
+  if (Object.keys(jq.fields).length === 0) return { raw: rooms.map((r) => roomJson(ctx, r)), total: result.total, offset: page.offset };
   const projection = buildProjection(jq.fields, DEFAULT_FIELDS_TO_EXCLUDE);
-  const items = findPage(result.items, { projection, offset: 0, count: 0 }).items;
-  return { items, total: result.total, offset: page.offset };
+  return { items: findPage(rooms, { projection, offset: 0, count: 0 }).items, total: result.total, offset: page.offset };
+}
+
+/** The list envelope, key order as the real endpoints send it. */
+export function roomsEnvelope(key: string, list: RoomList, offsetFirst = false): ApiResult {
+  if (!list.raw) return envelope(key, list.items ?? [], list.offset, list.total, offsetFirst);
+  const n = list.raw.length;
+  const arr = `${JSON.stringify(key)}:[${list.raw.join(',')}]`;
+  const raw = offsetFirst
+    ? `{${arr},"offset":${list.offset},"count":${n},"total":${list.total},"success":true}`
+    : `{${arr},"count":${n},"offset":${list.offset},"total":${list.total},"success":true}`;
+  return { status: 200, body: null, raw };
 }
 
 export function envelope(key: string, items: unknown[], offset: number, total: number, offsetFirst = false): ApiResult {

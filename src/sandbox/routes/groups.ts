@@ -5,7 +5,7 @@ import { parseJsonQuery } from '../json-query';
 import { hasPermission } from '../permissions';
 import { num, objectSchema, paginationProps, str } from '../validation';
 import { joinedRooms } from './channels';
-import { envelope, findRoomByIdOrName, listRooms, roomView } from './common';
+import { envelope, findRoomByIdOrName, listRooms, roomView, roomsEnvelope } from './common';
 import { createRoom, history, membersPage } from './room-ops';
 
 const roomTarget = { roomId: str, roomName: str };
@@ -20,8 +20,7 @@ export const groupRoutes: RouteSpec[] = [
     validate: objectSchema({ ...paginationProps }),
     handler: (ctx) => {
       const jq = parseJsonQuery(ctx);
-      const { items, total, offset } = listRooms(ctx, joinedRooms(ctx, 'p'), jq);
-      return envelope('groups', items, offset, total, true);
+      return roomsEnvelope('groups', listRooms(ctx, joinedRooms(ctx, 'p'), jq), true);
     },
   },
   {

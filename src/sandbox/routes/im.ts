@@ -6,7 +6,7 @@ import { hasPermission } from '../permissions';
 import type { RoomDoc, UserDoc } from '../types';
 import { num, objectSchema, paginationProps, str } from '../validation';
 import { joinedRooms } from './channels';
-import { envelope, listRooms, roomView } from './common';
+import { envelope, listRooms, roomView, roomsEnvelope } from './common';
 import { history, messagesPage, subscribe } from './room-ops';
 
 /** findDirectMessageRoom: by roomId, or by the other user's username; the caller must belong to it. */
@@ -80,8 +80,7 @@ const imRouteList: RouteSpec[] = [
     validate: objectSchema({ ...paginationProps }),
     handler: (ctx) => {
       const jq = parseJsonQuery(ctx);
-      const { items, total, offset } = listRooms(ctx, joinedRooms(ctx, 'd'), jq);
-      return envelope('ims', items, offset, total, true);
+      return roomsEnvelope('ims', listRooms(ctx, joinedRooms(ctx, 'd'), jq), true);
     },
   },
   {

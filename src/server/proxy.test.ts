@@ -574,3 +574,51 @@ describe('kept-alive connections', () => {
     }
   });
 });
+
+describe('idle timeout and a slow reader', () => {
+  it('does not cut a response while the browser, not the upstream, is slow', async () => {
+    const size = 32 * 1024 * 1024;
+    const big = await listen(
+      http.createServer((_req, res) => {
+        res.writeHead(200, { 'Content-Length': String(size) });
+        res.end(Buffer.alloc(size, 'y'));
+      }),
+    );
+    const server = await startExplorerServer({
+      port: 0,
+      sandboxUrl: big.url,
+      targets: [],
+      staticRoot: null,
+      idleTimeoutMs: 150,
+    });
+    try {
+      const received = await new Promise<number>((resolve, reject) => {
+        const r = http.get(
+          `${server.url}/proxy/big`,
+          { headers: { 'X-Explorer-Target': big.url }, agent: false },
+          (res) => {
+            let n = 0;
+            let paused = false;
+            res.on('data', (c: Buffer) => {
+              n += c.length;
+              if (!paused) {
+                // Stop reading for several idle timeouts: the proxy is back-pressured, the upstream waits.
+                paused = true;
+                res.pause();
+                setTimeout(() => res.resume(), 800);
+              }
+            });
+            res.on('end', () => resolve(n));
+            res.on('aborted', () => reject(new Error(`cut after ${n} bytes`)));
+            res.on('error', reject);
+          },
+        );
+        r.on('error', reject);
+      });
+      expect(received).toBe(size);
+    } finally {
+      await server.close();
+      await big.close();
+    }
+  });
+});

@@ -320,6 +320,10 @@ export function createProxy(options: ProxyOptions): Proxy {
             return;
           }
         }
+        // The idle timeout measures the upstream's silence, not the browser's: while the browser
+        // is slow to read (back-pressure pauses us), the upstream is quiet because we asked it to be.
+        upstreamRes.on('pause', () => upstreamReq.socket?.setTimeout(0));
+        upstreamRes.on('resume', () => upstreamReq.socket?.setTimeout(options.idleTimeoutMs));
         pipeline(upstreamRes, res, (err) => {
           if (err) {
             if (!res.destroyed) res.destroy();

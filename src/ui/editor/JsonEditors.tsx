@@ -10,6 +10,7 @@ import { loadMonacoAfterPaint, useMonacoStatus } from './monaco-loader';
 import { editorPlan, takesBody } from './operation-params';
 import { RequestPreview } from './RequestPreview';
 import { useServerVersion } from './useServerVersion';
+import { useSettled } from './useSettled';
 import './editors.css';
 
 const HINTS: Record<JsonParamName | 'body', { hint: string; placeholder: string }> = {
@@ -43,11 +44,14 @@ export function JsonEditors() {
   }, [anyEditor]);
 
   const { query, fields, sort } = draft.jsonParams;
-  const reports = useMemo(() => {
-    const texts = { query, fields, sort };
-    return plan.jsonParams.map((name) => ({ name, label: name, report: reportParam(name, texts[name], draft.path) }));
-  }, [plan.jsonParams, query, fields, sort, draft.path]);
-  const bodyReport = useMemo<FieldReport | null>(() => (showBody ? reportBody(draft.body) : null), [showBody, draft.body]);
+  // Large texts are checked when typing pauses (see useSettled); small ones on every keystroke.
+  const jsonTexts = useSettled(draft.jsonParams, query.length + fields.length + sort.length);
+  const bodyText = useSettled(draft.body, draft.body.length);
+  const reports = useMemo(
+    () => plan.jsonParams.map((name) => ({ name, label: name, report: reportParam(name, jsonTexts[name], draft.path) })),
+    [plan.jsonParams, jsonTexts, draft.path],
+  );
+  const bodyReport = useMemo<FieldReport | null>(() => (showBody ? reportBody(bodyText) : null), [showBody, bodyText]);
 
   const blockers = useMemo(
     () => blockerMessages([...reports, ...(bodyReport ? [{ label: 'Body', report: bodyReport }] : [])]),

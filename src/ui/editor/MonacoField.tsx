@@ -40,6 +40,8 @@ export function MonacoField({ module, name, label, value, onChange, markers, des
   const onChangeRef = useRef(onChange);
   const applyingDraft = useRef(false);
   const initialValue = useRef(value);
+  /** The text this editor last sent to the draft: when the draft comes back with it, nothing to do. */
+  const lastEmitted = useRef(value);
 
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -85,7 +87,10 @@ export function MonacoField({ module, name, label, value, onChange, markers, des
     grow();
     const changes = model.onDidChangeContent(() => {
       grow();
-      if (!applyingDraft.current) onChangeRef.current(model.getValue());
+      if (applyingDraft.current) return;
+      const text = model.getValue();
+      lastEmitted.current = text;
+      onChangeRef.current(text);
     });
     return () => {
       changes.dispose();
@@ -98,7 +103,9 @@ export function MonacoField({ module, name, label, value, onChange, markers, des
   // The draft changed from elsewhere (permalink, history, operation switch): show it, keeping undo.
   useEffect(() => {
     const model = editorRef.current?.getModel();
-    if (!model || model.getValue() === value) return;
+    // Our own keystroke coming back through the store: a reference check, no 5,000-line compare.
+    if (!model || value === lastEmitted.current || model.getValue() === value) return;
+    lastEmitted.current = value;
     applyingDraft.current = true;
     try {
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
@@ -127,7 +134,7 @@ export function MonacoField({ module, name, label, value, onChange, markers, des
         endColumn: Math.max(m.endColumn, m.line === m.endLine ? m.column + 1 : m.endColumn),
       })),
     );
-  }, [monaco, markers, value]);
+  }, [monaco, markers]);
 
   return <div ref={container} className="monaco-host" data-editor={name} />;
 }

@@ -17,7 +17,7 @@ export function RequestPreview({ draft }: { draft: RequestDraft }) {
       <span id="request-url-label" className="json-field-label">
         Request URL
       </span>
-      <output aria-labelledby="request-url-label" className="request-url">
+      <output aria-labelledby="request-url-label" aria-live="off" className="request-url">
         {url ? (
           <>
             <span className={`method method-${draft.method.toLowerCase()}`}>{draft.method}</span> {url}

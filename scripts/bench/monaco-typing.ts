@@ -1,0 +1,192 @@
+/**
+ * Monaco budgets, measured on the production build served by the explorer server (strict CSP):
+ * `npx tsx scripts/bench/monaco-typing.ts` (builds dist/ first when it is stale).
+ *
+ * 1. Size: gzip size of every file Monaco brings (the lazy editor chunk and its CSS, our language
+ *    chunk, the JSON and base editor workers, the codicon font), read from dist/assets. Budget:
+ *    1.1 MB gzipped. Also lists what the browser actually fetched for Monaco in a real session.
+ * 2. Usable before Monaco: with Monaco's chunk held back by the test, the catalog is searched, an
+ *    operation selected, `query` typed into the fallback textarea and Send answered.
+ * 3. Typing in a 5,000-line Body document: 200 keystrokes one at a time in the middle of the
+ *    document; per keystroke, the time from the keydown event to the frame after it (rAF + a
+ *    message posted from it, i.e. after the paint), and the long tasks (> 50 ms) seen meanwhile.
+ *    Budget: within a frame (16.7 ms) at the median, and no long task.
+ *
+ * Not a test: timings depend on the machine; run it on a quiet one.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { REPO_ROOT, buildIfStale } from '../lib/build-if-stale';
+import { launchChromium, startMonacoStack } from './monaco-stack';
+
+const BUDGET_BYTES = 1.1 * 1000 * 1000;
+const MONACO_FILES = /^(monaco-entry-.*\.(js|css)|monaco-language-.*\.js|json\.worker-.*\.js|editor\.worker-.*\.js|codicon-.*\.ttf)$/;
+const KEYSTROKES = 200;
+const LINES = 5000;
+
+function kb(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}
+
+function sizes(): { files: Array<{ name: string; raw: number; gzip: number }>; total: number } {
+  const dir = path.join(REPO_ROOT, 'dist', 'assets');
+  const files = readdirSync(dir)
+    .filter((name) => MONACO_FILES.test(name))
+    .map((name) => {
+      const data = readFileSync(path.join(dir, name));
+      return { name, raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+  return { files, total: files.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+async function selectOperation(page: Page, method: string, operationPath: string): Promise<void> {
+  await page.getByRole('searchbox', { name: 'Search endpoints' }).fill(operationPath);
+  await page.getByRole('option', { name: `${method} ${operationPath}`, exact: true }).click();
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** A 5,000-line JSON document (one property per line). */
+function bigDocument(): string {
+  const lines = ['{', '  "items": ['];
+  for (let i = 0; i < LINES - 4; i++) lines.push(`    {"id": ${i}, "name": "item-${i}", "tags": ["a", "b"]}${i < LINES - 5 ? ',' : ''}`);
+  lines.push('  ]', '}');
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  await buildIfStale();
+  const size = sizes();
+  console.log('\n1. Monaco files in dist/assets (gzip -9):');
+  for (const f of size.files) console.log(`   ${f.name.padEnd(36)} ${kb(f.raw).padStart(10)} raw  ${kb(f.gzip).padStart(9)} gzip`);
+  console.log(`   total ${kb(size.total)} gzipped (budget ${kb(BUDGET_BYTES)}): ${size.total <= BUDGET_BYTES ? 'within' : 'OVER'}`);
+
+  const stack = await startMonacoStack({ API_Enable_Rate_Limiter: 'false', SANDBOX_SEED_USERS: '200' });
+  const browser = await launchChromium();
+  try {
+    // 2. Usable before Monaco arrives.
+    {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/assets/monaco-entry-*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      const started = Date.now();
+      await page.goto(stack.explorerUrl);
+      await selectOperation(page, 'GET', '/api/v1/users.list');
+      const query = page.getByRole('textbox', { name: 'query', exact: true });
+      const tag = await query.evaluate((el) => el.tagName);
+      await query.fill('{"username": "admin"}');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      const status = page.getByRole('region', { name: 'Response' }).getByRole('status', { name: 'Status' });
+      await status.filter({ hasText: /\d{3}/ }).waitFor();
+      console.log(
+        `\n2. Before Monaco: catalog searched, operation selected, query typed into a <${tag.toLowerCase()}>, Send answered "${(await status.textContent())?.trim()}" in ${Date.now() - started} ms (Monaco still held back).`,
+      );
+      release();
+      await page.close();
+    }
+
+    // 3. Typing in a 5,000-line document, and what the browser fetched for Monaco.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await context.newPage();
+    const fetched = new Map<string, number>();
+    page.on('response', async (response) => {
+      const name = new URL(response.url()).pathname.split('/').pop() ?? '';
+      if (MONACO_FILES.test(name)) fetched.set(name, (await response.body().catch(() => Buffer.alloc(0))).length);
+    });
+    await page.goto(stack.explorerUrl);
+    await selectOperation(page, 'POST', '/api/v1/chat.postMessage');
+    const body = page.getByRole('textbox', { name: 'Body', exact: true });
+    await page.waitForFunction(() => document.querySelector('[data-editor="body"] [aria-roledescription="editor"]') !== null);
+    await body.focus();
+    // Pasted (one edit), as a person would bring a large document; typed insertion would be one
+    // edit per character through the browser's EditContext.
+    await page.evaluate((text) => navigator.clipboard.writeText(text), bigDocument());
+    await page.keyboard.press('ControlOrMeta+V');
+    await page.waitForFunction(
+      (lines) => document.querySelector('[data-editor="body"] .monaco-scrollable-element')!.scrollHeight > lines * 10,
+      LINES,
+    );
+    await page.waitForTimeout(1500); // let the JSON worker validate the document once
+    // Cursor to the middle of the document, inside a string.
+    await page.keyboard.press('ControlOrMeta+Home');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('PageDown');
+    await page.keyboard.press('End');
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft');
+    await page.evaluate(() => {
+      const w = window as unknown as { __lat: number[]; __long: number[] };
+      w.__lat = [];
+      w.__long = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__long.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+      document.addEventListener(
+        'keydown',
+        (event) => {
+          const start = event.timeStamp;
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => w.__lat.push(performance.now() - start);
+            channel.port2.postMessage(null);
+          });
+        },
+        true,
+      );
+    });
+    // A CPU profile of the typing, to say whose code the time goes to (per script file).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+    for (let i = 0; i < KEYSTROKES; i++) {
+      await page.keyboard.press(i % 10 === 9 ? 'Backspace' : 'x');
+      await page.waitForTimeout(30);
+    }
+    await page.waitForTimeout(500);
+    const { profile } = await cdp.send('Profiler.stop');
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const perFile = new Map<string, number>();
+    (profile.samples ?? []).forEach((id, i) => {
+      const url = nodes.get(id)?.callFrame.url ?? '';
+      const file = url === '' ? '(browser: layout, paint, GC, idle)' : (url.split('/').pop() ?? url).replace(/-[\w-]{8}\.js$/, '.js');
+      perFile.set(file, (perFile.get(file) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+    });
+    const { lat, long } = await page.evaluate(() => {
+      const w = window as unknown as { __lat: number[]; __long: number[] };
+      return { lat: w.__lat, long: w.__long };
+    });
+    const cursorLine = await page.locator('[data-editor="body"] .current-line').count();
+    const sorted = [...lat].sort((a, b) => a - b);
+    const overFrame = sorted.filter((v) => v > 16.7).length;
+    console.log(`\n3. Typing in the middle of a ${LINES}-line Body in Monaco (cursor line shown: ${cursorLine > 0}):`);
+    console.log(
+      `   ${sorted.length} keystrokes: keydown -> next frame median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms; ${overFrame} over 16.7 ms`,
+    );
+    console.log(`   long tasks (> 50 ms) while typing: ${long.length}${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}`);
+    console.log('   main-thread script time while typing, by file (ms per keystroke):');
+    for (const [file, ms] of [...perFile.entries()].filter(([f]) => !f.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+      console.log(`     ${file.padEnd(28)} ${(ms / KEYSTROKES).toFixed(2)}`);
+    }
+    const fetchedTotal = [...fetched.entries()].map(([name, raw]) => {
+      const file = size.files.find((f) => f.name === name);
+      return { name, raw, gzip: file?.gzip ?? 0 };
+    });
+    console.log(`\n   Fetched by the browser for Monaco in this session: ${fetchedTotal.map((f) => f.name).join(', ')}`);
+    console.log(`   = ${kb(fetchedTotal.reduce((s, f) => s + f.gzip, 0))} gzipped`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await stack.close();
+  }
+}
+
+await main();

@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'react';
+
+/** Texts above this many characters are checked after typing pauses, not on every keystroke. */
+export const LARGE_TEXT = 20_000;
+const PAUSE_MS = 200;
+
+/**
+ * The value to check: the current one when it is small (checks stay instant), else the value once
+ * typing has paused. Parsing a 5,000-line body on every keystroke would cost more than a frame;
+ * the editor itself stays bound to the live text either way.
+ */
+export function useSettled<T>(value: T, size: number): T {
+  const [settled, setSettled] = useState(value);
+  const large = size > LARGE_TEXT;
+  useEffect(() => {
+    if (!large) return;
+    const timer = setTimeout(() => setSettled(value), PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [value, large]);
+  return large ? settled : value;
+}

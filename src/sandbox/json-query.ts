@@ -152,10 +152,14 @@ function findPageUnchecked<T extends object>(docs: readonly T[], opts: FindOptio
   const hasQuery = !!opts.query && Object.keys(opts.query).length > 0;
   const hasSort = !!opts.sort && Object.keys(opts.sort).length > 0;
   let matched: readonly T[] = docs;
-  if (hasQuery || hasSort) {
-    const cursor = new Query((opts.query ?? {}) as Record<string, unknown>).find(docs as T[]);
-    matched = (hasSort ? cursor.sort(opts.sort as Sort) : cursor).all() as T[];
+  if (hasQuery) {
+    // Query.test per document: the same mingo matching as find(), without the cursor overhead.
+    const q = new Query(opts.query as Record<string, unknown>);
+    const out: T[] = [];
+    for (const d of docs) if (q.test(d as Record<string, unknown>)) out.push(d);
+    matched = out;
   }
+  if (hasSort) matched = new Query({}).find(matched as T[]).sort(opts.sort as Sort).all() as T[];
   const total = matched.length;
   const page = opts.count === 0 ? matched.slice(opts.offset) : matched.slice(opts.offset, opts.offset + opts.count);
   const projection = opts.projection && Object.keys(opts.projection).length > 0 ? opts.projection : undefined;

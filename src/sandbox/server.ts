@@ -71,7 +71,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   });
   const actualPort = (server.address() as AddressInfo).port;
-  const displayHost = host.includes(':') ? `[${host}]` : host;
+  // A wildcard bind is reachable on loopback; print that address.
+  const shown = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
+  const displayHost = shown.includes(':') ? `[${shown}]` : shown;
   const url = `http://${displayHost}:${actualPort}`;
   if (!options.settings || !('Site_Url' in options.settings)) settings.set('Site_Url', url);
   return {

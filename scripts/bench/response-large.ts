@@ -206,6 +206,9 @@ async function main() {
     await page.waitForTimeout(3000);
     const browserSession = await browser.newBrowserCDPSession();
     const before = await heapFigures(page, browserSession);
+    // A trace as well: on a busy machine a task's wall time includes time the thread waited for a
+    // CPU; the trace's thread time (tdur) is the work itself.
+    await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     const sendAt = await pageNow(page);
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     // Default tab is Raw: first rows = the first display rows of the body.
@@ -235,6 +238,15 @@ async function main() {
     await page.getByRole('searchbox', { name: 'Search response' }).fill('user99999');
     const searchDoneAt = await waitInPage(page, '.tree-view [role=status]', 'match');
     const scrollTasks = await longTasksSince(page, scrollStart);
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+      traceEvents: Array<{ name: string; ph: string; tid: number; dur?: number; tdur?: number; args?: { name?: string } }>;
+    };
+    const mainTids = new Set(
+      trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid),
+    );
+    const mainTasks = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainTids.has(e.tid));
+    const longestCpuMs = Math.round(mainTasks.reduce((m, e) => Math.max(m, e.tdur ?? 0), 0) / 1000);
+    const longestWallMs = Math.round(mainTasks.reduce((m, e) => Math.max(m, e.dur ?? 0), 0) / 1000);
     const after = await heapFigures(page, browserSession);
 
     const maxTask = (tasks: LongTask[]) => tasks.reduce((m, t) => Math.max(m, t.duration), 0);
@@ -252,6 +264,9 @@ async function main() {
       longestTaskParsingMs: Math.round(maxTask(parseTasks)),
       longTasksParsing: parseTasks.map((t) => Math.round(t.duration)),
       longestTaskScrollingMs: Math.round(maxTask(scrollTasks)),
+      longestTaskCpuMs: longestCpuMs,
+      longestTaskWallMsInTrace: longestWallMs,
+      loadAverage: (await import('node:os')).loadavg().map((n) => Number(n.toFixed(1))),
       longTasksScrolling: scrollTasks.map((t) => Math.round(t.duration)),
       mainHeapBefore: before.mainHeap,
       mainHeapAfter: after.mainHeap,
@@ -276,7 +291,10 @@ async function main() {
       log(`  Tree rows after tab click            ${figures.treeRowsAfterClickMs} ms`);
       log(`  search "user99999" (worker)          ${figures.searchMs} ms`);
       log(`  longest main-thread task, parsing    ${figures.longestTaskParsingMs} ms  [${figures.longTasksParsing.join(', ')}]`);
-      log(`  longest main-thread task, scrolling  ${figures.longestTaskScrollingMs} ms  [${figures.longTasksScrolling.join(', ')}]   budget ${BUDGET.longTaskMs} ms  ${ok.longTasks ? 'OK' : 'OVER'}`);
+      log(`  longest main-thread task, scrolling  ${figures.longestTaskScrollingMs} ms  [${figures.longTasksScrolling.join(', ')}]`);
+      log(`  long-task budget ${BUDGET.longTaskMs} ms (wall, longtask API): ${ok.longTasks ? 'OK' : 'OVER'}`);
+      log(`  longest main-thread task in the trace: ${figures.longestTaskCpuMs} ms of CPU (thread time), ${figures.longestTaskWallMsInTrace} ms wall`);
+      log(`  machine load average ${figures.loadAverage.join(' / ')} (wall times above include waiting for a CPU)`);
       log(`  JS heap: main ${mb(before.mainHeap)} -> ${mb(after.mainHeap)}, worker ${after.workerHeap === null ? 'n/a' : mb(after.workerHeap)}`);
       log(`  heap growth ${mb(heapDelta)} = ${figures.heapGrowthPerBodyByte}x the body   budget ${BUDGET.memoryFactor}x  ${ok.memory ? 'OK' : 'OVER'}`);
       if (errors.length) log(`  page errors: ${errors.join(' | ')}`);

@@ -9,6 +9,26 @@ export type DocState =
   | { status: 'ready'; response: ResponseRecord; summary: DocSummary }
   | { status: 'failed'; response: ResponseRecord; message: string };
 
+/** Characters per postMessage: copying a 40 MB string in one message blocks the page for ~250 ms. */
+const PART_CHARS = 2_000_000;
+
+/**
+ * Sends the body in parts, one message (and one short task) each, then asks for the parse.
+ * Parts end between UTF-16 surrogate pairs' halves never (a pair is never split).
+ */
+async function sendBody(docId: number, text: string, contentType: string, live: () => boolean) {
+  let start = 0;
+  while (text.length - start > PART_CHARS) {
+    let end = start + PART_CHARS;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+    await askWorker({ op: 'append', docId, text: text.slice(start, end) });
+    if (!live()) throw new Error('replaced by a newer response');
+    start = end;
+  }
+  return askWorker({ op: 'load', docId, text: text.slice(start), contentType });
+}
+
 /**
  * Hands a response body to the parsing worker and returns its summary. The page keeps showing the
  * previous document until the next one is parsed (no flash of an empty viewer while paging).
@@ -19,7 +39,7 @@ export function useResponseDoc(response: ResponseRecord | undefined): DocState {
     if (!response) return;
     let live = true;
     const docId = nextDocId();
-    askWorker({ op: 'load', docId, text: response.bodyText, contentType: response.contentType })
+    sendBody(docId, response.bodyText, response.contentType, () => live)
       .then((answer) => {
         if (!live) return;
         if (answer.op === 'load') setState({ status: 'ready', response, summary: answer.summary });

@@ -73,3 +73,15 @@ describe('document host (the worker protocol)', () => {
     expect(host.handle({ op: 'rows', docId: 6, start: 0, end: 1 })).toEqual({ op: 'stale' });
   });
 });
+
+describe('a body sent in parts', () => {
+  it('is joined before parsing, and parts of another document are dropped', () => {
+    const host = createDocumentHost();
+    const text = JSON.stringify(users);
+    expect(host.handle({ op: 'append', docId: 3, text: 'garbage' })).toEqual({ op: 'append', received: 7 });
+    host.handle({ op: 'append', docId: 4, text: text.slice(0, 10) });
+    host.handle({ op: 'append', docId: 4, text: text.slice(10, 25) });
+    const loaded = host.handle({ op: 'load', docId: 4, text: text.slice(25), contentType: 'application/json' });
+    expect(loaded.op === 'load' && loaded.summary).toMatchObject({ kind: 'json', page: { offset: 10, count: 5, total: 2000 } });
+  });
+});

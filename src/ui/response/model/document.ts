@@ -56,6 +56,9 @@ export interface DocSummary {
 }
 
 export type WorkerRequest =
+  /** Part of a body sent ahead of `load`: a 40 MB string in one postMessage is one long task. */
+  | { op: 'append'; docId: number; text: string }
+  /** The body (or its last part, after `append`s for the same docId): parse it. */
   | { op: 'load'; docId: number; text: string; contentType: string }
   | { op: 'rows'; docId: number; start: number; end: number }
   | { op: 'toggle'; docId: number; pointer: string; open?: boolean }
@@ -65,6 +68,7 @@ export type WorkerRequest =
   | { op: 'copy'; docId: number; pointer: string };
 
 export type WorkerAnswer =
+  | { op: 'append'; received: number }
   | { op: 'load'; summary: DocSummary }
   | { op: 'rows'; rows: TreeRow[]; visibleCount: number }
   | { op: 'toggle' | 'collapseAll'; visibleCount: number }
@@ -152,7 +156,7 @@ export class ResponseDocument {
     this.summary.parseMs = now() - started;
   }
 
-  handle(request: Exclude<WorkerRequest, { op: 'load' }>): WorkerAnswer {
+  handle(request: Exclude<WorkerRequest, { op: 'load' | 'append' }>): WorkerAnswer {
     const tree = this.tree;
     switch (request.op) {
       case 'rows':
@@ -187,11 +191,24 @@ export class ResponseDocument {
 /** The worker's state: the current document only (a new load drops the previous one). */
 export function createDocumentHost(now?: () => number) {
   let current: ResponseDocument | null = null;
+  let pending: { docId: number; parts: string[]; length: number } | null = null;
   return {
     handle(request: WorkerRequest): WorkerAnswer {
+      if (request.op === 'append') {
+        if (pending?.docId !== request.docId) pending = { docId: request.docId, parts: [], length: 0 };
+        pending.parts.push(request.text);
+        pending.length += request.text.length;
+        return { op: 'append', received: pending.length };
+      }
       if (request.op === 'load') {
         current = null; // let the previous document be collected before parsing the next one
-        current = new ResponseDocument(request.docId, request.text, request.contentType, now);
+        let text = request.text;
+        if (pending?.docId === request.docId) {
+          pending.parts.push(text);
+          text = pending.parts.join('');
+        }
+        pending = null;
+        current = new ResponseDocument(request.docId, text, request.contentType, now);
         return { op: 'load', summary: current.summary };
       }
       if (!current || current.summary.docId !== request.docId) return { op: 'stale' };

@@ -35,7 +35,7 @@ async function send(page: Page) {
 // CORS on so the browser can also call the sandbox directly. The limiter counts per route + method.
 useStack({
   sandboxEnv: {
-    SANDBOX_SEED_USERS: '40',
+    SANDBOX_SEED_USERS: '60',
     API_Enable_Rate_Limiter_Limit_Calls_Default: '5',
     API_Enable_Rate_Limiter_Limit_Time_Default: '10000',
     API_Enable_CORS: 'true',

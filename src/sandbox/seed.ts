@@ -52,10 +52,21 @@ function timestamp(rng: Rng, days: number): Date {
   return new Date(Math.min(t, SEED_NOW - 1000));
 }
 
+const baseCache = new Map<string, string>();
+function usernameBase(first: string, last: string): string {
+  const key = `${first}|${last}`;
+  let base = baseCache.get(key);
+  if (base === undefined) {
+    base = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.]/g, '');
+    baseCache.set(key, base);
+  }
+  return base;
+}
+
 function makeUser(rng: Rng, i: number, usernames: Set<string>): UserDoc {
   const first = pick(rng, FIRST_NAMES);
   const last = pick(rng, LAST_NAMES);
-  const base = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.]/g, '');
+  const base = usernameBase(first, last);
   let username = `${base}${i}`;
   while (usernames.has(username)) username += 'x';
   usernames.add(username);
@@ -87,21 +98,23 @@ function makeUser(rng: Rng, i: number, usernames: Set<string>): UserDoc {
 }
 
 function sub(room: RoomDoc, user: UserDoc, ts: Date, nameFor?: string): SubscriptionDoc {
-  return {
-    _id: `${room._id}${user._id}`.slice(0, 34),
+  // Fixed object shape (no conditional spreads): hundreds of thousands are built at large scale.
+  const s: SubscriptionDoc = {
+    _id: room._id + user._id,
     rid: room._id,
     u: { _id: user._id, username: user.username },
     t: room.t,
     name: nameFor ?? room.name ?? '',
-    ...(room.fname && { fname: room.fname }),
+    fname: room.fname,
     ts,
     ls: ts,
     open: true,
     alert: false,
     unread: 0,
     _updatedAt: ts,
-    ...(room.u?._id === user._id && { roles: ['owner'] }),
+    roles: room.u?._id === user._id ? ['owner'] : undefined,
   };
+  return s;
 }
 
 function makeRoom(rng: Rng, t: RoomType, name: string, owner: UserDoc, i: number): RoomDoc {
@@ -254,20 +267,26 @@ export function seed(store: Store, options: SeedOptions): SeedCounts {
   const names = [...channelNames];
   const allRooms = [...channels, ...groups, ...dms];
   const ordinal = new Map(allRooms.map((r, k) => [r._id, k]));
+  // Shares: 70% channels, 15% groups, 15% DMs; within channels and groups the density of a
+  // product of two uniforms (-ln x), so low indexes (#general first) are the busy rooms.
   const perRoom = new Int32Array(allRooms.length);
-  const pickSkewed = (len: number, base: number): number => base + Math.floor(rng() * rng() * len);
-  for (let i = 0; i < counts.messages; i++) {
-    const r = rng();
-    const k =
-      r < 0.7 || (!groups.length && !dms.length)
-        ? pickSkewed(channels.length, 0)
-        : r < 0.85 && groups.length
-          ? pickSkewed(groups.length, channels.length)
-          : dms.length
-            ? channels.length + groups.length + int(rng, dms.length)
-            : 0;
-    perRoom[k] = (perRoom[k] as number) + 1;
-  }
+  const distribute = (total: number, base: number, n: number, skewed: boolean): void => {
+    if (n === 0 || total === 0) return;
+    const weights = Array.from({ length: n }, (_, k) => (skewed ? Math.log(n / (k + 0.5)) + 0.05 : 1) * (0.75 + rng() * 0.5));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    let given = 0;
+    for (let k = 0; k < n; k++) {
+      const c = Math.floor((total * (weights[k] as number)) / sum);
+      perRoom[base + k] = c;
+      given += c;
+    }
+    for (let k = 0; given < total; k = (k + 1) % n, given++) perRoom[base + k] = (perRoom[base + k] as number) + 1;
+  };
+  const groupShare = groups.length ? Math.round(counts.messages * 0.15) : 0;
+  const dmShare = dms.length ? Math.round(counts.messages * 0.15) : 0;
+  distribute(counts.messages - groupShare - dmShare, 0, channels.length, true);
+  distribute(groupShare, channels.length, groups.length, true);
+  distribute(dmShare, channels.length + groups.length, dms.length, false);
   const firstIndex = new Int32Array(allRooms.length);
   for (let k = 1; k < allRooms.length; k++) firstIndex[k] = (firstIndex[k - 1] as number) + (perRoom[k - 1] as number);
   const refs = new Map<string, MessageDoc['u']>();

@@ -79,11 +79,22 @@ test('keyboard: Ctrl+K, type, ArrowDown, Enter selects and links the operation',
     'aria-selected',
     'true',
   );
-  await expect(page).toHaveURL(/#op=get-api-v1-users\.list$/);
   // The form: one control per parameter, named by the parameter; query/fields/sort are the editors'.
   await expect(request.getByRole('spinbutton', { name: 'count', exact: true })).toBeVisible();
   await expect(request.getByRole('spinbutton', { name: 'offset', exact: true })).toBeVisible();
   await expect(request.getByRole('textbox', { name: 'email', exact: true })).toBeVisible();
+
+  // The address bar now links to this request (the share feature's permalink): opening the link
+  // in a fresh page selects the same operation.
+  await expect(page).toHaveURL(/#.+$/);
+  const link = page.url();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(request.getByText('/api/v1/users.list', { exact: true })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'GET /api/v1/users.list', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
 });
 
 test('an operation link opens with that operation selected', async ({ page, explorerUrl }) => {

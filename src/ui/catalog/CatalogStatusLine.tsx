@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import type { CatalogStatus } from './useCatalogSync';
 
 /** One line on where the catalog comes from and what the connected server says; problems in words. */
-export function CatalogStatusLine({ status }: { status: CatalogStatus }) {
+export const CatalogStatusLine = memo(function CatalogStatusLine({ status }: { status: CatalogStatus }) {
   if (status.bundled !== 'ready' || !status.counts) return null;
   const { counts } = status;
   const live = status.liveResult;
@@ -44,4 +45,4 @@ export function CatalogStatusLine({ status }: { status: CatalogStatus }) {
       ) : null}
     </div>
   );
-}
+});

@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { findOperation } from '../../core/catalog/operation';
+import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { searchOperations } from '../../core/catalog/search';
 import type { Operation } from '../../core/catalog/types';
 import { useExplorerStore } from '../state/store';
 import { CatalogStatusLine } from './CatalogStatusLine';
 import { useCatalogStore } from './catalog-store';
-import { readOperationLink, writeOperationLink } from './deep-link';
 import { EndpointList } from './EndpointList';
 import { ImportOpenApi } from './ImportOpenApi';
 import { buildRows, moveActive } from './rows';
@@ -15,39 +13,6 @@ import './catalog.css';
 /** The draft can send these; an operation with another method (PATCH from a server) is shown but not selectable. */
 function isSendableMethod(method: string): method is 'GET' | 'POST' | 'PUT' | 'DELETE' {
   return method === 'GET' || method === 'POST' || method === 'PUT' || method === 'DELETE';
-}
-
-/** Selects operations named by `#op=` links: once the catalog is there, and whenever the fragment changes. */
-function useDeepLinkSelection(
-  operations: readonly Operation[] | undefined,
-  select: (op: Operation) => void,
-): void {
-  // The latest catalog (imports and the server's operations arrive later) without re-running the
-  // initial selection each time it changes.
-  const latest = useRef(operations);
-  /** A linked id not in the catalog yet: it may be one the server or an import adds a moment later. */
-  const pending = useRef<string | null>(null);
-  useEffect(() => {
-    latest.current = operations;
-    const op = pending.current && operations ? findOperation(operations, pending.current) : undefined;
-    if (op) {
-      pending.current = null;
-      select(op);
-    }
-  }, [operations, select]);
-  const ready = operations !== undefined;
-  useEffect(() => {
-    if (!ready) return;
-    const apply = () => {
-      const id = readOperationLink();
-      const op = id && latest.current ? findOperation(latest.current, id) : undefined;
-      pending.current = op ? null : id;
-      if (op) select(op);
-    };
-    apply();
-    window.addEventListener('hashchange', apply);
-    return () => window.removeEventListener('hashchange', apply);
-  }, [ready, select]);
 }
 
 export function EndpointsPane() {
@@ -76,12 +41,12 @@ export function EndpointsPane() {
         return;
       }
       setNotice('');
+      // The address bar follows through the share feature's permalink router (src/ui/share/router.ts),
+      // which also opens `#op=<id>` operation links (see ./deep-link.ts).
       selectOperation(op.method, op.path);
-      writeOperationLink(op.id);
     },
     [selectOperation],
   );
-  useDeepLinkSelection(view?.operations, select);
 
   const activeIndex = active < model.options.length ? active : -1;
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { memo, useId, useState, type FormEvent } from 'react';
 import type { ParsedOpenApi } from '../../core/catalog/openapi';
 import { matchKey } from '../../core/catalog/operation';
 import { useCatalogStore } from './catalog-store';
@@ -58,7 +58,7 @@ async function readFile(file: File): Promise<string> {
  * (JSON or YAML) by URL or file. Parsing and merging are src/core/catalog's; a failure leaves the
  * catalog exactly as it was.
  */
-export function ImportOpenApi() {
+export const ImportOpenApi = memo(function ImportOpenApi() {
   const imports = useCatalogStore((state) => state.imports);
   const { addImport, removeImport } = useCatalogStore((state) => state.actions);
   const [url, setUrl] = useState('');
@@ -194,4 +194,4 @@ export function ImportOpenApi() {
       </div>
     </details>
   );
-}
+});

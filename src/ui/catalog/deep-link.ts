@@ -1,7 +1,10 @@
 /**
- * The operation deep link in the URL fragment: `#op=<operation id>` (ids from core `operationId()`,
- * e.g. `get-api-v1-users.list`). This is the ONE place the catalog reads or writes the fragment, so
- * the share feature's full permalink can take it over by changing these functions only.
+ * Operation deep links in the URL fragment: `#op=<operation id>` (ids from core `operationId()`,
+ * e.g. `get-api-v1-users.list`, stable across catalog versions and sources).
+ *
+ * The fragment as a whole belongs to the share feature's permalink router (src/ui/share/router.ts):
+ * it writes full `#r=` permalinks when an operation is chosen and opens `#op=` links with the
+ * reader below. These helpers are the one place the `#op=` form is defined.
  */
 
 const KEY = 'op';
@@ -21,18 +24,4 @@ export function hashWithOperationId(hash: string, id: string): string {
   params.set(KEY, id);
   // URLSearchParams encodes ':' as %3A; keep ids readable, they only hold [a-z0-9._:{}-].
   return `#${params.toString().replace(/%3A/gi, ':')}`;
-}
-
-/**
- * The share feature owns the fragment now (src/ui/share/router.ts): it opens `#op=` links itself
- * (with the full `#r=` permalinks) and writes the whole request to the address bar, adding a
- * history entry whenever the selected operation changes. These two stay as no-ops so the catalog
- * keeps compiling unchanged; reading `#op=` here as well would select the operation twice.
- */
-export function writeOperationLink(id: string): void {
-  void id;
-}
-
-export function readOperationLink(): string | null {
-  return null;
 }

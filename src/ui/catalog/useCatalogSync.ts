@@ -82,17 +82,30 @@ export function useCatalogSync(): CatalogStatus {
     if (merged) publish(merged);
   }, [merged, publish]);
 
-  return {
-    bundled: bundled.isError ? 'error' : bundled.data ? 'ready' : 'loading',
-    bundledError: bundled.isError
-      ? `The bundled catalog could not be loaded (${bundled.error instanceof Error ? bundled.error.message : String(bundled.error)}). Reload the page to try again.`
-      : undefined,
-    generatedFrom: bundled.data?.generatedFrom,
-    bundledCount: bundled.data?.operations.length ?? 0,
-    serverUrl,
-    live: !enabled ? 'idle' : live.data ? 'ready' : 'loading',
-    liveResult: enabled ? live.data : undefined,
-    counts: merged ? availabilityCounts(merged) : null,
-    total: merged?.length ?? 0,
-  };
+  const counts = useMemo(() => (merged ? availabilityCounts(merged) : null), [merged]);
+  const liveResult = enabled ? live.data : undefined;
+  const bundledState: CatalogStatus['bundled'] = bundled.isError
+    ? 'error'
+    : bundled.data
+      ? 'ready'
+      : 'loading';
+  const liveState: CatalogStatus['live'] = !enabled ? 'idle' : live.data ? 'ready' : 'loading';
+  const bundledError = bundled.isError
+    ? `The bundled catalog could not be loaded (${bundled.error instanceof Error ? bundled.error.message : String(bundled.error)}). Reload the page to try again.`
+    : undefined;
+  // Stable while nothing changes, so the parts that show it do not re-render on every keystroke.
+  return useMemo(
+    () => ({
+      bundled: bundledState,
+      bundledError,
+      generatedFrom: bundled.data?.generatedFrom,
+      bundledCount: bundled.data?.operations.length ?? 0,
+      serverUrl,
+      live: liveState,
+      liveResult,
+      counts,
+      total: merged?.length ?? 0,
+    }),
+    [bundledState, bundledError, bundled.data, serverUrl, liveState, liveResult, counts, merged],
+  );
 }

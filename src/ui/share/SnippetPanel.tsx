@@ -83,7 +83,7 @@ export default function SnippetPanel({ needsAuth }: { needsAuth: boolean }) {
           {code.error}
         </p>
       ) : (
-        <pre id={codeId} className="snippet-code" tabIndex={0} aria-label={`${label} snippet`}>
+        <pre id={codeId} className="snippet-code" role="region" tabIndex={0} aria-label={`${label} snippet`}>
           <code>{code?.text ?? 'Generating…'}</code>
         </pre>
       )}

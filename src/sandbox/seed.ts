@@ -184,6 +184,7 @@ export function seed(store: Store, options: SeedOptions): SeedCounts {
   const channelNames = new Set<string>();
   const channels: RoomDoc[] = [];
   const general = makeRoom(rng, 'c', 'general', admin, 0);
+  general._id = 'GENERAL'; // as on a real server
   general.default = true;
   general.topic = 'Welcome to the Rocket.Chat sandbox';
   channelNames.add('general');

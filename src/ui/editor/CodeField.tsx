@@ -13,6 +13,7 @@ interface Props {
   hint: string;
   placeholder: string;
   maxLines: number;
+  onWorkerMarkers?: (markers: EditorMarker[]) => void;
 }
 
 /**
@@ -20,7 +21,7 @@ interface Props {
  * that and whenever Monaco cannot load. The swap waits until the textarea loses focus, so someone
  * typing when Monaco arrives keeps their cursor.
  */
-export function CodeField({ name, label, value, onChange, markers, hint, placeholder, maxLines }: Props) {
+export function CodeField({ name, label, value, onChange, markers, hint, placeholder, maxLines, onWorkerMarkers }: Props) {
   const status = useMonacoStatus();
   const [textareaFocused, setTextareaFocused] = useState(false);
   const hintId = `editor-hint-${name}`;
@@ -52,6 +53,7 @@ export function CodeField({ name, label, value, onChange, markers, hint, placeho
           markers={markers}
           describedBy={hintId}
           maxLines={maxLines}
+          {...(onWorkerMarkers ? { onWorkerMarkers } : {})}
         />
       ) : (
         <textarea

@@ -72,7 +72,7 @@ export function IgnoredParamsNotice() {
         <section className="local-result" aria-label="Local result">
           <h3 className="local-result-title">Local result (computed in the browser, not by the server)</h3>
           <p role="status">
-            {local.result.label} {local.result.items.length} items shown.
+            {local.result.label} {local.result.items.length === 1 ? '1 item' : `${local.result.items.length} items`} shown.
           </p>
           <pre className="raw-body">{JSON.stringify(local.result.items, null, 2)}</pre>
         </section>

@@ -1,8 +1,9 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { JSON_PARAM_SCHEMAS, queryFieldsSupport } from '../../core/json-params';
 import { useSelectedOperation } from '../catalog/catalog-store';
 import { useExplorerStore } from '../state/store';
-import { blockerMessages, completionOperators, reportBody, reportParam, type FieldReport } from './checks';
+import { blockerMessages, completionOperators, reportBody, reportParam, withSchemaMarkers, type FieldReport } from './checks';
+import type { EditorMarker } from './MonacoField';
 import { CodeField } from './CodeField';
 import type { EditorLanguageContext, JsonParamName } from './editor-context';
 import { IgnoredParamsNotice } from './IgnoredParamsNotice';
@@ -51,7 +52,12 @@ export function JsonEditors() {
     () => plan.jsonParams.map((name) => ({ name, label: name, report: reportParam(name, jsonTexts[name], draft.path) })),
     [plan.jsonParams, jsonTexts, draft.path],
   );
-  const bodyReport = useMemo<FieldReport | null>(() => (showBody ? reportBody(bodyText) : null), [showBody, bodyText]);
+  const [bodySchemaMarkers, setBodySchemaMarkers] = useState<EditorMarker[]>([]);
+  const bodySchemaBlocks = operation?.schemaSource === 'validator';
+  const bodyReport = useMemo<FieldReport | null>(
+    () => (showBody ? withSchemaMarkers(reportBody(bodyText), bodySchemaMarkers, bodySchemaBlocks) : null),
+    [showBody, bodyText, bodySchemaMarkers, bodySchemaBlocks],
+  );
 
   const blockers = useMemo(
     () => blockerMessages([...reports, ...(bodyReport ? [{ label: 'Body', report: bodyReport }] : [])]),
@@ -90,7 +96,14 @@ export function JsonEditors() {
         <ServerSupportNote serverUrl={draft.serverUrl} used={query.trim() !== '' || fields.trim() !== ''} />
       ) : null}
       {showBody && bodyReport ? (
-        <EditorWithReport name="body" label="Body" value={draft.body} onChange={setBody} report={bodyReport} />
+        <EditorWithReport
+          name="body"
+          label="Body"
+          value={draft.body}
+          onChange={setBody}
+          report={bodyReport}
+          onWorkerMarkers={setBodySchemaMarkers}
+        />
       ) : null}
       {monaco.phase === 'failed' ? (
         <p className="muted hint">The code editor could not be loaded; plain text fields are used instead.</p>
@@ -107,8 +120,9 @@ function EditorWithReport(props: {
   value: string;
   onChange(text: string): void;
   report: FieldReport;
+  onWorkerMarkers?: (markers: EditorMarker[]) => void;
 }) {
-  const { name, label, value, onChange, report } = props;
+  const { name, label, value, onChange, report, onWorkerMarkers } = props;
   return (
     <div className="editor-block">
       <CodeField
@@ -120,6 +134,7 @@ function EditorWithReport(props: {
         hint={HINTS[name].hint}
         placeholder={HINTS[name].placeholder}
         maxLines={name === 'body' ? 24 : 12}
+        {...(onWorkerMarkers ? { onWorkerMarkers } : {})}
       />
       {report.errors.length > 0 ? (
         <div role="alert" className="alert error editor-alert">

@@ -23,6 +23,8 @@ interface Props {
   markers: EditorMarker[];
   describedBy?: string;
   maxLines: number;
+  /** Markers of the JSON worker (syntax and schema), for editors whose schema only Monaco checks. */
+  onWorkerMarkers?: (markers: EditorMarker[]) => void;
 }
 
 const MARKER_OWNER = 'rocketchat-rules';
@@ -33,7 +35,7 @@ const LINE_HEIGHT = 19;
  * worker matches it to its schema; the draft stays the source of truth (permalinks and history
  * may replace the text at any time).
  */
-export function MonacoField({ module, name, label, value, onChange, markers, describedBy, maxLines }: Props) {
+export function MonacoField({ module, name, label, value, onChange, markers, describedBy, maxLines, onWorkerMarkers }: Props) {
   const { monaco } = module;
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
@@ -46,6 +48,32 @@ export function MonacoField({ module, name, label, value, onChange, markers, des
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
+
+  useEffect(() => {
+    if (!onWorkerMarkers) return;
+    const uri = monaco.Uri.parse(editorModelUri(name));
+    const severityOf = (s: number): EditorMarker['severity'] =>
+      s >= monaco.MarkerSeverity.Error ? 'error' : s >= monaco.MarkerSeverity.Warning ? 'warning' : 'info';
+    const report = () =>
+      onWorkerMarkers(
+        monaco.editor.getModelMarkers({ resource: uri, owner: 'json' }).map((m) => ({
+          message: m.message,
+          severity: severityOf(m.severity),
+          line: m.startLineNumber,
+          column: m.startColumn,
+          endLine: m.endLineNumber,
+          endColumn: m.endColumn,
+        })),
+      );
+    const subscription = monaco.editor.onDidChangeMarkers((uris) => {
+      if (uris.some((u) => u.toString() === uri.toString())) report();
+    });
+    report();
+    return () => {
+      subscription.dispose();
+      onWorkerMarkers([]);
+    };
+  }, [monaco, name, onWorkerMarkers]);
 
   useEffect(() => {
     const host = container.current;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockerMessages, completionOperators, reportBody, reportParam } from './checks';
+import { blockerMessages, completionOperators, reportBody, reportParam, withSchemaMarkers } from './checks';
 
 describe('editor reports from the core rules', () => {
   it('a syntax error becomes one error with line and column, and no marker of ours (Monaco marks it)', () => {
@@ -37,5 +37,22 @@ describe('editor reports from the core rules', () => {
     expect(ops.find((o) => o.name === '$where')).toMatchObject({ allowed: false, level: 'top' });
     expect(ops.find((o) => o.name === '$gt')).toMatchObject({ allowed: false, level: 'field' });
     expect(ops.filter((o) => o.allowed).map((o) => o.name).sort()).toEqual(['$and', '$options', '$or', '$regex']);
+  });
+});
+
+describe('withSchemaMarkers (Body schema findings from Monaco)', () => {
+  const marker = { message: 'Incorrect type. Expected "string"', severity: 'error' as const, line: 2, column: 11, endLine: 2, endColumn: 12 };
+  it('blocks Send for the server validator schema, with line and column', () => {
+    const report = withSchemaMarkers({ errors: [], notes: [], markers: [] }, [marker], true);
+    expect(report.errors).toEqual(['Line 2, column 11: Incorrect type. Expected "string". (schema)']);
+  });
+  it('only notes findings of schemas derived from types', () => {
+    const report = withSchemaMarkers({ errors: [], notes: [], markers: [] }, [marker], false);
+    expect(report.errors).toEqual([]);
+    expect(report.notes).toHaveLength(1);
+  });
+  it('adds nothing while the syntax is broken (that error is already there)', () => {
+    const broken = { errors: ['Line 1, column 9: a comma...'], notes: [], markers: [] };
+    expect(withSchemaMarkers(broken, [marker], true)).toBe(broken);
   });
 });

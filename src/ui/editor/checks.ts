@@ -71,3 +71,18 @@ export function completionOperators(): OperatorInfo[] {
     note: op.detail,
   }));
 }
+
+/**
+ * Adds the JSON worker's schema findings for the Body (the catalog's schema; Monaco checks it
+ * without eval, so it works under the CSP). Only when the syntax is fine (the syntax error is
+ * already reported). The server's own validator schemas block Send; schemas derived from types
+ * may be wrong, so their findings are notes.
+ */
+export function withSchemaMarkers(report: FieldReport, markers: EditorMarker[], blocking: boolean): FieldReport {
+  if (report.errors.length > 0 || markers.length === 0) return report;
+  const lines = markers
+    .filter((m) => m.severity !== 'info')
+    .map((m) => at(m.line, m.column, `${m.message.replace(/\.?$/, '.')} (schema)`));
+  if (lines.length === 0) return report;
+  return blocking ? { ...report, errors: [...report.errors, ...lines] } : { ...report, notes: [...report.notes, ...lines] };
+}

@@ -42,7 +42,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seedUsers = options.seedUsers ?? (env.SANDBOX_SEED_USERS ? Number(env.SANDBOX_SEED_USERS) : 2000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid SANDBOX_PORT: ${port}`);
   if (!Number.isFinite(seedUsers) || seedUsers < 0) throw new Error(`Invalid SANDBOX_SEED_USERS: ${seedUsers}`);
-  const settings = new Settings({ ...settingsFromEnv(env), ...(options.settings ?? {}) });
+  const configured = { ...settingsFromEnv(env), ...(options.settings ?? {}) };
+  const settings = new Settings(configured);
   const trustedProxyCount = options.trustedProxyCount ?? (Number(env.HTTP_FORWARDED_COUNT) || 0);
 
   const t0 = performance.now();
@@ -75,7 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const shown = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
   const displayHost = shown.includes(':') ? `[${shown}]` : shown;
   const url = `http://${displayHost}:${actualPort}`;
-  if (!options.settings || !('Site_Url' in options.settings)) settings.set('Site_Url', url);
+  if (!('Site_Url' in configured)) settings.set('Site_Url', url);
   return {
     url,
     port: actualPort,

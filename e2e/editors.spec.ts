@@ -74,6 +74,24 @@ test.describe('editors', () => {
     await page.keyboard.type('"user');
     await page.keyboard.press('Control+Space');
     await expect(row(/^username/)).toContainText('string');
+    await page.keyboard.press('Escape');
+
+    // Hover on a field name says what it is in the operation's model.
+    await typeInto(page, 'sort', '{"username": 1}');
+    const key = page.locator('[data-editor="sort"] .view-line span', { hasText: 'username' }).first();
+    await key.hover();
+    await expect(page.locator('.monaco-hover').filter({ hasText: 'field of IUser' }).first()).toBeVisible();
+  });
+
+  test('the editors follow the system light/dark setting, live', async ({ page, explorerUrl }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await monacoReady(page, 'query');
+    const host = page.locator('[data-editor="query"] .monaco-editor').first();
+    await expect(host).toHaveClass(/\bvs\b/);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(host).toHaveClass(/\bvs-dark\b/);
   });
 
   test('invalid JSON holds Send back with the problem in words, until it is fixed', async ({ page, explorerUrl }) => {

@@ -15,6 +15,7 @@
  * Not a test: timings depend on the machine; run it on a quiet one.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
     console.log(
       `   ${sorted.length} keystrokes: keydown -> next frame median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms; ${overFrame} over 16.7 ms`,
     );
+    console.log(`   load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (timings are only meaningful on a quiet machine)`);
     console.log(`   long tasks (> 50 ms) while typing: ${long.length}${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}`);
     console.log('   main-thread script time while typing, by file (ms per keystroke):');
     for (const [file, ms] of [...perFile.entries()].filter(([f]) => !f.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 8)) {

@@ -1,10 +1,37 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { ResponseRecord } from '../../core/http/types';
 import type { DocSummary } from './model/document';
-import { SMALL_TEXT, rawRowText } from './model/raw';
+import { RAW_ROW_WIDTH, SMALL_TEXT, rawRowText } from './model/raw';
 
 const ROW_HEIGHT = 18;
+
+interface RawRows {
+  count: number;
+  text(index: number): string;
+}
+
+/**
+ * Display rows of a large text. With the worker's row index when it has arrived; before that, a
+ * text without line breaks (minified JSON, the usual large answer) needs no index at all: row i is
+ * characters i*width to (i+1)*width, so the first rows show as soon as the last byte is in.
+ */
+function useRawRows(text: string, starts: Int32Array | null, waitingForIndex: boolean): RawRows | null {
+  const singleLine = useMemo(
+    () => waitingForIndex && text.length > SMALL_TEXT && text.indexOf('\n') === -1,
+    [text, waitingForIndex],
+  );
+  return useMemo(() => {
+    if (starts) return { count: starts.length, text: (i: number) => rawRowText(text, starts, i) };
+    if (singleLine) {
+      return {
+        count: Math.ceil(text.length / RAW_ROW_WIDTH),
+        text: (i: number) => text.slice(i * RAW_ROW_WIDTH, (i + 1) * RAW_ROW_WIDTH),
+      };
+    }
+    return null;
+  }, [text, starts, singleLine]);
+}
 
 /**
  * The body as received (JSON pretty-printed when that is cheap). Large texts are drawn as
@@ -12,7 +39,7 @@ const ROW_HEIGHT = 18;
  */
 export function RawView({ response, summary }: { response: ResponseRecord; summary: DocSummary | null }) {
   const text = summary?.raw.text ?? response.bodyText;
-  const starts = summary?.raw.starts ?? null;
+  const rows = useRawRows(text, summary?.raw.starts ?? null, summary === null);
   return (
     <>
       {summary?.raw.pretty ? <p className="muted hint">JSON pretty-printed for reading; the bytes received are unchanged.</p> : null}
@@ -22,8 +49,8 @@ export function RawView({ response, summary }: { response: ResponseRecord; summa
           Ask for fewer items (count, or Fetch all pages) to see all of it.
         </p>
       ) : null}
-      {starts ? (
-        <VirtualRaw text={text} starts={starts} />
+      {rows ? (
+        <VirtualRaw rows={rows} />
       ) : summary === null && text.length > SMALL_TEXT ? (
         // Drawing a large text whole would freeze the page; its row index is on its way from the worker.
         <p className="muted">Preparing {text.length.toLocaleString('en')} characters for display…</p>
@@ -36,12 +63,12 @@ export function RawView({ response, summary }: { response: ResponseRecord; summa
   );
 }
 
-function VirtualRaw({ text, starts }: { text: string; starts: Int32Array }) {
+function VirtualRaw({ rows }: { rows: RawRows }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The app does not use the React Compiler; the virtualizer re-renders its host as designed.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: starts.length,
+    count: rows.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 30,
@@ -55,7 +82,7 @@ function VirtualRaw({ text, starts }: { text: string; starts: Int32Array }) {
         {items.map((item) => (
           // Keyed by slot: a far jump reuses DOM rows instead of replacing them all.
           <div key={item.index - first} className="raw-row" style={{ transform: `translateY(${item.start}px)` }}>
-            {rawRowText(text, starts, item.index)}
+            {rows.text(item.index)}
           </div>
         ))}
       </div>

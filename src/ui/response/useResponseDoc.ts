@@ -12,21 +12,30 @@ export type DocState =
 /** Characters per postMessage: copying a 40 MB string in one message blocks the page for ~250 ms. */
 const PART_CHARS = 2_000_000;
 
+/** Lets the page handle input and paint between two parts. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
- * Sends the body in parts, one message (and one short task) each, then asks for the parse.
- * Parts end between UTF-16 surrogate pairs' halves never (a pair is never split).
+ * Sends the body in parts, one message (and one short task) each, then asks for the parse. The
+ * worker stores parts while the page goes on; a UTF-16 surrogate pair is never split.
  */
 async function sendBody(docId: number, text: string, contentType: string, live: () => boolean) {
+  const sent: Array<Promise<unknown>> = [];
   let start = 0;
   while (text.length - start > PART_CHARS) {
     let end = start + PART_CHARS;
     const code = text.charCodeAt(end - 1);
     if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-    await askWorker({ op: 'append', docId, text: text.slice(start, end) });
+    sent.push(askWorker({ op: 'append', docId, text: text.slice(start, end) }));
+    await yieldToPage();
     if (!live()) throw new Error('replaced by a newer response');
     start = end;
   }
-  return askWorker({ op: 'load', docId, text: text.slice(start), contentType });
+  const loaded = askWorker({ op: 'load', docId, text: text.slice(start), contentType });
+  await Promise.all(sent);
+  return loaded;
 }
 
 /**

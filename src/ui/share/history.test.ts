@@ -257,6 +257,8 @@ describe('history search', () => {
     const b = entry({ ...emptyDraft(SERVER, 'GET', '/api/v1/me') }, 2, 404);
     expect(searchEntries([a, b], '')).toEqual([a, b]);
     expect(searchEntries([a, b], 'users alice')).toEqual([a]);
+    expect(searchEntries([a, b], 'count=5')).toEqual([a]);
+    expect(searchEntries([a, b], 'count=6')).toEqual([]);
     expect(searchEntries([a, b], '404')).toEqual([b]);
     expect(searchEntries([a, b], 'ME not found')).toEqual([b]);
     expect(searchEntries([a, b], 'users bob')).toEqual([]);

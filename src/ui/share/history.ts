@@ -306,8 +306,9 @@ function haystack(entry: HistoryEntry): string {
     d.path,
     entry.status ?? '',
     entry.statusText,
-    ...Object.entries(d.pathParams).flat(),
-    ...Object.entries(d.params).flat(),
+    // As shown in the list (`count=5`), so what a person reads is what they can search for.
+    ...Object.entries(d.pathParams).map(([k, v]) => `${k}=${v}`),
+    ...Object.entries(d.params).map(([k, v]) => `${k}=${v}`),
     d.jsonParams.query,
     d.jsonParams.fields,
     d.jsonParams.sort,

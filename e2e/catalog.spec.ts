@@ -280,3 +280,34 @@ test('an import URL the page may not fetch is refused in words, without a CSP vi
   );
   expect(await endpointCount(page)).toBe(before);
 });
+
+test("the server's /api/docs/json marks what it has; the list can show only those", async ({
+  page,
+  explorerUrl,
+}) => {
+  await openExplorer(page, explorerUrl);
+  const pane = endpointsPane(page);
+  const line = pane.getByText(/Catalog: \d+ bundled · \d+ on this server · \d+ not on this server/);
+  await expect(line).toBeVisible();
+  const [, onServer, notOnServer] =
+    /· (\d+) on this server · (\d+) not on this server/.exec((await line.textContent()) ?? '') ?? [];
+  const all = await endpointCount(page);
+  expect(Number(onServer) + Number(notOnServer)).toBeLessThanOrEqual(all);
+
+  // users.list is served by the sandbox; a bundled operation it lacks says so.
+  const search = page.getByRole('searchbox', { name: 'Search endpoints' });
+  await search.fill('users.list');
+  await expect(
+    page.getByRole('option', { name: 'GET /api/v1/users.list', exact: true }),
+  ).not.toHaveAccessibleDescription(/not on this server/);
+  await search.fill('ai.search');
+  await expect(
+    page.getByRole('option', { name: 'GET /api/v1/ai.search', exact: true }),
+  ).toHaveAccessibleDescription(/not on this server/);
+
+  await search.fill('');
+  await pane.getByRole('checkbox', { name: 'Only on this server' }).check();
+  await expect.poll(() => endpointCount(page)).toBe(all - Number(notOnServer));
+  await search.fill('ai.search');
+  await expect.poll(() => endpointCount(page)).toBe(0);
+});

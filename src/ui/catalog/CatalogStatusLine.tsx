@@ -12,7 +12,7 @@ export const CatalogStatusLine = memo(function CatalogStatusLine({ status }: { s
   if (live?.docs === 'ok') {
     parts.push(`${counts['on-server']} on this server`);
     if (counts['not-on-server'] > 0) parts.push(`${counts['not-on-server']} not on this server`);
-    parts.push(`${counts['only-on-server']} only on this server`);
+    if (counts['only-on-server'] > 0) parts.push(`${counts['only-on-server']} only on this server`);
   }
   return (
     <div className="catalog-status">

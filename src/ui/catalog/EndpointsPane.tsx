@@ -24,15 +24,19 @@ export function EndpointsPane() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [active, setActive] = useState(-1);
   const [notice, setNotice] = useState('');
+  const [onServerOnly, setOnServerOnly] = useState(false);
   const listId = useId();
   const optionPrefix = useId();
   const optionId = useCallback((i: number) => `${optionPrefix}-o${i}`, [optionPrefix]);
 
   const searching = query.trim() !== '';
+  const someAbsent = (status.counts?.['not-on-server'] ?? 0) > 0;
+  const hideAbsent = onServerOnly && someAbsent;
   const model = useMemo(() => {
-    const ranked = view ? searchOperations(view.index, query).map((hit) => hit.op) : [];
+    let ranked = view ? searchOperations(view.index, query).map((hit) => hit.op) : [];
+    if (hideAbsent) ranked = ranked.filter((op) => op.availability !== 'not-on-server');
     return buildRows(ranked, searching, collapsed);
-  }, [view, query, searching, collapsed]);
+  }, [view, query, searching, collapsed, hideAbsent]);
 
   const select = useCallback(
     (op: Operation) => {
@@ -120,6 +124,19 @@ export function EndpointsPane() {
               ? 'Catalog unavailable'
               : 'Loading catalog…'}
         </p>
+        {someAbsent ? (
+          <label className="on-server-filter">
+            <input
+              type="checkbox"
+              checked={onServerOnly}
+              onChange={(event) => {
+                setActive(-1);
+                setOnServerOnly(event.target.checked);
+              }}
+            />
+            Only on this server
+          </label>
+        ) : null}
         {ready ? (
           <button type="button" className="link-button" onClick={toggleAll}>
             {anyCollapsed ? 'Expand all' : 'Collapse all'}

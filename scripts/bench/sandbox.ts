@@ -4,6 +4,7 @@
 // The sandbox runs as its own process (as `npm run sandbox` does); this process is only the client.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -33,6 +34,17 @@ function startSandbox(env: Record<string, string>): Promise<Running> {
   });
 }
 
+/** utime+stime of a process in ms (Linux /proc; clock ticks assumed 100/s). */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 function request(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
@@ -53,7 +65,8 @@ async function login(url: string, user: string): Promise<Record<string, string>>
   return { 'X-User-Id': data.userId, 'X-Auth-Token': data.authToken };
 }
 
-async function throughput(url: string, headers: Record<string, string>): Promise<{ rps: number; requests: number; errors: number; p50: number; p99: number }> {
+async function throughput(url: string, headers: Record<string, string>, pid?: number): Promise<{ rps: number; requests: number; errors: number; p50: number; p99: number; serverCpuPerRequest?: number }> {
+  const cpu0 = cpuMs(pid);
   const target = `${url}/api/v1/channels.list?count=100`;
   const deadline = performance.now() + SECONDS * 1000;
   let requests = 0;
@@ -72,8 +85,10 @@ async function throughput(url: string, headers: Record<string, string>): Promise
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu1 = cpuMs(pid);
   latencies.sort((a, b) => a - b);
   return {
+    ...(cpu0 !== undefined && cpu1 !== undefined && { serverCpuPerRequest: (cpu1 - cpu0) / requests }),
     rps: requests / elapsed,
     requests,
     errors,
@@ -82,31 +97,48 @@ async function throughput(url: string, headers: Record<string, string>): Promise
   };
 }
 
-async function timed(url: string, headers: Record<string, string>, runs = 7): Promise<{ median: number; min: number; total: number; status: number }> {
+async function timed(url: string, headers: Record<string, string>, pid?: number, runs = 7): Promise<{ median: number; min: number; total: number; status: number; cpuPerRun?: number }> {
   const times: number[] = [];
+  const cpu0 = cpuMs(pid);
   let last = { status: 0, body: '' };
   for (let i = 0; i < runs; i++) {
     const s = performance.now();
     last = await request(url, 'GET', headers);
     times.push(performance.now() - s);
   }
+  const cpu1 = cpuMs(pid);
   times.sort((a, b) => a - b);
   const total = last.status === 200 ? (JSON.parse(last.body) as { total: number }).total : -1;
-  return { median: times[Math.floor(times.length / 2)] as number, min: times[0] as number, total, status: last.status };
+  return {
+    median: times[Math.floor(times.length / 2)] as number,
+    min: times[0] as number,
+    total,
+    status: last.status,
+    ...(cpu0 !== undefined && cpu1 !== undefined && { cpuPerRun: (cpu1 - cpu0) / runs }),
+  };
 }
 
 const fmt = (n: number): string => n.toFixed(1);
+const cpuNote = (ms: number | undefined): string =>
+  ms === undefined ? '' : `; server CPU ${ms.toFixed(3)} ms/request = ${fmt(1000 / ms)} req/s per fully available core`;
 
 async function main(): Promise<void> {
-  console.log(`node ${process.version}, ${SECONDS}s per throughput run, concurrency ${CONCURRENCY}`);
+  const load = (() => {
+    try {
+      return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    } catch {
+      return 'n/a';
+    }
+  })();
+  console.log(`node ${process.version}, ${SECONDS}s per throughput run, concurrency ${CONCURRENCY}, load average ${load}`);
 
   const small = await startSandbox({ SANDBOX_SEED_USERS: '2000' });
   console.log(`start-up, 2,000 users (default seed): ready after ${fmt(small.readyMs)} ms (process spawn included)`);
   try {
     const admin = await login(small.url, 'admin');
     await throughput(small.url, admin); // warm-up
-    const t = await throughput(small.url, admin);
-    console.log(`channels.list?count=100, 2,000-user seed, admin token (no limiter): ${fmt(t.rps)} req/s (${t.requests} requests, ${t.errors} errors, p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms)`);
+    const t = await throughput(small.url, admin, small.child.pid);
+    console.log(`channels.list?count=100, 2,000-user seed, admin token (no limiter): ${fmt(t.rps)} req/s (${t.requests} requests, ${t.errors} errors, p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms)${cpuNote(t.serverCpuPerRequest)}`);
   } finally {
     small.child.kill('SIGTERM');
   }
@@ -115,8 +147,10 @@ async function main(): Promise<void> {
   console.log(`start-up, ${USERS.toLocaleString('en')} users: ready after ${fmt(big.readyMs)} ms (process spawn included)`);
   try {
     const admin = await login(big.url, 'admin');
-    const t = await throughput(big.url, admin);
-    console.log(`channels.list?count=100, ${USERS.toLocaleString('en')}-user seed: ${fmt(t.rps)} req/s (${t.requests} requests, ${t.errors} errors, p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms)`);
+    await throughput(big.url, admin); // warm-up
+    const t = await throughput(big.url, admin, big.child.pid);
+    console.log(`channels.list?count=100, ${USERS.toLocaleString('en')}-user seed: ${fmt(t.rps)} req/s (${t.requests} requests, ${t.errors} errors, p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms)${cpuNote(t.serverCpuPerRequest)}`);
+    await request(`${big.url}/api/v1/users.list?count=1`, 'GET', admin); // builds the username-sorted index once
     const queries: [string, unknown][] = [
       ['anchored', { username: { $regex: '^ada\\.' } }],
       ['unanchored, case-insensitive', { name: { $regex: 'lovel', $options: 'i' } }],
@@ -124,8 +158,10 @@ async function main(): Promise<void> {
     ];
     for (const [label, q] of queries) {
       const url = `${big.url}/api/v1/users.list?count=50&query=${encodeURIComponent(JSON.stringify(q))}`;
-      const r = await timed(url, admin);
-      console.log(`users.list $regex (${label}) over ${USERS.toLocaleString('en')} users: median ${fmt(r.median)} ms, best ${fmt(r.min)} ms, ${r.total} matches, status ${r.status}`);
+      const r = await timed(url, admin, big.child.pid);
+      console.log(
+        `users.list $regex (${label}) over ${USERS.toLocaleString('en')} users: median ${fmt(r.median)} ms, best ${fmt(r.min)} ms, ${r.total} matches, status ${r.status}${r.cpuPerRun === undefined ? '' : `; server CPU ${fmt(r.cpuPerRun)} ms/query`}`,
+      );
     }
   } finally {
     big.child.kill('SIGTERM');

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { LoginInput, PasswordEncoding, TwoFactorChallenge } from '../../core/auth';
 import { trimServerUrl } from '../../core/http/prepare';
 import type { TwoFactorAnswer } from '../../core/http/types';
@@ -47,6 +47,34 @@ function NoticeLine({ notice }: { notice: Notice }) {
 }
 
 /**
+ * The panel behaves like a popover: Escape (from anywhere, since the focused control may have
+ * just disappeared) and a press outside the region close it; its content stays mounted, so a
+ * freshly generated token or a half-typed form survives closing and reopening.
+ */
+const closePanel = (): void => useAuthUi.getState().setPanelOpen(false);
+
+function usePopoverDismiss(open: boolean, region: RefObject<HTMLElement | null>, close: () => void, toggle: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const inside = region.current?.contains(document.activeElement) ?? false;
+      close();
+      if (inside || document.activeElement === document.body) toggle.current?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (event.target instanceof Node && region.current && !region.current.contains(event.target)) close();
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open, region, close, toggle]);
+}
+
+/**
  * The Authentication region in the header, per server (the one in the Server field): a compact
  * username + password form (or who is signed in, and Sign out), and a panel with every other way
  * in, the 2FA prompt, Verify token, remembering, and personal access tokens.
@@ -76,6 +104,8 @@ export function AuthPanel() {
   const nameId = useId();
   const passwordId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const regionRef = useRef<HTMLDivElement>(null);
+  usePopoverDismiss(open, regionRef, closePanel, toggleRef);
 
   // Another server shows its own state: a challenge or refusal for the previous one is not shown.
   const shownChallenge = challenge?.server === server ? challenge : null;
@@ -142,21 +172,18 @@ export function AuthPanel() {
     setBusy(false);
     setRememberMode(null);
     setNotice(server, { tone: message.startsWith('Signed out:') ? 'ok' : 'error', text: message });
+    // The outcome (above all a failed logout) is shown in the panel.
+    setPanelOpen(true);
   };
 
   const displayName = user ? (user.username ?? `user ${user.credentials.userId}`) : '';
 
   return (
     <div
+      ref={regionRef}
       role="region"
       aria-label="Authentication"
       className="auth-panel"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          setPanelOpen(false);
-          toggleRef.current?.focus();
-        }
-      }}
     >
       {user ? (
         <div className="auth-inline">

@@ -121,8 +121,23 @@ export interface TreeRow {
 }
 
 interface VisibleNode {
-  segments: Segment[];
   value: unknown;
+  key: Segment | null;
+  depth: number;
+  /** JSON Pointer, built once from the parent's (not recomputed from the whole path). */
+  pointer: string;
+  parent: VisibleNode | null;
+}
+
+function escapeToken(key: Segment): string {
+  const text = String(key);
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
+}
+
+function segmentsOfNode(node: VisibleNode): Segment[] {
+  const out: Segment[] = [];
+  for (let n: VisibleNode | null = node; n && n.key !== null; n = n.parent) out.push(n.key);
+  return out.reverse();
 }
 
 export interface SearchResult {
@@ -141,8 +156,9 @@ export interface TreeModelOptions {
 
 /**
  * Expansion, search and the flattened list of visible nodes for one document.
- * Opening a 100,000-item array adds 100,000 *entries* (a segments array and a reference each),
- * which is cheap; rows are only turned into `TreeRow`s for the range the page asks for.
+ * Opening a 100,000-item array adds 100,000 small entries (value, key, pointer, parent), which is
+ * cheap; rows are only turned into `TreeRow`s for the range the page asks for. Opening or closing
+ * a node splices only its own descendants in or out of the list.
  */
 export class TreeModel {
   private readonly openDepth: number;
@@ -181,58 +197,52 @@ export class TreeModel {
     return depth < this.openDepth;
   }
 
-  /** Recomputes the visible list; O(visible nodes) plus O(children) of open containers. */
-  private rebuild(): void {
-    const out: VisibleNode[] = [];
-    const filtering = this.query !== '';
-    const walk = (value: unknown, segments: Segment[]): void => {
-      out.push({ segments, value });
-      if (value === null || typeof value !== 'object') return;
-      const pointer = pointerOf(segments);
-      if (!this.isOpen(pointer, segments.length)) return;
-      // In filter mode a container opened by the search shows only the branches leading to matches;
-      // one the person opened by hand shows everything.
-      const onlyKept = filtering && this.keep.has(pointer) && !this.expanded.has(pointer);
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          const child = [...segments, i];
-          if (onlyKept && !this.keepsChild(child)) continue;
-          walk(value[i], child);
-        }
-      } else {
-        const record = value as Record<string, unknown>;
-        for (const key of Object.keys(record)) {
-          const child = [...segments, key];
-          if (onlyKept && !this.keepsChild(child)) continue;
-          walk(record[key], child);
-        }
-      }
+  /** Appends the visible descendants of `node` (not the node itself) to `out`. */
+  private walkChildren(node: VisibleNode, out: VisibleNode[]): void {
+    const value = node.value;
+    if (value === null || typeof value !== 'object') return;
+    if (!this.isOpen(node.pointer, node.depth)) return;
+    // In filter mode a container opened by the search shows only the branches leading to matches;
+    // one the person opened by hand shows everything.
+    const onlyKept = this.query !== '' && this.keep.has(node.pointer) && !this.expanded.has(node.pointer);
+    const visit = (key: Segment, child: unknown) => {
+      const pointer = `${node.pointer}/${escapeToken(key)}`;
+      if (onlyKept && !this.keep.has(pointer) && !this.matches.has(pointer)) return;
+      const childNode: VisibleNode = { value: child, key, depth: node.depth + 1, pointer, parent: node };
+      out.push(childNode);
+      if (child !== null && typeof child === 'object') this.walkChildren(childNode, out);
     };
-    walk(this.root, []);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visit(i, value[i]);
+    } else {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) visit(key, record[key]);
+    }
+  }
+
+  /** Recomputes the whole visible list: O(visible nodes). */
+  private rebuild(): void {
+    const rootNode: VisibleNode = { value: this.root, key: null, depth: 0, pointer: '', parent: null };
+    const out: VisibleNode[] = [rootNode];
+    this.walkChildren(rootNode, out);
     this.visible = out;
   }
 
-  private keepsChild(segments: Segment[]): boolean {
-    const pointer = pointerOf(segments);
-    return this.keep.has(pointer) || this.matches.has(pointer);
-  }
-
   private row(node: VisibleNode): TreeRow {
-    const pointer = pointerOf(node.segments);
     const count = childCount(node.value);
     const kind = valueKind(node.value);
     const expandable = (kind === 'object' || kind === 'array') && count > 0;
     return {
-      id: pointer,
-      depth: node.segments.length,
-      key: node.segments.length === 0 ? null : (node.segments[node.segments.length - 1] ?? null),
+      id: node.pointer,
+      depth: node.depth,
+      key: node.key,
       kind,
       preview: previewOf(node.value),
       childCount: count,
       expandable,
-      expanded: expandable && this.isOpen(pointer, node.segments.length),
-      path: formatPath(node.segments),
-      match: this.matches.has(pointer),
+      expanded: expandable && this.isOpen(node.pointer, node.depth),
+      path: formatPath(segmentsOfNode(node)),
+      match: this.matches.has(node.pointer),
     };
   }
 
@@ -246,17 +256,19 @@ export class TreeModel {
   }
 
   indexOf(pointer: string): number {
-    return this.visible.findIndex((node) => pointerOf(node.segments) === pointer);
+    return this.visible.findIndex((node) => node.pointer === pointer);
   }
 
   segmentsOf(pointer: string): Segment[] | null {
-    const node = this.visible.find((n) => pointerOf(n.segments) === pointer);
-    return node ? node.segments : null;
+    const index = this.indexOf(pointer);
+    return index === -1 ? null : segmentsOfNode(this.visible[index]!);
   }
 
   setExpanded(pointer: string, open: boolean): void {
-    const segments = this.segmentsOf(pointer);
-    if (!segments) return;
+    const index = this.indexOf(pointer);
+    if (index === -1) return;
+    const node = this.visible[index]!;
+    const wasOpen = this.isOpen(pointer, node.depth);
     if (open) {
       this.expanded.add(pointer);
       this.collapsed.delete(pointer);
@@ -264,26 +276,31 @@ export class TreeModel {
       this.collapsed.add(pointer);
       this.expanded.delete(pointer);
     }
-    this.rebuild();
+    // Only this node's descendants change: take the old ones out, put the new ones in.
+    let end = index + 1;
+    while (end < this.visible.length && this.visible[end]!.depth > node.depth) end++;
+    const inserted: VisibleNode[] = [];
+    if (open) this.walkChildren(node, inserted);
+    if (!wasOpen && !open) return;
+    this.visible = [...this.visible.slice(0, index + 1), ...inserted, ...this.visible.slice(end)];
   }
 
   toggle(pointer: string): void {
-    const segments = this.segmentsOf(pointer);
-    if (!segments) return;
-    this.setExpanded(pointer, !this.isOpen(pointer, segments.length));
+    const index = this.indexOf(pointer);
+    if (index === -1) return;
+    const node = this.visible[index]!;
+    this.setExpanded(pointer, !this.isOpen(pointer, node.depth));
   }
 
   /** Closes everything but the root. */
   collapseAll(): void {
     this.expanded.clear();
     this.collapsed.clear();
-    const walk = (value: unknown, segments: Segment[]): void => {
-      if (value === null || typeof value !== 'object' || segments.length >= this.openDepth) return;
-      if (segments.length > 0) this.collapsed.add(pointerOf(segments));
-      if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...segments, i]));
-      else for (const [k, v] of Object.entries(value)) walk(v, [...segments, k]);
-    };
-    walk(this.root, []);
+    const root = this.root;
+    if (root !== null && typeof root === 'object' && this.openDepth > 1) {
+      const keys = Array.isArray(root) ? root.map((_, i) => i) : Object.keys(root);
+      for (const key of keys) this.collapsed.add(`/${escapeToken(key)}`);
+    }
     this.rebuild();
   }
 
@@ -301,36 +318,49 @@ export class TreeModel {
     if (this.query !== '') {
       const needle = this.query.toLowerCase();
       const cap = this.searchCap;
-      const matchSegments: Segment[][] = [];
-      const walk = (value: unknown, segments: Segment[]): boolean => {
-        const key = segments[segments.length - 1];
-        let hit = key !== undefined && typeof key === 'string' && key.toLowerCase().includes(needle);
-        if (!hit && (value === null || typeof value !== 'object')) {
-          hit = String(value).toLowerCase().includes(needle);
-        }
+      // One mutable path for the whole walk; a pointer string is built only for a match.
+      const path: string[] = [];
+      const matchPaths: string[][] = [];
+      const walk = (value: unknown, key: string | undefined): boolean => {
+        let hit = key !== undefined && key.toLowerCase().includes(needle);
+        if (!hit && (value === null || typeof value !== 'object')) hit = String(value).toLowerCase().includes(needle);
         if (hit) {
-          if (matchSegments.length >= cap) {
+          if (matchPaths.length >= cap) {
             capped = true;
             return false;
           }
-          matchSegments.push(segments);
+          matchPaths.push([...path]);
         }
         if (value !== null && typeof value === 'object') {
           if (Array.isArray(value)) {
-            for (let i = 0; i < value.length; i++) if (!walk(value[i], [...segments, i])) return false;
+            for (let i = 0; i < value.length; i++) {
+              path.push(String(i));
+              const go = walk(value[i], undefined);
+              path.pop();
+              if (!go) return false;
+            }
           } else {
             for (const k of Object.keys(value)) {
-              if (!walk((value as Record<string, unknown>)[k], [...segments, k])) return false;
+              path.push(k);
+              const go = walk((value as Record<string, unknown>)[k], k);
+              path.pop();
+              if (!go) return false;
             }
           }
         }
         return true;
       };
-      walk(this.root, []);
-      for (const segments of matchSegments) {
-        this.matches.add(pointerOf(segments));
-        for (let i = 0; i < segments.length; i++) this.keep.add(pointerOf(segments.slice(0, i)));
+      walk(this.root, undefined);
+      for (const segments of matchPaths) {
+        let pointer = '';
+        this.keep.add(pointer);
+        segments.forEach((segment, i) => {
+          pointer += `/${escapeToken(segment)}`;
+          if (i < segments.length - 1) this.keep.add(pointer);
+        });
+        this.matches.add(pointer);
       }
+      // A match whose own children also match is an ancestor too.
     }
     this.rebuild();
     this.lastSearch = { query: this.query, matches: this.matches.size, capped };

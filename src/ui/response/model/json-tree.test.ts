@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TreeModel, copyText, formatPath, pointerOf, previewOf, valueAt } from './json-tree';
 
@@ -101,5 +102,46 @@ describe('previews and copy', () => {
     expect(copyText('alice')).toBe('alice');
     expect(copyText({ a: 1 })).toBe('{\n  "a": 1\n}');
     expect(copyText(3)).toBe('3');
+  });
+});
+
+describe('TreeModel toggles splice the visible list like a full rebuild would', () => {
+  const nested = {
+    a: [{ x: 1, y: [1, 2] }, { x: 2, y: [] }, { z: { deep: { er: true } } }],
+    b: { c: { d: [1, 2, 3] }, 'e/f': { '~g': 1 } },
+    h: 'leaf',
+  };
+  /** Reference: walk the document, opening exactly the containers the model reports as expanded. */
+  function reference(model: TreeModel): string[] {
+    const all = model.rows(0, model.visibleCount);
+    const open = new Set(all.filter((r) => r.expanded).map((r) => r.id));
+    const out: string[] = [];
+    const walk = (value: unknown, pointer: string) => {
+      out.push(pointer);
+      if (value === null || typeof value !== 'object' || !open.has(pointer)) return;
+      const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+      for (const [k, v] of entries) walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    };
+    walk(nested, '');
+    return out;
+  }
+  it('keeps a node opened inside a closed parent open when the parent reopens', () => {
+    const model = new TreeModel(nested);
+    model.toggle('/a/0');
+    model.toggle('/a');
+    expect(model.rows(0, 99).map((r) => r.path)).not.toContain('a[0].x');
+    model.toggle('/a');
+    expect(model.rows(0, 99).map((r) => r.path)).toContain('a[0].x');
+    expect(model.rows(0, 99).map((r) => r.id)).toEqual(reference(model));
+  });
+  it('property: any sequence of toggles leaves the list equal to the reference walk', () => {
+    const pointers = ['', '/a', '/a/0', '/a/0/y', '/a/2', '/a/2/z', '/a/2/z/deep', '/b', '/b/c', '/b/c/d', '/b/e~1f'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pointers), { maxLength: 25 }), (sequence) => {
+        const model = new TreeModel(nested);
+        for (const pointer of sequence) model.toggle(pointer);
+        expect(model.rows(0, model.visibleCount).map((r) => r.id)).toEqual(reference(model));
+      }),
+    );
   });
 });

@@ -32,7 +32,9 @@ export interface SandboxHandle {
   close(): Promise<void>;
   /** In-process access for tests and benchmarks. */
   state: AppState;
+  /** Wall-clock and CPU time of building the seed. */
   seedMs: number;
+  seedCpuMs: number;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
@@ -47,9 +49,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const trustedProxyCount = options.trustedProxyCount ?? (Number(env.HTTP_FORWARDED_COUNT) || 0);
 
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const store = new Store();
   seed(store, { users: Math.floor(seedUsers) });
   const seedMs = performance.now() - t0;
+  const seedCpuMs = process.cpuUsage(cpu0).user / 1000;
 
   const state: AppState = {
     settings,
@@ -82,6 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: actualPort,
     state,
     seedMs,
+    seedCpuMs,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -5,6 +5,7 @@
  * damaged link says why and loses nothing, Back/Forward move between operations, old #op= links
  * still open, and neither links nor Copy as cURL carry the token.
  */
+import fc from 'fast-check';
 import { decodePermalink, encodePermalink } from '../src/core/permalink';
 import { emptyDraft } from '../src/core/permalink/draft';
 import { expect, test, useStack } from './fixtures';
@@ -162,6 +163,49 @@ test.describe('share', () => {
     await selectOperation(page, 'GET', '/api/info');
     await requestPane(page).getByRole('button', { name: 'Send', exact: true }).click();
     await expect(responsePane(page).getByRole('status', { name: 'Status' })).toContainText('200');
+  });
+
+  test('generated damaged and hostile links never break the app: each one gets an alert, the request stays', async ({
+    page,
+    explorerUrl,
+  }) => {
+    test.setTimeout(120_000);
+    const real = encodePermalink({ ...emptyDraft('http://127.0.0.1:4100', 'POST', '/api/v1/chat.postMessage'), body: '{"text":"hi"}' });
+    // Deterministic: the same 150 links on every run, so a failure can be replayed.
+    const tails = fc.sample(
+      fc.oneof(
+        fc.string({ minLength: 1, maxLength: 200 }).map((s) => `r=2.${s}`),
+        fc.string({ minLength: 1, maxLength: 200 }).map((s) => `r=${s}`),
+        fc.integer({ min: 4, max: real.length - 2 }).map((cut) => real.slice(1, cut)),
+        fc.base64String({ minLength: 8, maxLength: 400 }).map((s) => `r=1.${s}`),
+        fc.stringMatching(/^[A-Za-z0-9+$-]{1,300}$/).map((s) => `r=2.N4Ig${s}`),
+        fc.string({ minLength: 1, maxLength: 100 }).filter((s) => !/(^|&)(r|op)=/.test(s)),
+      ),
+      { numRuns: 150, seed: 8 },
+    );
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    const count = requestPane(page).getByRole('spinbutton', { name: 'count', exact: true });
+    await count.fill('6');
+    const alert = page.getByRole('alert').filter({ hasText: 'The link could not be opened' });
+    let alerts = 0;
+    let previous = new URL(page.url()).hash;
+    for (const tail of tails) {
+      await page.evaluate((hash) => {
+        window.location.hash = hash;
+      }, tail);
+      // An empty fragment, or one the browser normalised to the one already there, is no link to open.
+      const now = new URL(page.url()).hash;
+      if (now === '' || now === previous) continue;
+      previous = now;
+      await expect(alert, `link #${tail}`).toBeVisible();
+      alerts += 1;
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      await expect(alert).toHaveCount(0);
+    }
+    expect(alerts).toBeGreaterThan(140);
+    await expect(count).toHaveValue('6');
+    await expectOperation(page, '/api/v1/users.list');
   });
 
   test('Back and Forward move between operations, each with its own parameters; nothing is sent', async ({ page, explorerUrl }) => {

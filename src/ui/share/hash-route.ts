@@ -51,11 +51,6 @@ export function needsServerConfirmation(linkServer: string, currentServer: strin
   return !isSameServer(link, current);
 }
 
-/** What the address bar does for a new draft: a new history entry when the operation changed. */
-export function addressUpdateFor(previousOperationId: string | null, draft: RequestDraft): 'push' | 'replace' {
-  return previousOperationId !== null && previousOperationId !== draft.operationId ? 'push' : 'replace';
-}
-
 /**
  * Every secret the app holds in memory: the tokens and user IDs of each signed-in server and a
  * pending 2FA code. Passed as `knownSecrets` to everything that leaves the tab (links, history,

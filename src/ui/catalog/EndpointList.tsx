@@ -67,15 +67,20 @@ export function EndpointList({
     virtualizer.scrollToOffset(0);
   }, [query, virtualizer]);
 
-  // Bring the chosen operation into view when it changes (a link, history, a click at the edge),
-  // but not while typing: the keyboard cursor leads then.
+  // Bring the chosen operation into view when it changes (a link, history, Back/Forward), but not
+  // while typing (the keyboard cursor leads then), and not for the default operation of a fresh
+  // page: a page opened without a link starts at the top of the list.
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  const firstRun = useRef(true);
   useEffect(() => {
+    const initial = firstRun.current;
+    firstRun.current = false;
+    if (initial && window.location.hash === '') return;
     const index = rowsRef.current.findIndex(
       (row) => row.kind === 'op' && operationLabel(row.op) === selectedLabel,
     );
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: initial ? 'center' : 'auto' });
   }, [selectedLabel, virtualizer]);
 
   const items = virtualizer.getVirtualItems();

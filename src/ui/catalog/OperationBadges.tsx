@@ -12,9 +12,9 @@ export interface Badge {
 export function badgesOf(op: Operation): Badge[] {
   const out: Badge[] = [];
   if (op.availability === 'not-on-server')
-    out.push({ text: 'not on this server', words: 'not on this server', tone: 'warn' });
+    out.push({ text: 'not on server', words: 'not on this server', tone: 'warn' });
   if (op.availability === 'only-on-server')
-    out.push({ text: 'only on this server', words: 'only on this server', tone: 'info' });
+    out.push({ text: 'server only', words: 'only on this server', tone: 'info' });
   if (op.deprecated) out.push({ text: 'deprecated', words: 'deprecated', tone: 'warn' });
   if (op.paginated) out.push({ text: 'paginated', words: 'paginated', tone: 'muted' });
   out.push(

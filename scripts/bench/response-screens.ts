@@ -14,6 +14,9 @@ const { values } = parseArgs({
     out: { type: 'string', default: '/tmp/response-screens' },
     /** A server URL that answers with an HTML error page, for the error screenshot. */
     error: { type: 'string' },
+    /** Sign in through the UI first, e.g. --user demo --password demo. */
+    user: { type: 'string' },
+    password: { type: 'string' },
   },
 });
 if (!values.explorer) throw new Error('--explorer URL is required');
@@ -43,6 +46,13 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.goto(values.explorer);
   await page.getByRole('region', { name: 'Response' }).waitFor();
   await page.screenshot({ path: path.join(out, `${scheme}-empty.png`) });
+  if (values.user) {
+    const auth = page.getByRole('region', { name: 'Authentication' }).or(page.getByRole('dialog', { name: 'Authentication' }));
+    await auth.getByLabel('Username or email').fill(values.user);
+    await auth.getByLabel('Password').fill(values.password ?? '');
+    await auth.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText(`Signed in as ${values.user}`).first().waitFor();
+  }
   await selectOperation(page, 'GET /api/v1/users.list');
   await setParam(page, 'count', '5');
   await setParam(page, 'offset', '10');

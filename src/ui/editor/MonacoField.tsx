@@ -102,6 +102,10 @@ export function MonacoField({ module, name, label, value, onChange, markers, des
       scrollbar: { alwaysConsumeMouseWheel: false },
       folding: true,
       stickyScroll: { enabled: false },
+      // Bracket-pair colouring re-scans brackets on every edit; in a 5,000-line body that is most
+      // of Monaco's per-keystroke cost beyond rendering. Bracket matching stays.
+      bracketPairColorization: { enabled: false },
+      guides: { bracketPairs: false, indentation: true },
     });
     editorRef.current = editor;
     if (describedBy) {

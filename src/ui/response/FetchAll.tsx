@@ -76,32 +76,21 @@ type Run =
   | { phase: 'running'; progress: FetchAllProgress | null; controller: AbortController }
   | { phase: 'finished'; result: FetchAllResult };
 
-/** Fetch all pages: progress (pages, items, time left), Cancel, merged results and exports. */
+/**
+ * Fetch all pages: progress (pages, items, time left), Cancel, merged results and exports.
+ * The pane keys it by server and operation, so another operation starts from a clean state.
+ */
 export function FetchAll({ draft, page, listField }: { draft: RequestDraft; page: PageNumbers; listField: string | null }) {
   const [run, setRun] = useState<Run>({ phase: 'idle' });
-  const operation = `${draft.method} ${draft.path}`;
-  const lastOperation = useRef(operation);
-  // Another operation's merged results must not be offered for export under this one's name.
-  useEffect(() => {
-    if (lastOperation.current === operation) return;
-    lastOperation.current = operation;
-    setRun((current) => {
-      if (current.phase === 'running') current.controller.abort();
-      return { phase: 'idle' };
-    });
-  }, [operation]);
-  useEffect(() => () => {
-    // Leaving the page: stop calling the server.
-    setRun((current) => {
-      if (current.phase === 'running') current.controller.abort();
-      return current;
-    });
-  }, []);
+  const controllerRef = useRef<AbortController | null>(null);
+  // Leaving (another operation, or the page): stop calling the server.
+  useEffect(() => () => controllerRef.current?.abort(), []);
 
   const { pageSize } = pagingOf(draft, page);
   const size = pageSize > 0 ? pageSize : FETCH_ALL_DEFAULT_PAGE;
   const start = () => {
     const controller = new AbortController();
+    controllerRef.current = controller;
     setRun({ phase: 'running', progress: null, controller });
     void runFetchAll(draft, size, listField, controller.signal, (progress) =>
       setRun((current) => (current.phase === 'running' ? { ...current, progress } : current)),

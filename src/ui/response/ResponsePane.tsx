@@ -164,7 +164,12 @@ export function ResponsePane() {
           {page && sent ? (
             <>
               <PaginationBar sent={sent} page={page} busy={busy || summary === null} />
-              <FetchAll draft={sent.draft} page={page} listField={pagingSummary?.listField ?? null} />
+              <FetchAll
+                key={`${trimServerUrl(sent.draft.serverUrl)} ${sent.draft.operationId}`}
+                draft={sent.draft}
+                page={page}
+                listField={pagingSummary?.listField ?? null}
+              />
             </>
           ) : null}
           <ResponseViews response={response} doc={doc} />

@@ -45,9 +45,12 @@ export function RateLimitGauge({ route }: { route: RouteRef }) {
         className={`rate-meter state-${window.state.kind}`}
       >
         <span className="rate-label">Rate limit</span>
-        <span className="rate-bar" aria-hidden="true">
-          <span className={`rate-fill level-${level}`} style={{ width: `${Math.round(fraction * 100)}%` }} />
-        </span>
+        {/* No bar without numbers: an empty bar would read as "nothing left". */}
+        {meter ? (
+          <span className="rate-bar" aria-hidden="true">
+            <span className={`rate-fill level-${level}`} style={{ width: `${Math.round(fraction * 100)}%` }} />
+          </span>
+        ) : null}
         <span className="rate-text">{text}</span>
       </div>
       <span className="muted rate-route">

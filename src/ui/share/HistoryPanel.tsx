@@ -134,6 +134,7 @@ export function HistoryPanel() {
   const serverUrl = useExplorerStore((state) => trimServerUrl(state.draft.serverUrl));
   const loadDraft = useExplorerStore((state) => state.actions.loadDraft);
   const entries = useHistoryStore((state) => state.entries[serverUrl] ?? NO_ENTRIES);
+  const loaded = useHistoryStore((state) => state.loaded);
   const clear = useHistoryStore((state) => state.actions.clear);
   const { send } = useRun();
   const [open, setOpen] = useState(readOpen);
@@ -165,7 +166,9 @@ export function HistoryPanel() {
             History
           </button>
         </h2>
-        <span className="muted history-count">{entries.length === 1 ? '1 request' : `${entries.length} requests`}</span>
+        <span className="muted history-count">
+          {!loaded ? '' : entries.length === 1 ? '1 request' : `${entries.length} requests`}
+        </span>
         {open && entries.length > 0 ? (
           <button type="button" className="share-link-button history-clear" onClick={() => clear(serverUrl)}>
             Clear history
@@ -187,7 +190,11 @@ export function HistoryPanel() {
               onChange={(event) => setQuery(event.target.value)}
             />
           ) : null}
-          {entries.length === 0 ? (
+          {!loaded ? (
+            <p className="hint muted history-empty" aria-busy="true">
+              Reading the history…
+            </p>
+          ) : entries.length === 0 ? (
             <p className="hint muted history-empty">
               {serverUrl ? 'Requests you send to this server appear here (without secrets).' : 'Choose a server first.'}
             </p>

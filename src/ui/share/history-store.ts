@@ -24,6 +24,8 @@ function repo(): HistoryRepository {
 }
 
 interface HistoryState extends HistorySnapshot {
+  /** False until storage was read: reading and validating 200 entries per server waits until after the first paint. */
+  loaded: boolean;
   actions: {
     clear(server: string): void;
     discardSetAside(): void;
@@ -32,13 +34,19 @@ interface HistoryState extends HistorySnapshot {
 }
 
 export const useHistoryStore = create<HistoryState>()((set) => ({
-  ...repo().snapshot(),
+  entries: {},
+  problems: [],
+  setAsideCount: 0,
+  persistent: true,
+  loaded: false,
   actions: {
-    clear: (server) => set(repo().clear(server)),
-    discardSetAside: () => set(repo().discardSetAside()),
+    clear: (server) => set({ ...repo().clear(server), loaded: true }),
+    discardSetAside: () => set({ ...repo().discardSetAside(), loaded: true }),
     setAsideText: () => repo().setAsideText(),
   },
 }));
+
+const publish = (snapshot: HistorySnapshot) => useHistoryStore.setState({ ...snapshot, loaded: true });
 
 let counter = 0;
 const newId = (at: number): string => `${at.toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -51,15 +59,16 @@ export function startHistoryRecording(): () => void {
   const stopRuns = onRunFinished((result) => {
     const state = useExplorerStore.getState();
     const entry = entryFromRun(result, knownSecretsOf(state.auth, state.pendingTwoFactor?.code), newId(result.finishedAt));
-    if (entry) useHistoryStore.setState(repo().add(entry));
+    if (entry) publish(repo().add(entry));
   });
   const onStorage = (event: StorageEvent) => {
-    if (event.key === null || event.key === HISTORY_KEY || event.key === SET_ASIDE_KEY) {
-      useHistoryStore.setState(repo().load());
-    }
+    if (event.key === null || event.key === HISTORY_KEY || event.key === SET_ASIDE_KEY) publish(repo().load());
   };
   window.addEventListener('storage', onStorage);
+  // Off the first paint: a full history takes tens of milliseconds to unpack and validate.
+  const timer = window.setTimeout(() => publish(repo().snapshot()), 0);
   return () => {
+    window.clearTimeout(timer);
     stopRuns();
     window.removeEventListener('storage', onStorage);
   };

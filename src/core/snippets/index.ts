@@ -72,9 +72,16 @@ function authHeaders(options: SnippetOptions): Array<{ name: string; value: stri
 }
 
 /** The request a snippet describes, with secrets handled per the options. Exposed for tests and for a "request preview". */
-export function prepareSnippetRequest(draft: RequestDraft, options: SnippetOptions = {}): PreparedSnippetRequest {
+export function prepareSnippetRequest(
+  draft: RequestDraft,
+  options: SnippetOptions = {},
+): PreparedSnippetRequest {
   const real = options.auth === 'real' && options.credentials !== undefined;
-  const redact: RedactOptions = { style: 'placeholder', path: draft.path, knownSecrets: options.knownSecrets ?? [] };
+  const redact: RedactOptions = {
+    style: 'placeholder',
+    path: draft.path,
+    knownSecrets: options.knownSecrets ?? [],
+  };
   const safe: RequestDraft = real
     ? draft
     : {
@@ -89,12 +96,16 @@ export function prepareSnippetRequest(draft: RequestDraft, options: SnippetOptio
           sort: redactJsonText(draft.jsonParams.sort, redact),
         },
       };
-  const query = [...new URLSearchParams(buildQueryString(safe)).entries()].map(([name, value]) => ({ name, value }));
+  const query = [...new URLSearchParams(buildQueryString(safe)).entries()].map(([name, value]) => ({
+    name,
+    value,
+  }));
   const headers: Array<{ name: string; value: string }> = [];
   const auth = authHeaders(options);
   const authNames = new Set(auth.map((h) => h.name.toLowerCase()));
   for (const [name, value] of Object.entries(safe.headers)) {
-    if (name.trim() !== '' && !authNames.has(name.trim().toLowerCase())) headers.push({ name: name.trim(), value });
+    if (name.trim() !== '' && !authNames.has(name.trim().toLowerCase()))
+      headers.push({ name: name.trim(), value });
   }
   headers.push(...auth);
   const sendsBody = draft.method !== 'GET' && safe.body.trim() !== '';
@@ -170,7 +181,14 @@ export function expandPlaceholdersInShell(script: string): string {
   return out;
 }
 
-const js = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+const js = (value: string): string =>
+  `'${value
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}'`;
 
 function jsObject(entries: Array<{ name: string; value: string }>, indent: string): string {
   if (entries.length === 0) return '{}';
@@ -178,18 +196,29 @@ function jsObject(entries: Array<{ name: string; value: string }>, indent: strin
 }
 
 /**
- * Node with @rocket.chat/api-client: `baseUrl` ends in `/api` and endpoints start at `/v1/...`,
+ * Node with @rocket.chat/api-client: `baseUrl` is the server URL (the client appends `/api` itself,
+ * checked against its 0.2.x source and by a test that runs it) and endpoints start at `/v1/...`;
  * GET/DELETE parameters go in the params object (the client encodes them with query-string),
- * POST/PUT send the parsed JSON body.
+ * POST/PUT send the parsed JSON body. Paths outside `/api` cannot be reached with this client.
  */
 function nodeApiClient(draft: RequestDraft, req: PreparedSnippetRequest, options: SnippetOptions): string {
   const server = trimServerUrl(draft.serverUrl);
   const filled = req.urlWithoutQuery.slice(server.length);
   const underApi = filled.startsWith('/api/');
-  const baseUrl = underApi ? `${server}/api` : server;
+  const baseUrl = server;
   let endpoint = underApi ? filled.slice('/api'.length) : filled;
-  const lines: string[] = ['// npm install @rocket.chat/api-client', "import { RestClient } from '@rocket.chat/api-client';", ''];
-  const extra = req.headers.filter((h) => !['x-user-id', 'x-auth-token', 'content-type'].includes(h.name.toLowerCase()));
+  const lines: string[] = [
+    '// npm install @rocket.chat/api-client',
+    "import { RestClient } from '@rocket.chat/api-client';",
+    '',
+  ];
+  if (!underApi)
+    lines.push(
+      `// Note: RestClient only reaches paths under /api; ${filled} is outside it, so use fetch for this one.`,
+    );
+  const extra = req.headers.filter(
+    (h) => !['x-user-id', 'x-auth-token', 'content-type'].includes(h.name.toLowerCase()),
+  );
   lines.push(
     extra.length > 0
       ? `const client = new RestClient({ baseUrl: ${js(baseUrl)}, headers: ${jsObject(extra, '')} });`
@@ -197,10 +226,16 @@ function nodeApiClient(draft: RequestDraft, req: PreparedSnippetRequest, options
   );
   const mode = options.auth ?? 'placeholders';
   if (mode === 'real' && options.credentials) {
-    lines.push(`client.setCredentials({ 'X-User-Id': ${js(options.credentials.userId)}, 'X-Auth-Token': ${js(options.credentials.authToken)} });`);
+    lines.push(
+      `client.setCredentials({ 'X-User-Id': ${js(options.credentials.userId)}, 'X-Auth-Token': ${js(options.credentials.authToken)} });`,
+    );
   } else if (mode !== 'none') {
-    lines.push('// export RC_USER_ID=... RC_AUTH_TOKEN=... before running (a personal access token works too)');
-    lines.push("client.setCredentials({ 'X-User-Id': process.env.RC_USER_ID, 'X-Auth-Token': process.env.RC_AUTH_TOKEN });");
+    lines.push(
+      '// export RC_USER_ID=... RC_AUTH_TOKEN=... before running (a personal access token works too)',
+    );
+    lines.push(
+      "client.setCredentials({ 'X-User-Id': process.env.RC_USER_ID, 'X-Auth-Token': process.env.RC_AUTH_TOKEN });",
+    );
   }
   lines.push('');
   const verb = req.method.toLowerCase();
@@ -208,7 +243,8 @@ function nodeApiClient(draft: RequestDraft, req: PreparedSnippetRequest, options
   if (req.method === 'GET' || req.method === 'DELETE') {
     args = req.query.length > 0 ? `, ${jsObject(req.query, '')}` : '';
   } else {
-    if (req.query.length > 0) endpoint += `?${new URLSearchParams(req.query.map((q) => [q.name, q.value])).toString()}`;
+    if (req.query.length > 0)
+      endpoint += `?${new URLSearchParams(req.query.map((q) => [q.name, q.value])).toString()}`;
     if (req.body === undefined) args = '';
     else if (req.bodyIsJson) args = `, ${JSON.stringify(JSON.parse(req.body), null, 2)}`;
     else args = `, ${js(req.body)} /* the body is not valid JSON */`;
@@ -228,13 +264,18 @@ const GENERATOR_TARGETS: Record<Exclude<SnippetTarget, 'node-api-client'>, [stri
 /** The note put above snippets whose placeholders are literal strings. */
 function placeholderNote(target: SnippetTarget, usesPlaceholders: boolean): string {
   if (!usesPlaceholders) return '';
-  if (target === 'curl') return '# export RC_USER_ID=... RC_AUTH_TOKEN=... before running (a personal access token works too)\n';
+  if (target === 'curl')
+    return '# export RC_USER_ID=... RC_AUTH_TOKEN=... before running (a personal access token works too)\n';
   const c = target === 'python' ? '#' : '//';
   return `${c} Replace $RC_USER_ID and $RC_AUTH_TOKEN with your user ID and auth token (or a personal access token).\n`;
 }
 
 /** One snippet. Async because the generator is loaded on first use. */
-export async function generateSnippet(draft: RequestDraft, target: SnippetTarget, options: SnippetOptions = {}): Promise<string> {
+export async function generateSnippet(
+  draft: RequestDraft,
+  target: SnippetTarget,
+  options: SnippetOptions = {},
+): Promise<string> {
   const req = prepareSnippetRequest(draft, options);
   if (target === 'node-api-client') return nodeApiClient(draft, req, options);
   const { HTTPSnippet } = await import('httpsnippet-lite');

@@ -40,9 +40,10 @@ export function JsonEditors() {
   const monaco = useMonacoStatus();
   const anyEditor = plan.jsonParams.length > 0 || showBody;
 
-  useEffect(() => {
-    if (anyEditor) loadMonacoAfterPaint();
-  }, [anyEditor]);
+  // Monaco loads in the background once the app has painted and gone idle, whether or not an editor
+  // is on screen yet: by the time someone picks a list endpoint it is usually there. Until then
+  // (and if it never arrives) the text fields work.
+  useEffect(() => loadMonacoAfterPaint(), []);
 
   const { query, fields, sort } = draft.jsonParams;
   // Large texts are checked when typing pauses (see useSettled); small ones on every keystroke.

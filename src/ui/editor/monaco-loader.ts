@@ -49,7 +49,7 @@ export function loadMonacoAfterPaint(): void {
   if (loading) return;
   const start = () => void loadMonaco();
   requestAnimationFrame(() => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 500 });
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
     else setTimeout(start, 0);
   });
 }

@@ -62,8 +62,8 @@ beforeAll(async () => {
     targets: [`${upstream.url}/base/`],
     staticRoot: null,
     allowedHosts: ['explorer.test'],
-    connectTimeoutMs: 1000,
-    idleTimeoutMs: 300,
+    connectTimeoutMs: 10_000,
+    idleTimeoutMs: 10_000,
   });
 });
 afterAll(async () => {
@@ -589,7 +589,7 @@ describe('idle timeout and a slow reader', () => {
       sandboxUrl: big.url,
       targets: [],
       staticRoot: null,
-      idleTimeoutMs: 150,
+      idleTimeoutMs: 1000,
     });
     try {
       const received = await new Promise<number>((resolve, reject) => {
@@ -605,7 +605,7 @@ describe('idle timeout and a slow reader', () => {
                 // Stop reading for several idle timeouts: the proxy is back-pressured, the upstream waits.
                 paused = true;
                 res.pause();
-                setTimeout(() => res.resume(), 800);
+                setTimeout(() => res.resume(), 3500);
               }
             });
             res.on('end', () => resolve(n));
@@ -620,5 +620,5 @@ describe('idle timeout and a slow reader', () => {
       await server.close();
       await big.close();
     }
-  });
+  }, 20_000);
 });

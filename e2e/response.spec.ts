@@ -58,6 +58,8 @@ const peers = { hung: `${peer.url}/hung`, html: `${peer.url}/html`, down: closed
 useStack({
   sandboxEnv: { SANDBOX_SEED_USERS: '60', API_Enable_Rate_Limiter: 'false', API_Upper_Count_Limit: '20' },
   targets: [peers.hung, peers.html, peers.down],
+  // The proxy gives up on a silent server after 5 s: long enough to press Cancel first.
+  idleTimeoutMs: 5000,
 });
 
 test.describe('a list of users', () => {
@@ -174,6 +176,16 @@ test.describe('failures', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(response.getByRole('status', { name: 'Status' })).toContainText('Cancelled');
     await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  });
+
+  test('a server that stops answering: the proxy timeout in an alert, never a blank pane', async ({ page, explorerUrl }) => {
+    await page.goto(explorerUrl);
+    await page.getByLabel('Server', { exact: true }).fill(peers.hung);
+    await selectOperation(page, 'GET', '/api/info');
+    await send(page);
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.getByRole('status', { name: 'Status' })).toContainText('504', { timeout: 15_000 });
+    await expect(response.getByRole('alert').filter({ hasText: 'proxy could not complete' })).toContainText('upstream-timeout');
   });
 
   test('a server that is down, through the proxy: the proxy error in an alert', async ({ page, explorerUrl }) => {

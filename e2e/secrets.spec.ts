@@ -135,14 +135,21 @@ test('after a full session in the default mode no secret is stored, linked, copi
 
   // Copy link and snippet, if the share feature offers them.
   const copied: string[] = [];
+  const copiedBy: Record<string, string> = {};
   for (const name of ['Copy link', 'Copy as cURL']) {
     const button = requestPane(page).getByRole('button', { name, exact: true });
     if ((await button.count()) === 0) continue;
     await button.click();
     await expect.poll(async () => page.evaluate(() => navigator.clipboard.readText())).not.toBe(copied.at(-1) ?? '');
     copied.push(await page.evaluate(() => navigator.clipboard.readText()));
+    copiedBy[name] = copied.at(-1) ?? '';
   }
   for (const text of copied) expectFree('the clipboard', text, secrets);
+  // The snippet still names the auth headers, with placeholders where the secrets would be.
+  const curl = copiedBy['Copy as cURL'];
+  if (curl !== undefined) expect(curl).toMatch(/X-Auth-Token: .*\$RC_AUTH_TOKEN/);
+  const link = copiedBy['Copy link'];
+  if (link !== undefined) expect(link.startsWith(explorerUrl)).toBe(true);
   test.info().annotations.push({ type: 'copied', description: copied.length === 0 ? 'no Copy link / Copy as cURL yet' : `${copied.length} copied` });
 
   expectFree('the page URL', page.url(), secrets);

@@ -84,6 +84,7 @@ export function AuthDiagnosis({ response }: { response: ResponseRecord }) {
           submitLabel="Send again with code"
           busy={view.phase === 'pending'}
           autoFocus={false}
+          showPrompt={false}
           onAnswer={resendWithAnswer}
         />
       ) : null}

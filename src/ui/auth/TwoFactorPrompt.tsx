@@ -14,6 +14,7 @@ export function TwoFactorPrompt({
   onAnswer,
   onCancel,
   autoFocus = true,
+  showPrompt = true,
 }: {
   challenge: TwoFactorChallenge;
   submitLabel: string;
@@ -21,6 +22,8 @@ export function TwoFactorPrompt({
   onAnswer: (answer: TwoFactorAnswer) => void;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** Off where the surrounding text already asks (the diagnosis's next step). */
+  showPrompt?: boolean;
 }) {
   const [code, setCode] = useState('');
   const [method, setMethod] = useState<string>(challenge.method);
@@ -52,9 +55,9 @@ export function TwoFactorPrompt({
 
   return (
     <form className="auth-2fa" onSubmit={(e) => void submit(e)} aria-label="Two-factor authentication">
-      <p className={challenge.kind === 'required' ? 'auth-2fa-prompt' : 'auth-2fa-prompt warning'}>
-        {challenge.prompt}
-      </p>
+      {showPrompt ? (
+        <p className={challenge.kind === 'required' ? 'auth-2fa-prompt' : 'auth-2fa-prompt warning'}>{challenge.prompt}</p>
+      ) : null}
       <p className="hint muted">
         Method asked for: <strong>{challenge.method}</strong>
         {challenge.availableMethods.length > 0

@@ -96,6 +96,7 @@ describe('permalink codec', () => {
   it.each([
     ['javascript server', hostile({ s: 'javascript:alert(1)', m: 'GET', p: '/api/info' }), /http:\/\/ or https:\/\//],
     ['file server', hostile({ s: 'file:///etc/passwd', m: 'GET', p: '/api/info' }), /http:\/\/ or https:\/\//],
+    ['one-slash server (the URL parser would forgive it)', hostile({ s: 'https:/ttchat.example.com', m: 'GET', p: '/api/info' }), /http:\/\/ or https:\/\//],
     ['credentials in server', hostile({ s: 'http://a:b@h', m: 'GET', p: '/api/info' }), /user name or password/],
     ['protocol-relative path', hostile({ s: 'http://h', m: 'GET', p: '//evil.example/x' }), /single "\/"/],
     ['dot segments', hostile({ s: 'http://h', m: 'GET', p: '/api/../../x' }), /"\.\."/],

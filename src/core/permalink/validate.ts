@@ -113,7 +113,9 @@ export function checkServerUrl(value: unknown): Check<string> {
   } catch {
     return fail('the server URL is not a valid URL.');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('the server URL must start with http:// or https://.');
+  // The URL parser forgives 'https:/host' and 'https:host'; a link must say exactly what it means.
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !/^https?:\/\/[^/]/i.test(s.value))
+    return fail('the server URL must start with http:// or https://.');
   if (url.username !== '' || url.password !== '') return fail('the server URL must not contain a user name or password.');
   if (url.search !== '' || url.hash !== '') return fail('the server URL must not contain a query or fragment.');
   if (s.value !== s.value.trim()) return fail('the server URL has surrounding spaces.');

@@ -16,6 +16,8 @@ const { values } = parseArgs({
     error: { type: 'string' },
     /** Sign in through the UI first, e.g. --user demo --password demo. */
     user: { type: 'string' },
+    /** Send the list request this many more times, then shoot the 429 state (a limit of N calls). */
+    burst: { type: 'string' },
     password: { type: 'string' },
   },
 });
@@ -62,6 +64,17 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('tab', { name: tab }).click();
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(out, `${scheme}-list-${tab.toLowerCase()}.png`) });
+  }
+  if (values.burst) {
+    const retry = page.getByRole('button', { name: 'Retry when the window resets' });
+    for (let i = 0; i < Number(values.burst) && !(await retry.isVisible()); i++) {
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await page.getByRole('status', { name: 'Status' }).filter({ hasText: /\d{3}/ }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Retry when the window resets' }).waitFor();
+    await page.screenshot({ path: path.join(out, `${scheme}-429.png`) });
+    await context.close();
+    continue;
   }
   // Large response: everything in one answer, Table then Tree with a search.
   await setParam(page, 'count', '0');

@@ -138,7 +138,7 @@ test('a 2FA challenge on a runner request is answered in the Response pane and t
   await diagnosis.getByRole('button', { name: 'Send again with code' }).click();
   await expect(response.getByRole('status', { name: 'Status' })).toContainText('200');
   await expect(response.getByRole('alert', { name: 'Authentication problem' })).toHaveCount(0);
-  // One-shot: the next Send carries no answer and is challenged again.
+  // One-shot: the answer was used by that request and is no longer waiting for the next one.
   await expect(requestPane(page).getByText(/goes with the next request only/)).toHaveCount(0);
 });
 

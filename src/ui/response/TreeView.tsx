@@ -153,7 +153,15 @@ export function TreeView({ summary }: { summary: DocSummary }) {
   const copyValue = async () => {
     if (!activeRow) return;
     const answer = await askWorker({ op: 'copy', docId, pointer: activeRow.id });
-    if (answer.op === 'copy') await clipboard.copy(answer.text, `value of ${activeRow.path || '(root)'}`);
+    if (answer.op !== 'copy') return;
+    if (answer.tooLarge !== undefined) {
+      clipboard.refuse(
+        `The value of ${activeRow.path || '(root)'} is ${answer.tooLarge.toLocaleString('en')} characters: too large to copy here. ` +
+          'Copy a smaller part, or use Fetch all pages and an export for the whole list.',
+      );
+      return;
+    }
+    await clipboard.copy(answer.text, `value of ${activeRow.path || '(root)'}`);
   };
 
   return (

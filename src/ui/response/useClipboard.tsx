@@ -1,7 +1,11 @@
 import { useState, type ReactNode } from 'react';
 
 /** Copies text and says so (or says why not, in an alert, with the next step). */
-export function useClipboard(): { copy(text: string, what: string): Promise<void>; message: ReactNode } {
+export function useClipboard(): {
+  copy(text: string, what: string): Promise<void>;
+  refuse(reason: string): void;
+  message: ReactNode;
+} {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const copy = async (text: string, what: string) => {
     try {
@@ -14,10 +18,11 @@ export function useClipboard(): { copy(text: string, what: string): Promise<void
       });
     }
   };
+  const refuse = (reason: string) => setResult({ ok: false, text: reason });
   const message = result ? (
     <span role={result.ok ? 'status' : 'alert'} className={result.ok ? 'muted' : 'alert error'}>
       {result.text}
     </span>
   ) : null;
-  return { copy, message };
+  return { copy, refuse, message };
 }

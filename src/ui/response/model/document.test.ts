@@ -85,3 +85,17 @@ describe('a body sent in parts', () => {
     expect(loaded.op === 'load' && loaded.summary).toMatchObject({ kind: 'json', page: { offset: 10, count: 5, total: 2000 } });
   });
 });
+
+describe('copy', () => {
+  it('refuses values above the copy limit instead of moving them to the page', () => {
+    const big = { blob: 'x'.repeat(5_000_001) };
+    const host = createDocumentHost();
+    host.handle({ op: 'load', docId: 1, text: JSON.stringify(big), contentType: 'application/json' });
+    expect(host.handle({ op: 'copy', docId: 1, pointer: '/blob' })).toEqual({
+      op: 'copy',
+      text: '',
+      path: 'blob',
+      tooLarge: 5_000_001,
+    });
+  });
+});

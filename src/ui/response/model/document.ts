@@ -74,8 +74,11 @@ export type WorkerAnswer =
   | { op: 'toggle' | 'collapseAll'; visibleCount: number }
   | { op: 'search'; visibleCount: number; search: SearchResult }
   | { op: 'tableRows'; rows: string[][] }
-  | { op: 'copy'; text: string; path: string }
+  | { op: 'copy'; text: string; path: string; tooLarge?: number }
   | { op: 'stale' };
+
+/** Characters "Copy value" hands to the clipboard at most. */
+export const COPY_LIMIT = 5_000_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -182,7 +185,11 @@ export class ResponseDocument {
       case 'copy': {
         const segments = tree?.segmentsOf(request.pointer) ?? null;
         if (!tree || !segments) return { op: 'copy', text: '', path: '' };
-        return { op: 'copy', text: copyText(valueAt(tree.root, segments)), path: formatPath(segments) };
+        const text = copyText(valueAt(tree.root, segments));
+        const path = formatPath(segments);
+        // Moving tens of MB back to the page would be one long task, and no clipboard wants it.
+        if (text.length > COPY_LIMIT) return { op: 'copy', text: '', path, tooLarge: text.length };
+        return { op: 'copy', text, path };
       }
     }
   }

@@ -54,7 +54,15 @@ export function EndpointList({
       if (!row) return i;
       return row.kind === 'group' ? `g:${row.group}` : `o:${row.op.id}`;
     },
-    overscan: 8,
+    overscan: 6,
+    // Sizes come from the ResizeObserver only (it reports after layout, before paint). Measuring
+    // when a row mounts would force a synchronous layout inside every keystroke's render.
+    measureElement: (element, entry, instance) => {
+      const box = entry?.borderBoxSize?.[0];
+      if (box) return Math.round(box.blockSize);
+      const index = instance.indexFromElement(element);
+      return instance.measurementsCache[index]?.size ?? OP_ROW;
+    },
   });
 
   // Keep the keyboard cursor in view.

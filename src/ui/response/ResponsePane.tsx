@@ -10,6 +10,7 @@ import { startRateLimitTracking } from '../ratelimit/store';
 import { TooManyRequestsAlert } from '../ratelimit/TooManyRequestsAlert';
 import { useRun } from '../runner/RunnerContext';
 import { useRunProgress } from '../runner/progress-store';
+import { useNow } from '../ratelimit/useNow';
 import type { RunView } from '../runner/useRunner';
 import { useExplorerStore, type SentRequest } from '../state/store';
 import { FetchAll } from './FetchAll';
@@ -35,11 +36,13 @@ function receivedAtOf(response: ResponseRecord): number {
 function DownloadProgress() {
   const received = useRunProgress((state) => state.received);
   const total = useRunProgress((state) => state.total);
+  const startedAt = useRunProgress((state) => state.startedAt);
+  const now = useNow(true, 250);
   const percent = total !== undefined && total > 0 ? Math.min(100, Math.floor((received / total) * 100)) : null;
   return (
     <div className="download-progress">
       <p role="status" aria-label="Status" className="status pending">
-        Sending…{' '}
+        Sending…{startedAt !== null ? ` ${formatMs(Math.max(0, now - startedAt))} ·` : ''}{' '}
         {received > 0
           ? `${formatBytes(received)} received${total !== undefined ? ` of ${formatBytes(total)}` : ''}${percent !== null ? ` (${percent}%)` : ''}`
           : 'waiting for the first byte'}

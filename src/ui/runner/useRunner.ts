@@ -72,7 +72,7 @@ async function run(sent: SentRequest, signal: AbortSignal): Promise<ResponseReco
     state.pendingTwoFactor ?? undefined,
   );
   const progress = useRunProgress.getState();
-  progress.set(0, undefined);
+  progress.start();
   let lastProgressAt = 0;
   try {
     const response = await executeRequest(prepared, {

@@ -1,3 +1,4 @@
+import { serializeParam } from '../json-params/encode';
 import type { RequestDraft } from '../permalink/draft';
 import type { AuthCredentials, PreparedRequest, Transport, TwoFactorAnswer } from './types';
 
@@ -18,13 +19,15 @@ export function fillPath(template: string, pathParams: Record<string, string>): 
   );
 }
 
-/** Compacts valid JSON so the URL stays short; anything else is sent exactly as typed. */
-function compactJson(text: string): string {
-  const trimmed = text.trim();
+/**
+ * The wire text of query/fields/sort: `query` EJSON-stringified, the others compact JSON (see
+ * json-params/encode). Invalid text is sent exactly as typed, so server errors can be explored.
+ */
+function wireText(name: (typeof JSON_PARAM_NAMES)[number], text: string): string {
   try {
-    return JSON.stringify(JSON.parse(trimmed));
+    return serializeParam(name, text) ?? text.trim();
   } catch {
-    return trimmed;
+    return text.trim();
   }
 }
 
@@ -36,7 +39,7 @@ export function buildQueryString(draft: Pick<RequestDraft, 'params' | 'jsonParam
   }
   for (const name of JSON_PARAM_NAMES) {
     const text = draft.jsonParams[name];
-    if (text.trim() !== '') search.append(name, compactJson(text));
+    if (text.trim() !== '') search.append(name, wireText(name, text));
   }
   const qs = search.toString();
   return qs === '' ? '' : `?${qs}`;

@@ -145,14 +145,31 @@ test('a missing required parameter holds Send back in words; Send anyway still s
   await expect(page.getByRole('button', { name: 'Send anyway' })).toHaveCount(0);
 });
 
-test('body fields write JSON into the Body', async ({ page, explorerUrl }) => {
+test('body fields write JSON into the Body, checked against the schema before sending', async ({
+  page,
+  explorerUrl,
+}) => {
   await openExplorer(page, explorerUrl);
   await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('chat.postMessage');
   await page.getByRole('option', { name: 'POST /api/v1/chat.postMessage', exact: true }).click();
   const request = page.getByRole('region', { name: 'Request' });
-  await request.getByRole('textbox', { name: 'roomId', exact: true }).fill('GENERAL');
+  const roomId = request.getByRole('textbox', { name: 'roomId', exact: true });
+  // The server's own schema (precompiled, no eval under the CSP): roomId or channel is required.
+  await expect(roomId).toHaveAccessibleDescription(/roomId or channel is required/);
+  await expect(request.getByRole('alert').filter({ hasText: 'Send is held back' })).toContainText(
+    'roomId or channel is required',
+  );
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+  // A list where an object is expected is named in words.
+  await request.getByRole('textbox', { name: 'customFields', exact: true }).fill('[1]');
+  await expect(
+    request.getByRole('textbox', { name: 'customFields', exact: true }),
+  ).toHaveAccessibleDescription(/customFields must be an object/);
+  await request.getByRole('textbox', { name: 'customFields', exact: true }).fill('');
+  await roomId.fill('GENERAL');
   await request.getByRole('textbox', { name: 'text', exact: true }).fill('hello');
   await request.getByRole('combobox', { name: 'parseUrls', exact: true }).selectOption('false');
+  await expect(request.getByRole('alert').filter({ hasText: 'Send is held back' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   // Unauthenticated, the server answers 401, but the body went out as typed: the echo is in the runner's view.
   await expect(

@@ -214,13 +214,12 @@ function OperationForm({ op }: { op: Operation }) {
   const bodyFields = fields.filter((f) => f.in === 'body');
   const body = parseBodyObject(draft.body);
 
-  const validation = useValidation();
-  const problems = useMemo(() => {
-    if (validation.status === 'loading') return [];
-    // Without compiled validators, check what needs no schema: path placeholders and JSON syntax.
-    const checked = validation.status === 'ready' ? op : { ...op, paramsSchema: undefined };
-    return validateDraft(validation.module, checked, draft);
-  }, [validation, op, draft]);
+  // Only operations that take something need the (large) validation module.
+  const validation = useValidation(fields.length > 0);
+  const problems = useMemo(
+    () => (validation ? validateDraft(validation, op, draft) : []),
+    [validation, op, draft],
+  );
   const rendered = new Set(
     fields.filter((f) => f.in !== 'query' || !EDITOR_PARAMS.has(f.name)).map((f) => f.name),
   );
@@ -267,7 +266,6 @@ function OperationForm({ op }: { op: Operation }) {
   }
   return (
     <div className="params-form">
-      {validation.status === 'partial' ? <p className="hint muted">{validation.reason}</p> : null}
       {pathFields.length > 0 ? (
         <fieldset>
           <legend>Path</legend>

@@ -2,49 +2,40 @@ import { useEffect, useState } from 'react';
 import type * as Validation from '../../core/validation/validate';
 import { canCompileAtRuntime } from './csp';
 
-/** ajv and its formats are ~45 KB gzipped: loaded when the first form is shown, not with the page. */
+/**
+ * The validation module (ajv runtime and the precompiled validators of the bundled catalog) is
+ * large: it is loaded when the first operation with parameters is shown, not with the page.
+ */
 type ValidationModule = typeof Validation;
 
-export type ValidationState =
-  | { status: 'loading' }
-  | { status: 'ready'; module: ValidationModule }
-  /**
-   * The page's Content-Security-Policy forbids compiling validators (ajv needs `new Function`): only
-   * the checks that need no compiled schema run (path parameters, Body JSON syntax).
-   */
-  | { status: 'partial'; module: ValidationModule; reason: string };
+let settled: ValidationModule | undefined;
+let loading: Promise<ValidationModule> | undefined;
 
-let settled: ValidationState | undefined;
-let loading: Promise<ValidationState> | undefined;
-
-function load(): Promise<ValidationState> {
-  loading ??= canCompileAtRuntime().then(async (allowed): Promise<ValidationState> => {
-    const module = await import('../../core/validation/validate');
-    settled = allowed
-      ? { status: 'ready', module }
-      : {
-          status: 'partial',
-          module,
-          reason:
-            "Checked here: required path parameters and the Body's JSON. Schema checks need run-time compilation, which this page's Content-Security-Policy forbids; the server still checks.",
-        };
-    return settled;
-  });
+function load(): Promise<ValidationModule> {
+  loading ??= Promise.all([import('../../core/validation/validate'), canCompileAtRuntime()]).then(
+    ([module, allowed]) => {
+      // Under the strict CSP, imported schemas are left to the server instead of trying `new Function`
+      // (which the browser would report as a violation); bundled ones are precompiled either way.
+      module.setRuntimeCompilation(allowed);
+      settled = module;
+      return module;
+    },
+  );
   return loading;
 }
 
-/** The validation module once loaded, or why it cannot be used here. */
-export function useValidation(): ValidationState {
-  const [state, setState] = useState<ValidationState>(settled ?? { status: 'loading' });
+/** The validation module once loaded; undefined until then or while `enabled` is false. */
+export function useValidation(enabled: boolean): ValidationModule | undefined {
+  const [module, setModule] = useState(settled);
   useEffect(() => {
-    if (state.status !== 'loading') return;
+    if (module || !enabled) return;
     let alive = true;
-    void load().then((next) => {
-      if (alive) setState(next);
+    void load().then((loaded) => {
+      if (alive) setModule(loaded);
     });
     return () => {
       alive = false;
     };
-  }, [state.status]);
-  return state;
+  }, [module, enabled]);
+  return module;
 }

@@ -1,5 +1,4 @@
 import type { Transport } from '../../core/http/types';
-import { trimServerUrl } from '../../core/http/prepare';
 import type { ExplorerConfig } from '../state/store';
 
 export type TransportMode = 'proxy' | 'direct';
@@ -14,7 +13,26 @@ export function transportFor(mode: TransportMode, config: ExplorerConfig | null)
   return { kind: 'direct' };
 }
 
+/** Origin plus path without trailing slashes, or null for text that is not an http(s) URL. */
+function comparable(url: string): string | null {
+  try {
+    const parsed = new URL(url.trim());
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+    return parsed.origin + parsed.pathname.replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Mirrors the proxy's allow-list: the same server, or a base path below an allowed one (whole path
+ * segments only), so the page warns exactly when the proxy would refuse.
+ */
 export function isAllowedTarget(serverUrl: string, config: ExplorerConfig | null): boolean {
-  const wanted = trimServerUrl(serverUrl);
-  return (config?.targets ?? []).some((target) => trimServerUrl(target) === wanted);
+  const wanted = comparable(serverUrl);
+  if (wanted === null) return false;
+  return (config?.targets ?? []).some((target) => {
+    const allowed = comparable(target);
+    return allowed !== null && (wanted === allowed || wanted.startsWith(`${allowed}/`));
+  });
 }

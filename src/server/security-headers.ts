@@ -15,8 +15,15 @@ export const BASE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()',
 };
 
+/**
+ * Where the official Rocket.Chat-Open-API YAML files are served (with permissive CORS), so *Import
+ * OpenAPI* by URL works for them. The app fetches them without credentials and never sends a
+ * request to a Rocket.Chat server from this list unless it is also an allowed target.
+ */
+export const OPENAPI_SOURCE_ORIGINS: readonly string[] = ['https://raw.githubusercontent.com'];
+
 export function buildCsp(connectOrigins: readonly string[]): string {
-  const connect = ["'self'", ...connectOrigins].join(' ');
+  const connect = ["'self'", ...connectOrigins, ...OPENAPI_SOURCE_ORIGINS].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",

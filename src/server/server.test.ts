@@ -59,7 +59,7 @@ describe('pages', () => {
     expect(policy.get('img-src')).toBe("'self' data: blob:");
     expect(policy.get('font-src')).toBe("'self' data:");
     expect(policy.get('connect-src')).toBe(
-      `'self' ${upstream.url} https://chat.example.com https://open.example.org`,
+      `'self' ${upstream.url} https://chat.example.com https://open.example.org https://raw.githubusercontent.com`,
     );
     expect(policy.get('object-src')).toBe("'none'");
     expect(policy.get('base-uri')).toBe("'none'");

@@ -10,7 +10,14 @@ import { BASIC_EMAIL, RFC_EMAIL } from './formats';
 import type { CoerceMode } from './schema-id';
 
 export function ajvOptions(coerceTypes: CoerceMode): Options {
-  return { coerceTypes, allErrors: true, strict: false, allowUnionTypes: true, discriminator: true, validateSchema: false };
+  return {
+    coerceTypes,
+    allErrors: true,
+    strict: false,
+    allowUnionTypes: true,
+    discriminator: true,
+    validateSchema: false,
+  };
 }
 
 /**

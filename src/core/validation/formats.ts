@@ -9,4 +9,8 @@ export const BASIC_EMAIL = /^[^@]+@[^@]+$/;
 export const RFC_EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
-export const formats: Record<string, unknown> = { ...fullFormats, basic_email: BASIC_EMAIL, rfc_email: RFC_EMAIL };
+export const formats: Record<string, unknown> = {
+  ...fullFormats,
+  basic_email: BASIC_EMAIL,
+  rfc_email: RFC_EMAIL,
+};

@@ -44,8 +44,10 @@ function samples(schema: JsonSchema): unknown[] {
   const visit = (s: unknown) => {
     if (!s || typeof s !== 'object') return;
     const o = s as JsonSchema;
-    if (o.properties && typeof o.properties === 'object') for (const k of Object.keys(o.properties)) names.add(k);
-    for (const k of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(o[k])) (o[k] as unknown[]).forEach(visit);
+    if (o.properties && typeof o.properties === 'object')
+      for (const k of Object.keys(o.properties)) names.add(k);
+    for (const k of ['anyOf', 'oneOf', 'allOf'] as const)
+      if (Array.isArray(o[k])) (o[k] as unknown[]).forEach(visit);
   };
   visit(schema);
   const list = [...names];
@@ -73,10 +75,16 @@ describe('precompiled validators', () => {
     const missing = pairs.filter((p) => !(precompiledValidator(p.schema, p.mode) instanceof Function));
     // The one schema ajv itself refuses in rest-typings 8.8.1 (the server's ajv too): kept as its error.
     expect(missing.map((p) => p.label)).toEqual(['POST /api/v1/channels.setDefault']);
-    expect(precompiledValidator(missing[0]!.schema, missing[0]!.mode)).toEqual(new Error('type must be JSONType or JSONType[]: default'));
-    const r = validateRequest(op('POST /api/v1/channels.setDefault'), { params: { roomId: 'x', default: true } });
+    expect(precompiledValidator(missing[0]!.schema, missing[0]!.mode)).toEqual(
+      new Error('type must be JSONType or JSONType[]: default'),
+    );
+    const r = validateRequest(op('POST /api/v1/channels.setDefault'), {
+      params: { roomId: 'x', default: true },
+    });
     expect(r).toMatchObject({ ok: true, schemaCheck: 'unusable' });
-    expect(r.problems[0]?.message).toBe('The parameter schema could not be compiled, so nothing was checked (type must be JSONType or JSONType[]: default)');
+    expect(r.problems[0]?.message).toBe(
+      'The parameter schema could not be compiled, so nothing was checked (type must be JSONType or JSONType[]: default)',
+    );
   });
 
   it('give the same verdicts and errors as ajv compiling at run time, for every schema and sample input', () => {
@@ -110,7 +118,11 @@ describe('precompiled validators', () => {
 
   it('are what validateRequest uses for the bundled catalog, with the same words', () => {
     const list = validateRequest(op('GET /api/v1/channels.list'), { params: { count: 'abc' } });
-    expect(list).toEqual({ ok: false, problems: [{ field: 'count', message: 'count must be a number', severity: 'error' }], schemaCheck: 'precompiled' });
+    expect(list).toEqual({
+      ok: false,
+      problems: [{ field: 'count', message: 'count must be a number', severity: 'error' }],
+      schemaCheck: 'precompiled',
+    });
 
     const info = validateRequest(op('GET /api/v1/users.info'), { params: {} });
     expect(info.schemaCheck).toBe('precompiled');
@@ -120,13 +132,19 @@ describe('precompiled validators', () => {
     const post = validateBodyText(op('POST /api/v1/chat.postMessage'), '{"text": "hi"}');
     expect(post.schemaCheck).toBe('precompiled');
     expect(post.ok).toBe(false);
-    expect(post.problems.map((p) => p.message).join(' | ')).toMatch(/roomId .*is required|roomId is required/);
-    expect(validateBodyText(op('POST /api/v1/chat.postMessage'), '{"roomId": "GENERAL", "text": "hi"}')).toMatchObject({ ok: true, problems: [], schemaCheck: 'precompiled' });
+    expect(post.problems.map((p) => p.message).join(' | ')).toMatch(
+      /roomId .*is required|roomId is required/,
+    );
+    expect(
+      validateBodyText(op('POST /api/v1/chat.postMessage'), '{"roomId": "GENERAL", "text": "hi"}'),
+    ).toMatchObject({ ok: true, problems: [], schemaCheck: 'precompiled' });
   });
 
   it('are keyed by the schema JSON: an equal copy finds one, a different schema does not', () => {
     const { schema } = pairs[0]!;
-    expect(precompiledValidator(JSON.parse(JSON.stringify(schema)) as JsonSchema, pairs[0]!.mode)).toBe(precompiledValidator(schema, pairs[0]!.mode));
+    expect(precompiledValidator(JSON.parse(JSON.stringify(schema)) as JsonSchema, pairs[0]!.mode)).toBe(
+      precompiledValidator(schema, pairs[0]!.mode),
+    );
     expect(precompiledValidator({ ...schema, title: 'imported' }, pairs[0]!.mode)).toBeUndefined();
     expect(schemaId({ a: 1 })).not.toBe(schemaId({ a: 2 }));
   });
@@ -142,15 +160,25 @@ describe('schemas that are not precompiled (imported documents)', () => {
 
   it('are compiled at run time where the page allows it', () => {
     const r = validateRequest(imported(), { params: { limit: 'x' } });
-    expect(r).toEqual({ ok: false, problems: [{ field: 'limit', message: 'limit must be a whole number', severity: 'error' }], schemaCheck: 'compiled' });
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ field: 'limit', message: 'limit must be a whole number', severity: 'error' }],
+      schemaCheck: 'compiled',
+    });
   });
 
   it('say "checked by the server only" when the page forbids compiling, and do not block sending', () => {
     setRuntimeCompilation(false);
     const r = validateRequest(imported(), { params: { limit: 'x' } });
-    expect(r).toEqual({ ok: true, problems: [{ field: '', message: SERVER_ONLY_MESSAGE, severity: 'warning' }], schemaCheck: 'server-only' });
+    expect(r).toEqual({
+      ok: true,
+      problems: [{ field: '', message: SERVER_ONLY_MESSAGE, severity: 'warning' }],
+      schemaCheck: 'server-only',
+    });
     // path placeholders are still checked; the bundled catalog still is too
-    expect(validateRequest(op('GET /api/v1/channels.list'), { params: { count: 'abc' } }).schemaCheck).toBe('precompiled');
+    expect(validateRequest(op('GET /api/v1/channels.list'), { params: { count: 'abc' } }).schemaCheck).toBe(
+      'precompiled',
+    );
   });
 });
 
@@ -180,16 +208,39 @@ describe('without eval (vm context with codeGeneration.strings false)', () => {
         importedAgain: validateRequest(imported, { params: { limit: 'y' } }),
       });
     `;
-    const result = await build({ stdin: { contents: entry, resolveDir: here, loader: 'ts' }, bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
+    const result = await build({
+      stdin: { contents: entry, resolveDir: here, loader: 'ts' },
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
     const code = result.outputFiles[0]!.text;
-    const context = vm.createContext({ console, structuredClone }, { codeGeneration: { strings: false, wasm: false } });
+    const context = vm.createContext(
+      { console, structuredClone },
+      { codeGeneration: { strings: false, wasm: false } },
+    );
     vm.runInContext(code, context);
-    const out = JSON.parse((context as { out: string }).out) as Record<string, { ok: boolean; problems: { message: string }[]; schemaCheck: string }> & { evalRefused: boolean };
+    const out = JSON.parse((context as { out: string }).out) as Record<
+      string,
+      { ok: boolean; problems: { message: string }[]; schemaCheck: string }
+    > & { evalRefused: boolean };
     expect(out.evalRefused).toBe(true);
-    expect(out.list).toEqual({ ok: false, problems: [{ field: 'count', message: 'count must be a number', severity: 'error' }], schemaCheck: 'precompiled' });
-    expect(out.info!.problems[0]?.message).toMatch(/^userId, username, .* or freeSwitchExtension is required$/);
+    expect(out.list).toEqual({
+      ok: false,
+      problems: [{ field: 'count', message: 'count must be a number', severity: 'error' }],
+      schemaCheck: 'precompiled',
+    });
+    expect(out.info!.problems[0]?.message).toMatch(
+      /^userId, username, .* or freeSwitchExtension is required$/,
+    );
     expect(out.post).toMatchObject({ ok: true, problems: [], schemaCheck: 'precompiled' });
-    expect(out.imported).toEqual({ ok: true, problems: [{ field: '', message: SERVER_ONLY_MESSAGE, severity: 'warning' }], schemaCheck: 'server-only' });
+    expect(out.imported).toEqual({
+      ok: true,
+      problems: [{ field: '', message: SERVER_ONLY_MESSAGE, severity: 'warning' }],
+      schemaCheck: 'server-only',
+    });
     expect(out.importedAgain!.schemaCheck).toBe('server-only');
   }, 60000);
 
@@ -199,5 +250,21 @@ describe('without eval (vm context with codeGeneration.strings false)', () => {
       expect(text).toMatch(/export const validators = \{/);
       expect(text).not.toMatch(/new Function|\bFunction\(|\beval\(|\brequire\(/);
     }
+  });
+});
+
+describe('schemas derived from TypeScript types', () => {
+  it('report what the types declare as warnings that do not hold Send back', () => {
+    const generate = findOperation(
+      operationsFromGenerated(catalogJson as unknown as GeneratedCatalog),
+      'POST /api/v1/users.generatePersonalAccessToken',
+    );
+    if (!generate) throw new Error('users.generatePersonalAccessToken is missing from the catalog');
+    expect(generate.schemaSource).toBe('types');
+    const r = validateBodyText(generate, '{"tokenName": "t"}');
+    expect(r.ok).toBe(true);
+    expect(r.problems).toContainEqual(
+      expect.objectContaining({ message: 'bypassTwoFactor is required', severity: 'warning' }),
+    );
   });
 });

@@ -6,7 +6,10 @@
  */
 import type { ErrorObject } from 'ajv/dist/2020';
 import { unusable as bodyUnusable, validators as bodyValidators } from '../catalog/generated/validators-body';
-import { unusable as queryUnusable, validators as queryValidators } from '../catalog/generated/validators-query';
+import {
+  unusable as queryUnusable,
+  validators as queryValidators,
+} from '../catalog/generated/validators-query';
 import { schemaId, type CoerceMode } from './schema-id';
 
 /** An ajv standalone validate function: returns the verdict, leaves the errors on `.errors`. */
@@ -31,8 +34,16 @@ function idOf(schema: object): string {
  * The build-time validator for this schema and coercion mode; an Error when ajv refused the schema
  * at build time (nothing to retry); undefined when the schema was not in the bundled catalog.
  */
-export function precompiledValidator(schema: object, coerceTypes: CoerceMode): PrecompiledValidator | Error | undefined {
-  const [validators, unusable] = coerceTypes === 'array' ? [queryValidators, queryUnusable] : coerceTypes === true ? [bodyValidators, bodyUnusable] : [undefined, undefined];
+export function precompiledValidator(
+  schema: object,
+  coerceTypes: CoerceMode,
+): PrecompiledValidator | Error | undefined {
+  const [validators, unusable] =
+    coerceTypes === 'array'
+      ? [queryValidators, queryUnusable]
+      : coerceTypes === true
+        ? [bodyValidators, bodyUnusable]
+        : [undefined, undefined];
   if (!validators || !unusable) return undefined;
   const id = idOf(schema);
   const v = validators[id];

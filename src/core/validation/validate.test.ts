@@ -14,14 +14,20 @@ const messages = (r: { problems: { message: string }[] }) => r.problems.map((p) 
 
 describe('validateRequest', () => {
   it('coerces query strings like the server and accepts a valid channels.list', () => {
-    const r = validateRequest(op('GET /api/v1/channels.list'), { params: { count: '50', offset: '0', sort: '{"name":1}' } });
+    const r = validateRequest(op('GET /api/v1/channels.list'), {
+      params: { count: '50', offset: '0', sort: '{"name":1}' },
+    });
     expect(r).toEqual({ ok: true, problems: [], schemaCheck: 'precompiled' });
   });
 
   it('says a non-numeric count must be a number', () => {
     const r = validateRequest(op('GET /api/v1/channels.list'), { params: { count: 'abc' } });
     expect(r.ok).toBe(false);
-    expect(r.problems).toContainEqual({ field: 'count', message: 'count must be a number', severity: 'error' });
+    expect(r.problems).toContainEqual({
+      field: 'count',
+      message: 'count must be a number',
+      severity: 'error',
+    });
   });
 
   it('names an unknown parameter, as an error when the server validator would reject it', () => {
@@ -30,7 +36,9 @@ describe('validateRequest', () => {
   });
 
   it('treats empty query fields as not given', () => {
-    expect(validateRequest(op('GET /api/v1/channels.list'), { params: { count: '', offset: undefined } }).ok).toBe(true);
+    expect(
+      validateRequest(op('GET /api/v1/channels.list'), { params: { count: '', offset: undefined } }).ok,
+    ).toBe(true);
   });
 
   it('summarises alternatives: users.info needs userId or username (or another identifier)', () => {
@@ -51,7 +59,11 @@ describe('validateRequest', () => {
 
   it('requires path placeholders', () => {
     const r = validateRequest(op('GET /api/apps/:id'), { pathParams: { id: '' }, params: {} });
-    expect(r.problems).toContainEqual({ field: 'id', message: 'id is required (it is part of the path)', severity: 'error' });
+    expect(r.problems).toContainEqual({
+      field: 'id',
+      message: 'id is required (it is part of the path)',
+      severity: 'error',
+    });
     expect(validateRequest(op('GET /api/apps/:id'), { pathParams: { id: 'abc' }, params: {} }).ok).toBe(true);
   });
 
@@ -60,18 +72,34 @@ describe('validateRequest', () => {
     expect(members.schemaSource).toBe('types');
     const r = validateRequest(members, { params: { roomId: 'GENERAL', bogus: '1' } });
     expect(r.ok).toBe(true);
-    expect(r.problems).toContainEqual({ field: 'bogus', message: 'unknown parameter bogus', severity: 'warning' });
+    expect(r.problems).toContainEqual({
+      field: 'bogus',
+      message: 'unknown parameter bogus',
+      severity: 'warning',
+    });
   });
 
   it('explains enums, formats and lengths in words', () => {
     const schema = {
       type: 'object',
-      properties: { kind: { type: 'string', enum: ['a', 'b'] }, email: { type: 'string', format: 'email' }, name: { type: 'string', minLength: 1 } },
+      properties: {
+        kind: { type: 'string', enum: ['a', 'b'] },
+        email: { type: 'string', format: 'email' },
+        name: { type: 'string', minLength: 1 },
+      },
       additionalProperties: false,
     };
-    const fake: Operation = { ...op('POST /api/v1/chat.postMessage'), paramsSchema: schema, schemaSource: 'openapi' };
+    const fake: Operation = {
+      ...op('POST /api/v1/chat.postMessage'),
+      paramsSchema: schema,
+      schemaSource: 'openapi',
+    };
     const r = validateRequest(fake, { params: { kind: 'c', email: 'nope', name: '' } });
-    expect(messages(r)).toEqual(['kind must be one of: "a", "b"', 'email must be a valid email', 'name must not be empty']);
+    expect(messages(r)).toEqual([
+      'kind must be one of: "a", "b"',
+      'email must be a valid email',
+      'name must not be empty',
+    ]);
   });
 
   it('compiles lazily and caches per schema', () => {
@@ -84,7 +112,10 @@ describe('validateRequest', () => {
 
 describe('validateBodyText', () => {
   it('reports JSON syntax errors on Body with a position', () => {
-    const r = validateBodyText(op('POST /api/v1/chat.postMessage'), '{\n  "roomId": "GENERAL",\n  "text": hi\n}');
+    const r = validateBodyText(
+      op('POST /api/v1/chat.postMessage'),
+      '{\n  "roomId": "GENERAL",\n  "text": hi\n}',
+    );
     expect(r.ok).toBe(false);
     expect(r.problems[0]?.field).toBe('Body');
     expect(r.problems[0]?.message).toMatch(/^Body is not valid JSON at line 3, column \d+/);

@@ -63,7 +63,8 @@ export interface RequestInput {
 }
 
 /** The warning of the `server-only` case, word for word. */
-export const SERVER_ONLY_MESSAGE = "Checked by the server only: this page's security policy forbids compiling validators for imported schemas";
+export const SERVER_ONLY_MESSAGE =
+  "Checked by the server only: this page's security policy forbids compiling validators for imported schemas";
 
 /** A validator function, build-time or run-time (ajv's `ValidateFunction` is one). */
 export type Validator = PrecompiledValidator;
@@ -95,7 +96,11 @@ export function runtimeCompilationRefused(): boolean {
 
 function isEvalRefusal(e: unknown): boolean {
   // Chromium and Firefox throw EvalError; Safari an EvalError too ("Refused to evaluate a string as JavaScript").
-  return e instanceof EvalError || (e instanceof Error && /unsafe-eval|Refused to evaluate|Content Security Policy|call to Function\(\) blocked/i.test(e.message));
+  return (
+    e instanceof EvalError ||
+    (e instanceof Error &&
+      /unsafe-eval|Refused to evaluate|Content Security Policy|call to Function\(\) blocked/i.test(e.message))
+  );
 }
 
 function runtimeCompile(schema: JsonSchema, coerceTypes: CoerceMode): Validator | Error {
@@ -150,11 +155,15 @@ const TYPE_WORDS: Record<string, string> = {
 function typeWords(t: unknown): string {
   const list = Array.isArray(t) ? t : [t];
   const words = list.map((x) => TYPE_WORDS[String(x)] ?? String(x));
-  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : (words[0] ?? 'valid');
+  return words.length > 1
+    ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`
+    : (words[0] ?? 'valid');
 }
 
 function orList(names: string[]): string {
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? '');
+  return names.length > 1
+    ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+    : (names[0] ?? '');
 }
 
 /** `/status/0` -> `status[0]`, `/user/name` -> `user.name`; '' for the root. */
@@ -162,7 +171,9 @@ function fieldOf(instancePath: string): string {
   return instancePath
     .split('/')
     .filter(Boolean)
-    .map((seg, i) => (/^\d+$/.test(seg) ? `[${seg}]` : i === 0 ? seg.replace(/~1/g, '/').replace(/~0/g, '~') : `.${seg}`))
+    .map((seg, i) =>
+      /^\d+$/.test(seg) ? `[${seg}]` : i === 0 ? seg.replace(/~1/g, '/').replace(/~0/g, '~') : `.${seg}`,
+    )
     .join('');
 }
 
@@ -171,26 +182,44 @@ function describe(e: ErrorObject, lenient: boolean): Problem | undefined {
   const top = field.split(/[.[]/)[0] ?? '';
   const subject = field || 'The parameters';
   const p = e.params as Record<string, unknown>;
-  const error = (message: string, severity: Severity = 'error'): Problem => ({ field: top, message, severity });
+  const error = (message: string, severity: Severity = 'error'): Problem => ({
+    field: top,
+    message,
+    severity,
+  });
   switch (e.keyword) {
     case 'required': {
       const name = field ? `${field}.${String(p.missingProperty)}` : String(p.missingProperty);
-      return { field: field ? top : String(p.missingProperty), message: `${name} is required`, severity: 'error' };
+      return {
+        field: field ? top : String(p.missingProperty),
+        message: `${name} is required`,
+        severity: 'error',
+      };
     }
     case 'additionalProperties': {
       const name = field ? `${field}.${String(p.additionalProperty)}` : String(p.additionalProperty);
-      return { field: field ? top : String(p.additionalProperty), message: `unknown parameter ${name}`, severity: lenient ? 'warning' : 'error' };
+      return {
+        field: field ? top : String(p.additionalProperty),
+        message: `unknown parameter ${name}`,
+        severity: lenient ? 'warning' : 'error',
+      };
     }
     case 'type':
       return error(`${subject} must be ${typeWords(p.type)}`);
     case 'enum':
-      return error(`${subject} must be one of: ${((p.allowedValues as unknown[]) ?? []).map((v) => JSON.stringify(v)).join(', ')}`);
+      return error(
+        `${subject} must be one of: ${((p.allowedValues as unknown[]) ?? []).map((v) => JSON.stringify(v)).join(', ')}`,
+      );
     case 'const':
       return error(`${subject} must be ${JSON.stringify(p.allowedValue)}`);
     case 'format':
       return error(`${subject} must be a valid ${String(p.format).replace(/_/g, ' ')}`);
     case 'minLength':
-      return error(p.limit === 1 ? `${subject} must not be empty` : `${subject} must have at least ${String(p.limit)} characters`);
+      return error(
+        p.limit === 1
+          ? `${subject} must not be empty`
+          : `${subject} must have at least ${String(p.limit)} characters`,
+      );
     case 'maxLength':
       return error(`${subject} must have at most ${String(p.limit)} characters`);
     case 'minimum':
@@ -230,19 +259,34 @@ function explain(errors: ErrorObject[], schema: JsonSchema, lenient: boolean): P
     for (const e of errors) {
       const m = branchOf(e);
       if (m) byBranch[Number(m[2])]!.push(e);
-      else if (e.keyword === 'oneOf' && e.instancePath === '' && (e.params as { passingSchemas?: unknown }).passingSchemas) {
-        out.push({ field: '', message: 'The parameters match more than one accepted form; give only one of the alternatives', severity: 'error' });
+      else if (
+        e.keyword === 'oneOf' &&
+        e.instancePath === '' &&
+        (e.params as { passingSchemas?: unknown }).passingSchemas
+      ) {
+        out.push({
+          field: '',
+          message: 'The parameters match more than one accepted form; give only one of the alternatives',
+          severity: 'error',
+        });
       }
     }
     const failing = byBranch.filter((b) => b.length > 0);
     if (failing.length === branchCount && branchCount > 0) {
       const missing = byBranch.map((b) => b.find((e) => e.keyword === 'required' && e.instancePath === ''));
       if (missing.every(Boolean)) {
-        const names = [...new Set(missing.map((e) => String((e!.params as { missingProperty: string }).missingProperty)))];
-        out.push({ field: names[0] ?? '', message: names.length > 1 ? `${orList(names)} is required` : `${names[0]} is required`, severity: 'error' });
+        const names = [
+          ...new Set(missing.map((e) => String((e!.params as { missingProperty: string }).missingProperty))),
+        ];
+        out.push({
+          field: names[0] ?? '',
+          message: names.length > 1 ? `${orList(names)} is required` : `${names[0]} is required`,
+          severity: 'error',
+        });
         // Other problems from the branch with the fewest errors.
         const best = byBranch.reduce((a, b) => (b.length < a.length ? b : a));
-        for (const e of best) if (!(e.keyword === 'required' && e.instancePath === '')) pushUnique(out, describe(e, lenient));
+        for (const e of best)
+          if (!(e.keyword === 'required' && e.instancePath === '')) pushUnique(out, describe(e, lenient));
       } else {
         const best = byBranch.reduce((a, b) => (b.length < a.length ? b : a));
         for (const e of best) pushUnique(out, describe(e, lenient));
@@ -261,7 +305,8 @@ function pushUnique(out: Problem[], p: Problem | undefined): void {
 function cleanQuery(params: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (params && typeof params === 'object') {
-    for (const [k, v] of Object.entries(params as Record<string, unknown>)) if (v !== undefined && v !== '') out[k] = v;
+    for (const [k, v] of Object.entries(params as Record<string, unknown>))
+      if (v !== undefined && v !== '') out[k] = v;
   }
   return out;
 }
@@ -271,7 +316,12 @@ export function validateRequest(op: Operation, input: RequestInput): ValidationR
   const problems: Problem[] = [];
   for (const name of op.pathParams) {
     const v = input.pathParams?.[name];
-    if (v === undefined || v.trim() === '') problems.push({ field: name, message: `${name} is required (it is part of the path)`, severity: 'error' });
+    if (v === undefined || v.trim() === '')
+      problems.push({
+        field: name,
+        message: `${name} is required (it is part of the path)`,
+        severity: 'error',
+      });
   }
   const schema = op.paramsSchema;
   let schemaCheck: SchemaCheck = 'none';
@@ -284,12 +334,21 @@ export function validateRequest(op: Operation, input: RequestInput): ValidationR
       problems.push({ field: '', message: SERVER_ONLY_MESSAGE, severity: 'warning' });
     } else if (v instanceof Error) {
       schemaCheck = 'unusable';
-      problems.push({ field: '', message: `The parameter schema could not be compiled, so nothing was checked (${v.message})`, severity: 'warning' });
+      problems.push({
+        field: '',
+        message: `The parameter schema could not be compiled, so nothing was checked (${v.message})`,
+        severity: 'warning',
+      });
     } else {
       schemaCheck = pre ? 'precompiled' : 'compiled';
       if (!v(data)) {
         const lenient = op.schemaSource !== 'validator';
-        problems.push(...explain(v.errors ?? [], schema, lenient));
+        const found = explain(v.errors ?? [], schema, lenient);
+        // A schema derived from TypeScript types says what the types declare, not what the server
+        // checks (users.generatePersonalAccessToken declares bypassTwoFactor, the server treats it as
+        // optional): its findings are warnings and never hold Send back.
+        const advisory = op.schemaSource === 'types';
+        problems.push(...(advisory ? found.map((p) => ({ ...p, severity: 'warning' as const })) : found));
       }
     }
   }
@@ -300,18 +359,38 @@ export function validateRequest(op: Operation, input: RequestInput): ValidationR
  * Parses a JSON body text (the `Body` editor), then validates it. A syntax error is reported on
  * `Body` with its line and column; an empty text is an empty object.
  */
-export function validateBodyText(op: Operation, text: string, pathParams?: Record<string, string | undefined>): ValidationResult & { body?: unknown } {
+export function validateBodyText(
+  op: Operation,
+  text: string,
+  pathParams?: Record<string, string | undefined>,
+): ValidationResult & { body?: unknown } {
   let body: unknown = {};
   if (text.trim() !== '') {
     try {
       body = JSON.parse(text);
     } catch (e) {
       const where = jsonErrorWhere(text);
-      return { ok: false, problems: [{ field: 'Body', message: `Body is not valid JSON${where ? ` at ${where}` : ''}: ${jsonReason(e)}`, severity: 'error' }], schemaCheck: 'none' };
+      return {
+        ok: false,
+        problems: [
+          {
+            field: 'Body',
+            message: `Body is not valid JSON${where ? ` at ${where}` : ''}: ${jsonReason(e)}`,
+            severity: 'error',
+          },
+        ],
+        schemaCheck: 'none',
+      };
     }
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    if (op.paramsSchema) return { ok: false, problems: [{ field: 'Body', message: 'Body must be a JSON object', severity: 'error' }], body, schemaCheck: 'none' };
+    if (op.paramsSchema)
+      return {
+        ok: false,
+        problems: [{ field: 'Body', message: 'Body must be a JSON object', severity: 'error' }],
+        body,
+        schemaCheck: 'none',
+      };
   }
   return { ...validateRequest(op, { ...(pathParams ? { pathParams } : {}), params: body }), body };
 }

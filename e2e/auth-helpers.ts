@@ -61,7 +61,12 @@ export interface ApiSession {
 }
 
 /** Signs in through the REST API directly (test setup, not the UI under test). */
-export async function apiLogin(api: APIRequestContext, sandboxUrl: string, user: string, password = user): Promise<ApiSession> {
+export async function apiLogin(
+  api: APIRequestContext,
+  sandboxUrl: string,
+  user: string,
+  password = user,
+): Promise<ApiSession> {
   const res = await api.post(`${sandboxUrl}/api/v1/login`, { data: { user, password } });
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { data: ApiSession };
@@ -69,7 +74,13 @@ export async function apiLogin(api: APIRequestContext, sandboxUrl: string, user:
 }
 
 /** Creates a personal access token through the API, answering the password 2FA fallback. */
-export async function apiCreateToken(api: APIRequestContext, sandboxUrl: string, session: ApiSession, password: string, tokenName: string): Promise<string> {
+export async function apiCreateToken(
+  api: APIRequestContext,
+  sandboxUrl: string,
+  session: ApiSession,
+  password: string,
+  tokenName: string,
+): Promise<string> {
   const res = await api.post(`${sandboxUrl}/api/v1/users.generatePersonalAccessToken`, {
     headers: {
       'X-User-Id': session.userId,
@@ -83,7 +94,13 @@ export async function apiCreateToken(api: APIRequestContext, sandboxUrl: string,
   return ((await res.json()) as { token: string }).token;
 }
 
-export async function apiRemoveToken(api: APIRequestContext, sandboxUrl: string, session: ApiSession, password: string, tokenName: string): Promise<void> {
+export async function apiRemoveToken(
+  api: APIRequestContext,
+  sandboxUrl: string,
+  session: ApiSession,
+  password: string,
+  tokenName: string,
+): Promise<void> {
   const res = await api.post(`${sandboxUrl}/api/v1/users.removePersonalAccessToken`, {
     headers: {
       'X-User-Id': session.userId,

@@ -7,8 +7,18 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test as base } from './fixtures';
 import {
-  apiCreateToken, apiLogin, apiRemoveToken, authRegion, fillSignIn, openPanel, requestPane, responsePane,
-  selectOperation, send, signInAs, totpCode,
+  apiCreateToken,
+  apiLogin,
+  apiRemoveToken,
+  authRegion,
+  fillSignIn,
+  openPanel,
+  requestPane,
+  responsePane,
+  selectOperation,
+  send,
+  signInAs,
+  totpCode,
 } from './auth-helpers';
 
 interface Recorder {
@@ -28,7 +38,12 @@ const test = base.extend<object, { recorder: Recorder }>({
       const seen: IncomingHttpHeaders[] = [];
       const server = createServer((req, res) => {
         seen.push(req.headers);
-        const body = { success: false, status: 'error', message: 'You must be logged in to do this.', error: 'You must be logged in to do this.' };
+        const body = {
+          success: false,
+          status: 'error',
+          message: 'You must be logged in to do this.',
+          error: 'You must be logged in to do this.',
+        };
         res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,7 +57,10 @@ const test = base.extend<object, { recorder: Recorder }>({
     use({ sandboxEnv: { API_Enable_Rate_Limiter_Limit_Calls_Default: '500' }, targets: [recorder.url] }),
 });
 
-test('password sign-in shows who, roles, the rate-limit bypass, and requests go out as that user', async ({ page, explorerUrl }) => {
+test('password sign-in shows who, roles, the rate-limit bypass, and requests go out as that user', async ({
+  page,
+  explorerUrl,
+}) => {
   await page.goto(explorerUrl);
   await signInAs(page, 'admin');
   const auth = await openPanel(page);
@@ -60,7 +78,10 @@ test('password sign-in shows who, roles, the rate-limit bypass, and requests go 
   await expect(response.getByRole('meter', { name: 'Rate limit' })).toContainText('bypassed');
 });
 
-test('the totp account signs in with a code computed by otplib, after a wrong one is refused', async ({ page, explorerUrl }) => {
+test('the totp account signs in with a code computed by otplib, after a wrong one is refused', async ({
+  page,
+  explorerUrl,
+}) => {
   await page.goto(explorerUrl);
   await fillSignIn(page, 'totp', 'totp');
   const auth = authRegion(page);
@@ -75,7 +96,10 @@ test('the totp account signs in with a code computed by otplib, after a wrong on
   await expect(auth.getByRole('status', { name: 'Signed in as totp' })).toBeVisible();
 });
 
-test('a wrong password is diagnosed in words and the password is not kept on the page', async ({ page, explorerUrl }) => {
+test('a wrong password is diagnosed in words and the password is not kept on the page', async ({
+  page,
+  explorerUrl,
+}) => {
   await page.goto(explorerUrl);
   await fillSignIn(page, 'admin', 'wrong-password-123');
   const alert = authRegion(page).getByRole('alert');
@@ -86,7 +110,12 @@ test('a wrong password is diagnosed in words and the password is not kept on the
   expect(await page.content()).not.toContain('wrong-password-123');
 });
 
-test('a pasted personal access token signs in; once revoked, a request is diagnosed as such', async ({ page, explorerUrl, sandboxUrl, request }) => {
+test('a pasted personal access token signs in; once revoked, a request is diagnosed as such', async ({
+  page,
+  explorerUrl,
+  sandboxUrl,
+  request,
+}) => {
   const demo = await apiLogin(request, sandboxUrl, 'demo');
   const token = await apiCreateToken(request, sandboxUrl, demo, 'demo', 'pasted-in-e2e');
 
@@ -119,7 +148,10 @@ test('a pasted personal access token signs in; once revoked, a request is diagno
   await expect(diagnosis).toContainText('failed too, so the pair itself is invalid');
 });
 
-test('a 2FA challenge on a runner request is answered in the Response pane and the request is sent again', async ({ page, explorerUrl }) => {
+test('a 2FA challenge on a runner request is answered in the Response pane and the request is sent again', async ({
+  page,
+  explorerUrl,
+}) => {
   await page.goto(explorerUrl);
   await signInAs(page, 'demo');
   await selectOperation(page, 'POST', '/api/v1/users.generatePersonalAccessToken');
@@ -142,7 +174,10 @@ test('a 2FA challenge on a runner request is answered in the Response pane and t
   await expect(requestPane(page).getByText(/goes with the next request only/)).toHaveCount(0);
 });
 
-test('personal access tokens: generate with 2FA (shown once), regenerate, remove', async ({ page, explorerUrl }) => {
+test('personal access tokens: generate with 2FA (shown once), regenerate, remove', async ({
+  page,
+  explorerUrl,
+}) => {
   await page.goto(explorerUrl);
   await signInAs(page, 'admin');
   const auth = await openPanel(page);
@@ -176,7 +211,10 @@ test('personal access tokens: generate with 2FA (shown once), regenerate, remove
   };
   await tokens.getByRole('button', { name: `Regenerate ${name}` }).click();
   await answerIfAsked(tokens.getByRole('region', { name: 'New personal access token' }));
-  const regenerated = await tokens.getByRole('region', { name: 'New personal access token' }).getByLabel('New token').inputValue();
+  const regenerated = await tokens
+    .getByRole('region', { name: 'New personal access token' })
+    .getByLabel('New token')
+    .inputValue();
   expect(regenerated).not.toBe(value);
   await expect(row).toContainText(`…${regenerated.slice(-6)}`);
   await tokens.getByRole('button', { name: 'Done' }).click();
@@ -187,10 +225,17 @@ test('personal access tokens: generate with 2FA (shown once), regenerate, remove
   await expect(row).toHaveCount(0);
 });
 
-test('credentials belong to one server: switching the Server field sends no token to the other', async ({ page, explorerUrl, sandboxUrl, recorder }) => {
+test('credentials belong to one server: switching the Server field sends no token to the other', async ({
+  page,
+  explorerUrl,
+  sandboxUrl,
+  recorder,
+}) => {
   await page.goto(explorerUrl);
   await signInAs(page, 'admin');
-  const server = page.getByRole('textbox', { name: 'Server' }).or(page.getByRole('combobox', { name: 'Server' }));
+  const server = page
+    .getByRole('textbox', { name: 'Server' })
+    .or(page.getByRole('combobox', { name: 'Server' }));
   await server.fill(recorder.url);
   await expect(authRegion(page).getByLabel('Username or email')).toBeVisible();
   await expect(requestPane(page).getByText(/Sent without credentials/)).toBeVisible();
@@ -199,7 +244,9 @@ test('credentials belong to one server: switching the Server field sends no toke
   await send(page);
   const response = responsePane(page);
   await expect(response.getByRole('status', { name: 'Status' })).toContainText('401');
-  await expect(response.getByRole('alert', { name: 'Authentication problem' })).toContainText('X-User-Id and X-Auth-Token were not sent');
+  await expect(response.getByRole('alert', { name: 'Authentication problem' })).toContainText(
+    'X-User-Id and X-Auth-Token were not sent',
+  );
   const me = recorder.seen.filter((h) => h['x-user-id'] !== undefined || h['x-auth-token'] !== undefined);
   expect(me, 'no request to the second server carried credentials').toEqual([]);
   expect(recorder.seen.length).toBeGreaterThan(0);
@@ -210,7 +257,10 @@ test('credentials belong to one server: switching the Server field sends no toke
   await expect(response.getByRole('status', { name: 'Status' })).toContainText('200');
 });
 
-test('sign out calls /api/v1/logout, revokes the token and forgets it here', async ({ page, explorerUrl }) => {
+test('sign out calls /api/v1/logout, revokes the token and forgets it here', async ({
+  page,
+  explorerUrl,
+}) => {
   await page.goto(explorerUrl);
   await signInAs(page, 'demo');
   const logout = page.waitForRequest((r) => r.url().endsWith('/api/v1/logout') && r.method() === 'POST');

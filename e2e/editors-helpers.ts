@@ -10,7 +10,9 @@ export async function selectOperation(page: Page, method: string, path: string) 
 }
 
 export async function signIn(page: Page, user: string, password: string) {
-  const auth = page.getByRole('region', { name: 'Authentication' }).or(page.getByRole('dialog', { name: 'Authentication' }));
+  const auth = page
+    .getByRole('region', { name: 'Authentication' })
+    .or(page.getByRole('dialog', { name: 'Authentication' }));
   await auth.getByLabel('Username or email').fill(user);
   await auth.getByLabel('Password').fill(password);
   await auth.getByRole('button', { name: 'Sign in' }).click();
@@ -42,6 +44,8 @@ export async function typeInto(page: Page, name: 'query' | 'fields' | 'sort' | '
 }
 
 export function requestUrl(page: Page): Locator {
-  return request(page).getByRole('status').or(request(page).locator('output')).filter({ hasText: /^(GET|POST|PUT|DELETE) / });
+  return request(page)
+    .getByRole('status')
+    .or(request(page).locator('output'))
+    .filter({ hasText: /^(GET|POST|PUT|DELETE) / });
 }
-

@@ -7,7 +7,11 @@ import { expect, test, useStack } from './fixtures';
 import { request, selectOperation, signIn, typeInto } from './editors-helpers';
 
 useStack({
-  sandboxEnv: { API_Enable_Rate_Limiter: 'false', SANDBOX_SEED_USERS: '40', ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: 'TRUE' },
+  sandboxEnv: {
+    API_Enable_Rate_Limiter: 'false',
+    SANDBOX_SEED_USERS: '40',
+    ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: 'TRUE',
+  },
 });
 
 test.describe('a server started with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE', () => {

@@ -5,7 +5,15 @@
  * of what a 7.0+ server does with "query" with and without ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS.
  */
 import { expect, test, useStack } from './fixtures';
-import { editor, monacoReady, request, requestUrl, selectOperation, signIn, typeInto } from './editors-helpers';
+import {
+  editor,
+  monacoReady,
+  request,
+  requestUrl,
+  selectOperation,
+  signIn,
+  typeInto,
+} from './editors-helpers';
 
 const MONACO_CHUNK = '**/assets/monaco-entry-*.js';
 
@@ -13,7 +21,10 @@ const MONACO_CHUNK = '**/assets/monaco-entry-*.js';
 useStack({ sandboxEnv: { API_Enable_Rate_Limiter: 'false', SANDBOX_SEED_USERS: '40' } });
 
 test.describe('editors', () => {
-  test('query, fields and sort take typed JSON by accessible name, and the Request URL shows it encoded once', async ({ page, explorerUrl }) => {
+  test('query, fields and sort take typed JSON by accessible name, and the Request URL shows it encoded once', async ({
+    page,
+    explorerUrl,
+  }) => {
     await page.goto(explorerUrl);
     await selectOperation(page, 'GET', '/api/v1/users.list');
     for (const name of ['query', 'fields', 'sort'] as const) await monacoReady(page, name);
@@ -39,12 +50,19 @@ test.describe('editors', () => {
     await expect(request(page).getByRole('alert').filter({ hasText: 'Body has' })).toHaveCount(0);
     // The operation's schema (the server's validator) is checked by Monaco's JSON worker, no eval needed.
     await typeInto(page, 'Body', '{"channel": "#general", "text": 5}');
-    await expect(request(page).getByRole('alert').filter({ hasText: 'Body has a problem' })).toContainText('Line 1, column 33: Incorrect type. Expected "string"');
+    await expect(request(page).getByRole('alert').filter({ hasText: 'Body has a problem' })).toContainText(
+      'Line 1, column 33: Incorrect type. Expected "string"',
+    );
     await typeInto(page, 'Body', '{"channel": "#general", "text": }');
-    await expect(request(page).getByRole('alert').filter({ hasText: 'Body has a problem' })).toContainText('Line 1, column');
+    await expect(request(page).getByRole('alert').filter({ hasText: 'Body has a problem' })).toContainText(
+      'Line 1, column',
+    );
   });
 
-  test('completion lists MongoDB operators with the refused ones marked, and the model fields', async ({ page, explorerUrl }) => {
+  test('completion lists MongoDB operators with the refused ones marked, and the model fields', async ({
+    page,
+    explorerUrl,
+  }) => {
     await page.goto(explorerUrl);
     await selectOperation(page, 'GET', '/api/v1/users.list');
     await monacoReady(page, 'query');
@@ -94,7 +112,10 @@ test.describe('editors', () => {
     await expect(host).toHaveClass(/\bvs-dark\b/);
   });
 
-  test('invalid JSON holds Send back with the problem in words, until it is fixed', async ({ page, explorerUrl }) => {
+  test('invalid JSON holds Send back with the problem in words, until it is fixed', async ({
+    page,
+    explorerUrl,
+  }) => {
     await page.goto(explorerUrl);
     await selectOperation(page, 'GET', '/api/v1/users.list');
     await monacoReady(page, 'query');
@@ -103,13 +124,17 @@ test.describe('editors', () => {
     await expect(problem).toContainText('Line 1, column 14');
     const send = request(page).getByRole('button', { name: 'Send', exact: true });
     await expect(send).toBeDisabled();
-    await expect(request(page).getByRole('alert').filter({ hasText: 'Send is held back' })).toContainText('query: Line 1, column 14');
+    await expect(request(page).getByRole('alert').filter({ hasText: 'Send is held back' })).toContainText(
+      'query: Line 1, column 14',
+    );
     await expect(request(page).getByRole('button', { name: 'Send anyway' })).toBeVisible();
     // A marker in the editor too (Monaco's squiggle).
     await expect(page.locator('[data-editor="query"] .squiggly-error').first()).toBeAttached();
 
     await typeInto(page, 'sort', '{"username": 2}');
-    await expect(request(page).getByRole('alert').filter({ hasText: 'sort has a problem' })).toContainText('1 (ascending) or -1');
+    await expect(request(page).getByRole('alert').filter({ hasText: 'sort has a problem' })).toContainText(
+      '1 (ascending) or -1',
+    );
 
     await typeInto(page, 'query', '{"username": "admin"}');
     await typeInto(page, 'sort', '{"username": 1}');
@@ -117,7 +142,10 @@ test.describe('editors', () => {
     await expect(send).toBeEnabled();
   });
 
-  test('before Monaco arrives the plain text fields work, and Send sends what was typed', async ({ page, explorerUrl }) => {
+  test('before Monaco arrives the plain text fields work, and Send sends what was typed', async ({
+    page,
+    explorerUrl,
+  }) => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(MONACO_CHUNK, async (route) => {
@@ -131,37 +159,56 @@ test.describe('editors', () => {
     await query.fill('{"username": "admin"}');
     await expect(requestUrl(page)).toContainText('query=%7B%22username%22%3A%22admin%22%7D');
     await request(page).getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(page.getByRole('region', { name: 'Response' }).getByRole('status', { name: 'Status' })).toContainText(/\d{3}/);
+    await expect(
+      page.getByRole('region', { name: 'Response' }).getByRole('status', { name: 'Status' }),
+    ).toContainText(/\d{3}/);
     // Monaco arrives later and takes over with the same text.
     release();
-    await page.getByRole('region', { name: 'Endpoints' }).getByRole('searchbox', { name: 'Search endpoints' }).focus();
+    await page
+      .getByRole('region', { name: 'Endpoints' })
+      .getByRole('searchbox', { name: 'Search endpoints' })
+      .focus();
     await monacoReady(page, 'query');
     await expect(requestUrl(page)).toContainText('query=%7B%22username%22%3A%22admin%22%7D');
   });
 
-  test('if Monaco cannot load, the text fields stay and say so quietly', async ({ page, explorerUrl, pageErrors }) => {
+  test('if Monaco cannot load, the text fields stay and say so quietly', async ({
+    page,
+    explorerUrl,
+    pageErrors,
+  }) => {
     pageErrors.allow(/Failed to load resource: net::ERR_FAILED/);
     await page.route(MONACO_CHUNK, (route) => route.abort('failed'));
     await page.goto(explorerUrl);
     await selectOperation(page, 'GET', '/api/v1/users.list');
-    await expect(request(page).getByText('The code editor could not be loaded; plain text fields are used instead.')).toBeVisible();
+    await expect(
+      request(page).getByText('The code editor could not be loaded; plain text fields are used instead.'),
+    ).toBeVisible();
     await expect(editor(page, 'query')).toHaveJSProperty('tagName', 'TEXTAREA');
     await editor(page, 'query').fill('{"username": }');
-    await expect(request(page).getByRole('alert').filter({ hasText: 'query has a problem' })).toContainText('Line 1, column 14');
+    await expect(request(page).getByRole('alert').filter({ hasText: 'query has a problem' })).toContainText(
+      'Line 1, column 14',
+    );
   });
 });
 
 // The same check against a server started with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE is in
 // editors-unsafe.spec.ts (another sandbox environment needs another worker, hence another file).
 test.describe('a server that ignores query and fields (7.0+ default)', () => {
-  test('says so before sending, detects it after the response, and applies them locally on request', async ({ page, explorerUrl }) => {
+  test('says so before sending, detects it after the response, and applies them locally on request', async ({
+    page,
+    explorerUrl,
+  }) => {
     await page.goto(explorerUrl);
     await signIn(page, 'admin', 'admin');
     await selectOperation(page, 'GET', '/api/v1/users.list');
     await typeInto(page, 'query', '{"username": "demo"}');
-    await expect(request(page).getByRole('alert').filter({ hasText: 'ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE' }).first()).toContainText(
-      'ignores "query" and "fields"',
-    );
+    await expect(
+      request(page)
+        .getByRole('alert')
+        .filter({ hasText: 'ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE' })
+        .first(),
+    ).toContainText('ignores "query" and "fields"');
     await request(page).getByRole('button', { name: 'Send', exact: true }).click();
     const ignored = page.getByRole('alert').filter({ hasText: 'The server ignored "query"' });
     await expect(ignored).toContainText('ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE');
@@ -172,4 +219,3 @@ test.describe('a server that ignores query and fields (7.0+ default)', () => {
     await expect(local).toContainText('"username": "demo"');
   });
 });
-

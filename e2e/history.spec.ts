@@ -5,7 +5,14 @@
  */
 import { decodePermalink } from '../src/core/permalink';
 import { expect, test, useStack } from './fixtures';
-import { historyPanel, loginViaApi, requestPane, responsePane, selectOperation, useToken } from './share-helpers';
+import {
+  historyPanel,
+  loginViaApi,
+  requestPane,
+  responsePane,
+  selectOperation,
+  useToken,
+} from './share-helpers';
 
 useStack({ sandboxEnv: { API_Enable_Rate_Limiter: 'false', SANDBOX_SEED_USERS: '60' } });
 
@@ -65,7 +72,12 @@ test.describe('history', () => {
     await expect(historyPanel(page).getByText('Requests you send to this server appear here')).toBeVisible();
   });
 
-  test('stored history holds no token or user ID, even one pasted into a parameter', async ({ page, explorerUrl, sandboxUrl, request }) => {
+  test('stored history holds no token or user ID, even one pasted into a parameter', async ({
+    page,
+    explorerUrl,
+    sandboxUrl,
+    request,
+  }) => {
     const credentials = await loginViaApi(request, sandboxUrl);
     await page.goto(explorerUrl);
     await useToken(page, credentials);
@@ -92,16 +104,26 @@ test.describe('history', () => {
     await expect(historyPanel(page).getByRole('listitem').first()).toContainText('$RC_SECRET');
   });
 
-  test('stored data that fails validation is set aside and reported, not dropped', async ({ page, explorerUrl, sandboxUrl }) => {
+  test('stored data that fails validation is set aside and reported, not dropped', async ({
+    page,
+    explorerUrl,
+    sandboxUrl,
+  }) => {
     await page.goto(explorerUrl);
     const broken = JSON.stringify({
       format: 1,
-      servers: { [sandboxUrl]: [{ id: 'x', link: '#r=2.damaged', status: 200, statusText: 'OK', ms: 1, bytes: 1, at: 1 }] },
+      servers: {
+        [sandboxUrl]: [
+          { id: 'x', link: '#r=2.damaged', status: 200, statusText: 'OK', ms: 1, bytes: 1, at: 1 },
+        ],
+      },
     });
     await page.evaluate(([key, value]) => window.localStorage.setItem(key!, value!), [HISTORY_KEY, broken]);
     await page.reload();
     const alert = historyPanel(page).getByRole('alert');
-    await expect(alert).toContainText('1 stored history item(s) failed validation and were set aside, not deleted');
+    await expect(alert).toContainText(
+      '1 stored history item(s) failed validation and were set aside, not deleted',
+    );
     await expect(alert).toContainText('the request cannot be read');
     const aside = await page.evaluate((key) => window.localStorage.getItem(key), SET_ASIDE_KEY);
     expect(aside).toContain('#r=2.damaged');
@@ -127,6 +149,9 @@ test.describe('history', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(historyPanel(page).getByText('Requests you send to this server appear here')).toHaveCount(0);
     await page.reload();
-    await expect(historyPanel(page).getByRole('button', { name: 'History' })).toHaveAttribute('aria-expanded', 'false');
+    await expect(historyPanel(page).getByRole('button', { name: 'History' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
   });
 });

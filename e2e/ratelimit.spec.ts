@@ -14,7 +14,9 @@ async function selectOperation(page: Page, method: string, path: string) {
 }
 
 async function signIn(page: Page, user: string, password: string) {
-  const auth = page.getByRole('region', { name: 'Authentication' }).or(page.getByRole('dialog', { name: 'Authentication' }));
+  const auth = page
+    .getByRole('region', { name: 'Authentication' })
+    .or(page.getByRole('dialog', { name: 'Authentication' }));
   await auth.getByLabel('Username or email').fill(user);
   await auth.getByLabel('Password').fill(password);
   await auth.getByRole('button', { name: 'Sign in' }).click();
@@ -22,13 +24,19 @@ async function signIn(page: Page, user: string, password: string) {
 }
 
 async function setParam(page: Page, name: string, value: string) {
-  await page.getByRole('region', { name: 'Request' }).getByRole('textbox', { name, exact: true }).or(
-    page.getByRole('region', { name: 'Request' }).getByRole('spinbutton', { name, exact: true }),
-  ).first().fill(value);
+  await page
+    .getByRole('region', { name: 'Request' })
+    .getByRole('textbox', { name, exact: true })
+    .or(page.getByRole('region', { name: 'Request' }).getByRole('spinbutton', { name, exact: true }))
+    .first()
+    .fill(value);
 }
 
 async function send(page: Page) {
-  await page.getByRole('region', { name: 'Request' }).getByRole('button', { name: 'Send', exact: true }).click();
+  await page
+    .getByRole('region', { name: 'Request' })
+    .getByRole('button', { name: 'Send', exact: true })
+    .click();
 }
 
 // One stack per file (Playwright runs a worker per stack): a short window of 5 calls per 10 s, and
@@ -93,7 +101,10 @@ test('the meter falls with each call and counts down; the call over the limit sh
   await expect(meter).toHaveAttribute('aria-valuenow', '4');
 });
 
-test('Fetch all pages waits for the window instead of earning a 429 and merges every item', async ({ page, explorerUrl }) => {
+test('Fetch all pages waits for the window instead of earning a 429 and merges every item', async ({
+  page,
+  explorerUrl,
+}) => {
   test.setTimeout(45_000);
   await page.goto(explorerUrl);
   await signIn(page, 'demo', 'demo');
@@ -108,7 +119,9 @@ test('Fetch all pages waits for the window instead of earning a 429 and merges e
 
   await response.getByRole('button', { name: 'Fetch all pages' }).click();
   await expect(response.getByRole('progressbar', { name: 'Fetch all pages progress' })).toBeVisible();
-  await expect(response.getByText(/Waiting \d+ s for the rate-limit window to reset/)).toBeVisible({ timeout: 10_000 });
+  await expect(response.getByText(/Waiting \d+ s for the rate-limit window to reset/)).toBeVisible({
+    timeout: 10_000,
+  });
   await expect(response.getByText(`Fetched all: ${total} items`)).toBeVisible({ timeout: 30_000 });
   // Paced, never refused: no 429 was earned on the way.
   await expect(response.getByText(/answered 429/)).toHaveCount(0);
@@ -125,7 +138,10 @@ test('Fetch all pages waits for the window instead of earning a 429 and merges e
   expect(new Set(lines.map((line) => (JSON.parse(line) as { _id: string })._id)).size).toBe(total);
 });
 
-test('direct cross-origin calls: the gauge says "hidden by CORS" and points to the proxy', async ({ page, explorerUrl }) => {
+test('direct cross-origin calls: the gauge says "hidden by CORS" and points to the proxy', async ({
+  page,
+  explorerUrl,
+}) => {
   await page.goto(explorerUrl);
   await page.getByLabel('Connection').selectOption({ label: 'Direct from browser' });
   await selectOperation(page, 'GET', '/api/info');

@@ -15,7 +15,9 @@ async function selectOperation(page: Page, method: string, path: string) {
 }
 
 async function signIn(page: Page, user: string, password: string) {
-  const auth = page.getByRole('region', { name: 'Authentication' }).or(page.getByRole('dialog', { name: 'Authentication' }));
+  const auth = page
+    .getByRole('region', { name: 'Authentication' })
+    .or(page.getByRole('dialog', { name: 'Authentication' }));
   await auth.getByLabel('Username or email').fill(user);
   await auth.getByLabel('Password').fill(password);
   await auth.getByRole('button', { name: 'Sign in' }).click();
@@ -24,15 +26,23 @@ async function signIn(page: Page, user: string, password: string) {
 
 function param(page: Page, name: string) {
   const request = page.getByRole('region', { name: 'Request' });
-  return request.getByRole('textbox', { name, exact: true }).or(request.getByRole('spinbutton', { name, exact: true })).first();
+  return request
+    .getByRole('textbox', { name, exact: true })
+    .or(request.getByRole('spinbutton', { name, exact: true }))
+    .first();
 }
 
 async function send(page: Page) {
-  await page.getByRole('region', { name: 'Request' }).getByRole('button', { name: 'Send', exact: true }).click();
+  await page
+    .getByRole('region', { name: 'Request' })
+    .getByRole('button', { name: 'Send', exact: true })
+    .click();
 }
 
 /** A real local HTTP peer on a free port for failure cases the sandbox never produces. */
-async function startPeer(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {
+async function startPeer(
+  handler: Parameters<typeof createServer>[1],
+): Promise<{ url: string; server: Server }> {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
@@ -46,7 +56,9 @@ async function startPeer(handler: Parameters<typeof createServer>[1]): Promise<{
 const peer = await startPeer((req, res) => {
   if (req.url?.startsWith('/hung/')) return; // never answers
   res.writeHead(502, { 'content-type': 'text/html', 'access-control-allow-origin': '*' });
-  res.end('<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><img src=x onerror="window.__xss=1"></body></html>');
+  res.end(
+    '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><img src=x onerror="window.__xss=1"></body></html>',
+  );
 });
 peer.server.unref();
 const closed = await startPeer(() => {});
@@ -63,7 +75,10 @@ useStack({
 });
 
 test.describe('a list of users', () => {
-  test('Next, Previous and First page update "Showing a–b of total" and the draft', async ({ page, explorerUrl }) => {
+  test('Next, Previous and First page update "Showing a–b of total" and the draft', async ({
+    page,
+    explorerUrl,
+  }) => {
     await page.goto(explorerUrl);
     await signIn(page, 'demo', 'demo');
     await selectOperation(page, 'GET', '/api/v1/users.list');
@@ -93,7 +108,10 @@ test.describe('a list of users', () => {
     await expect(param(page, 'count')).toHaveValue('10');
   });
 
-  test('a count above Max Record Amount is clamped and said so; count=0 is warned about', async ({ page, explorerUrl }) => {
+  test('a count above Max Record Amount is clamped and said so; count=0 is warned about', async ({
+    page,
+    explorerUrl,
+  }) => {
     await page.goto(explorerUrl);
     await signIn(page, 'demo', 'demo');
     await selectOperation(page, 'GET', '/api/v1/users.list');
@@ -101,13 +119,17 @@ test.describe('a list of users', () => {
     await send(page);
     const response = page.getByRole('region', { name: 'Response' });
     await expect(response.getByText(/Showing 1–20 of \d+/)).toBeVisible();
-    await expect(response.getByRole('status').filter({ hasText: 'Max Record Amount' })).toContainText('count=50');
+    await expect(response.getByRole('status').filter({ hasText: 'Max Record Amount' })).toContainText(
+      'count=50',
+    );
     // Paging follows what the server used (20), not what was asked.
     await response.getByRole('button', { name: 'Next page' }).click();
     await expect(response.getByText(/Showing 21–40 of \d+/)).toBeVisible();
 
     await param(page, 'count').fill('0');
-    await expect(response.getByRole('note', { name: 'count=0 warning' })).toContainText('count=0 asks for everything');
+    await expect(response.getByRole('note', { name: 'count=0 warning' })).toContainText(
+      'count=0 asks for everything',
+    );
   });
 
   test('Tree, Table, Raw and Headers show the same answer; tree search, keyboard and copy path work', async ({
@@ -128,7 +150,9 @@ test.describe('a list of users', () => {
     await expect(response.getByRole('tabpanel')).toContainText('"users": [');
 
     await response.getByRole('tab', { name: 'Headers' }).click();
-    await expect(response.getByRole('tabpanel').getByRole('row', { name: /^content-type application\/json/ })).toBeVisible();
+    await expect(
+      response.getByRole('tabpanel').getByRole('row', { name: /^content-type application\/json/ }),
+    ).toBeVisible();
 
     await response.getByRole('tab', { name: 'Table' }).click();
     const table = response.getByRole('tabpanel').getByRole('table');
@@ -178,17 +202,25 @@ test.describe('failures', () => {
     await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
   });
 
-  test('a server that stops answering: the proxy timeout in an alert, never a blank pane', async ({ page, explorerUrl }) => {
+  test('a server that stops answering: the proxy timeout in an alert, never a blank pane', async ({
+    page,
+    explorerUrl,
+  }) => {
     await page.goto(explorerUrl);
     await page.getByLabel('Server', { exact: true }).fill(peers.hung);
     await selectOperation(page, 'GET', '/api/info');
     await send(page);
     const response = page.getByRole('region', { name: 'Response' });
     await expect(response.getByRole('status', { name: 'Status' })).toContainText('504', { timeout: 15_000 });
-    await expect(response.getByRole('alert').filter({ hasText: 'proxy could not complete' })).toContainText('upstream-timeout');
+    await expect(response.getByRole('alert').filter({ hasText: 'proxy could not complete' })).toContainText(
+      'upstream-timeout',
+    );
   });
 
-  test('a server that is down, through the proxy: the proxy error in an alert', async ({ page, explorerUrl }) => {
+  test('a server that is down, through the proxy: the proxy error in an alert', async ({
+    page,
+    explorerUrl,
+  }) => {
     await page.goto(explorerUrl);
     await page.getByLabel('Server', { exact: true }).fill(peers.down);
     await selectOperation(page, 'GET', '/api/info');
@@ -200,7 +232,11 @@ test.describe('failures', () => {
     );
   });
 
-  test('a server that is down, called directly: cause and next step in an alert', async ({ page, explorerUrl, pageErrors }) => {
+  test('a server that is down, called directly: cause and next step in an alert', async ({
+    page,
+    explorerUrl,
+    pageErrors,
+  }) => {
     pageErrors.allow(/ERR_CONNECTION_REFUSED|Failed to fetch/);
     await page.goto(explorerUrl);
     await page.getByLabel('Connection').selectOption({ label: 'Direct from browser' });
@@ -212,14 +248,19 @@ test.describe('failures', () => {
     await expect(alert).toContainText('proxy');
   });
 
-  test('an HTML 502 error page: shown as text, never as HTML, explained in an alert', async ({ page, explorerUrl }) => {
+  test('an HTML 502 error page: shown as text, never as HTML, explained in an alert', async ({
+    page,
+    explorerUrl,
+  }) => {
     await page.goto(explorerUrl);
     await page.getByLabel('Server', { exact: true }).fill(peers.html);
     await selectOperation(page, 'GET', '/api/info');
     await send(page);
     const response = page.getByRole('region', { name: 'Response' });
     await expect(response.getByRole('status', { name: 'Status' })).toContainText('502');
-    await expect(response.getByRole('alert').filter({ hasText: 'The server failed' })).toContainText('server logs');
+    await expect(response.getByRole('alert').filter({ hasText: 'The server failed' })).toContainText(
+      'server logs',
+    );
     await expect(response.getByRole('alert').filter({ hasText: 'HTML page' })).toContainText('reverse proxy');
     await response.getByRole('tab', { name: 'Raw' }).click();
     await expect(response.getByRole('tabpanel')).toContainText('<h1>502 Bad Gateway</h1>');

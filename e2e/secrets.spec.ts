@@ -10,7 +10,9 @@ import { expect, test, useStack } from './fixtures';
 import { authRegion, openPanel, requestPane, responsePane, selectOperation, send } from './auth-helpers';
 
 // Sign-in and self-registration are rate limited per IP; these tests register and sign in often.
-useStack({ sandboxEnv: { API_Enable_Rate_Limiter_Limit_Calls_Default: '500', Rate_Limiter_Limit_RegisterUser: '100' } });
+useStack({
+  sandboxEnv: { API_Enable_Rate_Limiter_Limit_Calls_Default: '500', Rate_Limiter_Limit_RegisterUser: '100' },
+});
 
 const PASSWORD = 'Zq9-unusual-Passphrase-77';
 
@@ -24,10 +26,11 @@ async function registerUser(baseUrl: string, username: string, request: APIReque
 /** Every place a browser keeps state a page can write, as one text to search. */
 async function storedEverywhere(page: Page): Promise<string> {
   return page.evaluate(async () => {
-    const dump = (s: Storage) => Array.from({ length: s.length }, (_, i) => {
-      const key = s.key(i) ?? '';
-      return `${key}=${s.getItem(key) ?? ''}`;
-    });
+    const dump = (s: Storage) =>
+      Array.from({ length: s.length }, (_, i) => {
+        const key = s.key(i) ?? '';
+        return `${key}=${s.getItem(key) ?? ''}`;
+      });
     const idb: string[] = [];
     const databases = await indexedDB.databases();
     for (const info of databases) {
@@ -85,7 +88,13 @@ function expectFree(where: string, text: string, secrets: Record<string, string>
   }
 }
 
-test('after a full session in the default mode no secret is stored, linked, copied or logged', async ({ page, context, explorerUrl, sandboxUrl, request }) => {
+test('after a full session in the default mode no secret is stored, linked, copied or logged', async ({
+  page,
+  context,
+  explorerUrl,
+  sandboxUrl,
+  request,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: explorerUrl });
   const username = `secretive${Date.now().toString(36)}`;
   await registerUser(sandboxUrl, username, request);
@@ -140,7 +149,9 @@ test('after a full session in the default mode no secret is stored, linked, copi
     const button = requestPane(page).getByRole('button', { name, exact: true });
     if ((await button.count()) === 0) continue;
     await button.click();
-    await expect.poll(async () => page.evaluate(() => navigator.clipboard.readText())).not.toBe(copied.at(-1) ?? '');
+    await expect
+      .poll(async () => page.evaluate(() => navigator.clipboard.readText()))
+      .not.toBe(copied.at(-1) ?? '');
     copied.push(await page.evaluate(() => navigator.clipboard.readText()));
     copiedBy[name] = copied.at(-1) ?? '';
   }
@@ -150,7 +161,10 @@ test('after a full session in the default mode no secret is stored, linked, copi
   if (curl !== undefined) expect(curl).toMatch(/X-Auth-Token: .*\$RC_AUTH_TOKEN/);
   const link = copiedBy['Copy link'];
   if (link !== undefined) expect(link.startsWith(explorerUrl)).toBe(true);
-  test.info().annotations.push({ type: 'copied', description: copied.length === 0 ? 'no Copy link / Copy as cURL yet' : `${copied.length} copied` });
+  test.info().annotations.push({
+    type: 'copied',
+    description: copied.length === 0 ? 'no Copy link / Copy as cURL yet' : `${copied.length} copied`,
+  });
 
   expectFree('the page URL', page.url(), secrets);
   expectFree('the storages', await storedEverywhere(page), secrets);
@@ -191,7 +205,12 @@ test('after a full session in the default mode no secret is stored, linked, copi
   for (const canary of ['canary-session', 'canary-local', 'canary-idb']) expect(control).toContain(canary);
 });
 
-test('Remember on this device keeps only the token, in session storage, until Sign out', async ({ page, explorerUrl, sandboxUrl, request }) => {
+test('Remember on this device keeps only the token, in session storage, until Sign out', async ({
+  page,
+  explorerUrl,
+  sandboxUrl,
+  request,
+}) => {
   const username = `rememberer${Date.now().toString(36)}`;
   await registerUser(sandboxUrl, username, request);
   await page.goto(explorerUrl);
@@ -208,7 +227,12 @@ test('Remember on this device keeps only the token, in session storage, until Si
   const session = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
   expect(session).toContain(token);
   expect(session).not.toContain(PASSWORD);
-  expect(await page.evaluate(() => localStorage.length === 0 || !JSON.stringify({ ...localStorage }).includes('remembered-credentials'))).toBe(true);
+  expect(
+    await page.evaluate(
+      () =>
+        localStorage.length === 0 || !JSON.stringify({ ...localStorage }).includes('remembered-credentials'),
+    ),
+  ).toBe(true);
 
   // Restored on load, without a password.
   await page.reload();

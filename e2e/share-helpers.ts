@@ -41,8 +41,14 @@ export async function loginViaApi(
 }
 
 /** Pastes a user ID and token into the auth panel and verifies them, as with a personal access token. */
-export async function useToken(page: Page, credentials: { userId: string; authToken: string }, username = 'admin'): Promise<void> {
-  const auth = page.getByRole('region', { name: 'Authentication' }).or(page.getByRole('dialog', { name: 'Authentication' }));
+export async function useToken(
+  page: Page,
+  credentials: { userId: string; authToken: string },
+  username = 'admin',
+): Promise<void> {
+  const auth = page
+    .getByRole('region', { name: 'Authentication' })
+    .or(page.getByRole('dialog', { name: 'Authentication' }));
   await auth.getByRole('button', { name: 'More sign-in options' }).click();
   await auth.getByLabel('User ID', { exact: true }).fill(credentials.userId);
   await auth.getByLabel('Auth token', { exact: true }).fill(credentials.authToken);
@@ -58,13 +64,19 @@ export async function editorText(page: Page, name: 'query' | 'fields' | 'sort' |
   const box = requestPane(page).getByRole('textbox', { name, exact: true });
   return box.evaluate((el) => {
     const monaco = el.closest('.monaco-editor');
-    const text = monaco ? (monaco.querySelector('.view-lines')?.textContent ?? '') : (el as HTMLTextAreaElement).value;
+    const text = monaco
+      ? (monaco.querySelector('.view-lines')?.textContent ?? '')
+      : (el as HTMLTextAreaElement).value;
     return text.replace(/\u00a0/g, ' ');
   });
 }
 
 /** Replaces an editor's text by typing (works for Monaco and the textarea fallback). */
-export async function typeInto(page: Page, name: 'query' | 'fields' | 'sort' | 'Body', text: string): Promise<void> {
+export async function typeInto(
+  page: Page,
+  name: 'query' | 'fields' | 'sort' | 'Body',
+  text: string,
+): Promise<void> {
   const box = requestPane(page).getByRole('textbox', { name, exact: true });
   await box.focus();
   await page.keyboard.press('ControlOrMeta+a');
@@ -82,7 +94,11 @@ const REPORT_CSP = `document.addEventListener('securitypolicyviolation', (e) => 
  * link) gets the same watch here: page errors, console errors (API error statuses excepted) and
  * CSP violations are collected, and the test asserts there were none.
  */
-export async function watchContext(context: BrowserContext, explorerUrl: string, apiOrigins: string[]): Promise<() => string[]> {
+export async function watchContext(
+  context: BrowserContext,
+  explorerUrl: string,
+  apiOrigins: string[],
+): Promise<() => string[]> {
   const errors: string[] = [];
   await context.addInitScript({ content: REPORT_CSP });
   context.on('weberror', (e) => errors.push(`Uncaught ${e.error().message}`));
@@ -90,7 +106,8 @@ export async function watchContext(context: BrowserContext, explorerUrl: string,
     if (msg.type() !== 'error') return;
     const url = msg.location().url;
     const apiCall = url.startsWith(`${explorerUrl}/proxy/`) || apiOrigins.some((o) => url.startsWith(o));
-    if (/^Failed to load resource: the server responded with a status of \d{3}/.test(msg.text()) && apiCall) return;
+    if (/^Failed to load resource: the server responded with a status of \d{3}/.test(msg.text()) && apiCall)
+      return;
     errors.push(`console.error: ${msg.text()}`);
   });
   return () => [...errors];

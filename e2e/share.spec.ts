@@ -24,7 +24,10 @@ import {
 
 // A second allowed target that is not running: the "another server" of these tests.
 const OTHER_SERVER = 'http://127.0.0.1:9';
-useStack({ sandboxEnv: { API_Enable_Rate_Limiter: 'false', SANDBOX_SEED_USERS: '60' }, targets: [OTHER_SERVER] });
+useStack({
+  sandboxEnv: { API_Enable_Rate_Limiter: 'false', SANDBOX_SEED_USERS: '60' },
+  targets: [OTHER_SERVER],
+});
 
 test.describe('share', () => {
   test('a copied link restores the request in a fresh context without sending it; Send gives the same response', async ({
@@ -90,7 +93,10 @@ test.describe('share', () => {
     await useToken(other, credentials);
     await restored.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(responsePane(other).getByRole('status', { name: 'Status' })).toContainText('200');
-    await expect(responsePane(other).getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+    await expect(responsePane(other).getByRole('tab', { name: 'Table' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await responsePane(other).getByRole('tab', { name: 'Raw' }).click();
     await expect(responsePane(other).getByRole('tabpanel')).toHaveText(firstBody ?? '');
     expect(apiCalls).toHaveLength(1);
@@ -123,21 +129,32 @@ test.describe('share', () => {
     await expect(question).toHaveCount(0);
     await expect(server).toHaveValue(sandboxUrl);
     // The address now names the server in use.
-    await expect.poll(() => {
-      const d = decodePermalink(page.url());
-      return d.ok ? d.draft.serverUrl : d.error;
-    }).toBe(sandboxUrl);
+    await expect
+      .poll(() => {
+        const d = decodePermalink(page.url());
+        return d.ok ? d.draft.serverUrl : d.error;
+      })
+      .toBe(sandboxUrl);
 
     // Same link again, this time switching.
     await page.goto('about:blank');
     await page.goto(link);
-    await page.getByRole('alertdialog', { name: 'This link is for another server' }).getByRole('button', { name: `Switch to ${OTHER_SERVER}` }).click();
+    await page
+      .getByRole('alertdialog', { name: 'This link is for another server' })
+      .getByRole('button', { name: `Switch to ${OTHER_SERVER}` })
+      .click();
     await expect(server).toHaveValue(OTHER_SERVER);
     await expect(requestPane(page).getByRole('spinbutton', { name: 'count', exact: true })).toHaveValue('4');
   });
 
-  test('a malformed link shows an alert in words, keeps the request and the app still works', async ({ page, explorerUrl }) => {
-    const good = encodePermalink({ ...emptyDraft('http://127.0.0.1:4100', 'GET', '/api/v1/users.list'), params: { count: '4' } });
+  test('a malformed link shows an alert in words, keeps the request and the app still works', async ({
+    page,
+    explorerUrl,
+  }) => {
+    const good = encodePermalink({
+      ...emptyDraft('http://127.0.0.1:4100', 'GET', '/api/v1/users.list'),
+      params: { count: '4' },
+    });
     for (const [hash, words] of [
       ['#r=2.not*a*link', /damaged or incomplete/],
       [good.slice(0, 30), /damaged or incomplete/],
@@ -170,7 +187,10 @@ test.describe('share', () => {
     explorerUrl,
   }) => {
     test.setTimeout(120_000);
-    const real = encodePermalink({ ...emptyDraft('http://127.0.0.1:4100', 'POST', '/api/v1/chat.postMessage'), body: '{"text":"hi"}' });
+    const real = encodePermalink({
+      ...emptyDraft('http://127.0.0.1:4100', 'POST', '/api/v1/chat.postMessage'),
+      body: '{"text":"hi"}',
+    });
     // Deterministic: the same 150 links on every run, so a failure can be replayed.
     const tails = fc.sample(
       fc.oneof(
@@ -208,7 +228,10 @@ test.describe('share', () => {
     await expectOperation(page, '/api/v1/users.list');
   });
 
-  test('Back and Forward move between operations, each with its own parameters; nothing is sent', async ({ page, explorerUrl }) => {
+  test('Back and Forward move between operations, each with its own parameters; nothing is sent', async ({
+    page,
+    explorerUrl,
+  }) => {
     let sent = 0;
     page.on('request', (r) => {
       if (r.url().includes('/proxy/api/v1/')) sent += 1;
@@ -232,7 +255,11 @@ test.describe('share', () => {
     expect(sent).toBe(0);
   });
 
-  test('an old #op= link opens the operation and becomes a full link', async ({ page, explorerUrl, sandboxUrl }) => {
+  test('an old #op= link opens the operation and becomes a full link', async ({
+    page,
+    explorerUrl,
+    sandboxUrl,
+  }) => {
     await page.goto(`${explorerUrl}/#op=get-api-v1-me`);
     await expectOperation(page, '/api/v1/me');
     await expect(page).toHaveURL(/#r=2\./);
@@ -256,7 +283,9 @@ test.describe('share', () => {
     // A token pasted where no key says "token" is still caught (the app knows its own tokens).
     await requestPane(page).getByRole('textbox', { name: 'email', exact: true }).fill(credentials.authToken);
     await requestPane(page).getByRole('button', { name: 'Copy as cURL' }).click();
-    await expect(requestPane(page).getByRole('status').filter({ hasText: 'cURL command copied' })).toBeVisible();
+    await expect(
+      requestPane(page).getByRole('status').filter({ hasText: 'cURL command copied' }),
+    ).toBeVisible();
     const curl = await clipboardText(page);
     expect(curl).toContain('curl');
     expect(curl).toContain(`${sandboxUrl}/api/v1/users.list`);
@@ -267,7 +296,11 @@ test.describe('share', () => {
 
     // The link made now holds no token either.
     await requestPane(page).getByRole('button', { name: 'Copy link' }).click();
-    await expect(requestPane(page).getByRole('status').filter({ hasText: /Link copied.*placeholders/ })).toBeVisible();
+    await expect(
+      requestPane(page)
+        .getByRole('status')
+        .filter({ hasText: /Link copied.*placeholders/ }),
+    ).toBeVisible();
     const link = await clipboardText(page);
     expect(JSON.stringify(decodePermalink(link))).not.toContain(credentials.authToken);
     expect(page.url()).not.toContain(credentials.authToken);
@@ -275,7 +308,13 @@ test.describe('share', () => {
     // Code snippet: placeholders by default in every language; the real token only on request, with a warning.
     await requestPane(page).getByText('Code snippet').click();
     const language = requestPane(page).getByLabel('Language');
-    for (const target of ['JavaScript fetch', 'Node (@rocket.chat/api-client)', 'Python requests', 'Go net/http', 'cURL']) {
+    for (const target of [
+      'JavaScript fetch',
+      'Node (@rocket.chat/api-client)',
+      'Python requests',
+      'Go net/http',
+      'cURL',
+    ]) {
       await language.selectOption({ label: target });
       const code = requestPane(page).getByRole('region', { name: `${target} snippet` });
       await expect(code).toContainText('RC_AUTH_TOKEN');
@@ -283,25 +322,38 @@ test.describe('share', () => {
     }
     const optIn = requestPane(page).getByRole('checkbox', { name: 'Include my real token' });
     await optIn.check();
-    await expect(requestPane(page).getByRole('alert').filter({ hasText: 'contains your real auth token' })).toBeVisible();
-    await expect(requestPane(page).getByRole('region', { name: 'cURL snippet' })).toContainText(credentials.authToken);
+    await expect(
+      requestPane(page).getByRole('alert').filter({ hasText: 'contains your real auth token' }),
+    ).toBeVisible();
+    await expect(requestPane(page).getByRole('region', { name: 'cURL snippet' })).toContainText(
+      credentials.authToken,
+    );
     await requestPane(page).getByRole('button', { name: 'Copy snippet' }).click();
     expect(await clipboardText(page)).toContain(credentials.authToken);
     await optIn.uncheck();
-    await expect(requestPane(page).getByRole('region', { name: 'cURL snippet' })).not.toContainText(credentials.authToken);
+    await expect(requestPane(page).getByRole('region', { name: 'cURL snippet' })).not.toContainText(
+      credentials.authToken,
+    );
   });
 
-  test('when the clipboard is refused, the link is shown selected with an alert', async ({ page, explorerUrl }) => {
+  test('when the clipboard is refused, the link is shown selected with an alert', async ({
+    page,
+    explorerUrl,
+  }) => {
     await page.goto(explorerUrl);
     await selectOperation(page, 'GET', '/api/v1/me');
     // No clipboard permission in this context, and the page is not focused by a person: writeText is refused.
     await page.evaluate(() => {
       Object.defineProperty(navigator, 'clipboard', {
-        value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
+        value: {
+          writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+        },
       });
     });
     await requestPane(page).getByRole('button', { name: 'Copy link' }).click();
-    await expect(requestPane(page).getByRole('alert').filter({ hasText: 'did not allow copying' })).toBeVisible();
+    await expect(
+      requestPane(page).getByRole('alert').filter({ hasText: 'did not allow copying' }),
+    ).toBeVisible();
     const field = requestPane(page).getByRole('textbox', { name: 'The link, to copy by hand' });
     await expect(field).toBeFocused();
     await expect(field).toHaveValue(page.url());

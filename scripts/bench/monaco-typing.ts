@@ -23,7 +23,8 @@ import { REPO_ROOT, buildIfStale } from '../lib/build-if-stale';
 import { launchChromium, startMonacoStack } from './monaco-stack';
 
 const BUDGET_BYTES = 1.1 * 1000 * 1000;
-const MONACO_FILES = /^(monaco-entry-.*\.(js|css)|monaco-language-.*\.js|json\.worker-.*\.js|editor\.worker-.*\.js|codicon-.*\.ttf)$/;
+const MONACO_FILES =
+  /^(monaco-entry-.*\.(js|css)|monaco-language-.*\.js|json\.worker-.*\.js|editor\.worker-.*\.js|codicon-.*\.ttf)$/;
 const KEYSTROKES = 200;
 const LINES = 5000;
 
@@ -55,7 +56,8 @@ function percentile(sorted: number[], p: number): number {
 /** A 5,000-line JSON document (one property per line). */
 function bigDocument(): string {
   const lines = ['{', '  "items": ['];
-  for (let i = 0; i < LINES - 4; i++) lines.push(`    {"id": ${i}, "name": "item-${i}", "tags": ["a", "b"]}${i < LINES - 5 ? ',' : ''}`);
+  for (let i = 0; i < LINES - 4; i++)
+    lines.push(`    {"id": ${i}, "name": "item-${i}", "tags": ["a", "b"]}${i < LINES - 5 ? ',' : ''}`);
   lines.push('  ]', '}');
   return lines.join('\n');
 }
@@ -64,7 +66,8 @@ async function main(): Promise<void> {
   await buildIfStale();
   const size = sizes();
   console.log('\n1. Monaco files in dist/assets (gzip -9):');
-  for (const f of size.files) console.log(`   ${f.name.padEnd(36)} ${kb(f.raw).padStart(10)} raw  ${kb(f.gzip).padStart(9)} gzip`);
+  for (const f of size.files)
+    console.log(`   ${f.name.padEnd(36)} ${kb(f.raw).padStart(10)} raw  ${kb(f.gzip).padStart(9)} gzip`);
   console.log(
     `   all Monaco files emitted: ${kb(size.total)} gzipped (budget ${kb(BUDGET_BYTES)}: ${size.total <= BUDGET_BYTES ? 'within' : 'over'}; includes the base editor worker, which no feature of these editors loads; see the fetched total below)`,
   );
@@ -104,20 +107,25 @@ async function main(): Promise<void> {
     const fetched = new Map<string, number>();
     page.on('response', async (response) => {
       const name = new URL(response.url()).pathname.split('/').pop() ?? '';
-      if (MONACO_FILES.test(name)) fetched.set(name, (await response.body().catch(() => Buffer.alloc(0))).length);
+      if (MONACO_FILES.test(name))
+        fetched.set(name, (await response.body().catch(() => Buffer.alloc(0))).length);
     });
     const typing = async (operationPath: string, note: string): Promise<void> => {
       await page.goto(stack.explorerUrl);
       await selectOperation(page, 'POST', operationPath);
       const body = page.getByRole('textbox', { name: 'Body', exact: true });
-      await page.waitForFunction(() => document.querySelector('[data-editor="body"] [aria-roledescription="editor"]') !== null);
+      await page.waitForFunction(
+        () => document.querySelector('[data-editor="body"] [aria-roledescription="editor"]') !== null,
+      );
       await body.focus();
       // Pasted (one edit), as a person would bring a large document; typed insertion would be one
       // edit per character through the browser's EditContext.
       await page.evaluate((text) => navigator.clipboard.writeText(text), bigDocument());
       await page.keyboard.press('ControlOrMeta+V');
       await page.waitForFunction(
-        (lines) => document.querySelector('[data-editor="body"] .monaco-scrollable-element')!.scrollHeight > lines * 10,
+        (lines) =>
+          document.querySelector('[data-editor="body"] .monaco-scrollable-element')!.scrollHeight >
+          lines * 10,
         LINES,
       );
       await page.waitForTimeout(1500); // let the JSON worker validate the document once
@@ -167,7 +175,10 @@ async function main(): Promise<void> {
       const perFile = new Map<string, number>();
       (profile.samples ?? []).forEach((id, i) => {
         const url = nodes.get(id)?.callFrame.url ?? '';
-        const file = url === '' ? '(browser: layout, paint, GC, idle)' : (url.split('/').pop() ?? url).replace(/-[\w-]{8}\.js$/, '.js');
+        const file =
+          url === ''
+            ? '(browser: layout, paint, GC, idle)'
+            : (url.split('/').pop() ?? url).replace(/-[\w-]{8}\.js$/, '.js');
         perFile.set(file, (perFile.get(file) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
       });
       const { lat, long } = await page.evaluate(() => {
@@ -177,14 +188,25 @@ async function main(): Promise<void> {
       const cursorLine = await page.locator('[data-editor="body"] .current-line').count();
       const sorted = [...lat].sort((a, b) => a - b);
       const overFrame = sorted.filter((v) => v > 16.7).length;
-      console.log(`\n3. Typing in the middle of a ${LINES}-line Body in Monaco, POST ${operationPath} (${note}; cursor line shown: ${cursorLine > 0}):`);
+      console.log(
+        `\n3. Typing in the middle of a ${LINES}-line Body in Monaco, POST ${operationPath} (${note}; cursor line shown: ${cursorLine > 0}):`,
+      );
       console.log(
         `   ${sorted.length} keystrokes: keydown -> next frame median ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? NaN).toFixed(1)} ms; ${overFrame} over 16.7 ms`,
       );
-      console.log(`   load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (timings are only meaningful on a quiet machine)`);
-      console.log(`   long tasks (> 50 ms) while typing: ${long.length}${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}`);
+      console.log(
+        `   load average during the run: ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(', ')} (timings are only meaningful on a quiet machine)`,
+      );
+      console.log(
+        `   long tasks (> 50 ms) while typing: ${long.length}${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}`,
+      );
       console.log('   main-thread script time while typing, by file (ms per keystroke):');
-      for (const [file, ms] of [...perFile.entries()].filter(([f]) => !f.startsWith('(')).sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+      for (const [file, ms] of [...perFile.entries()]
+        .filter(([f]) => !f.startsWith('('))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)) {
         console.log(`     ${file.padEnd(28)} ${(ms / KEYSTROKES).toFixed(2)}`);
       }
     };
@@ -194,7 +216,9 @@ async function main(): Promise<void> {
     await typing('/api/v1/chat.postMessage', 'with the Body-fields form of the catalog');
     // Completion and hover too, so the fetched list covers every feature the editors use.
     await selectOperation(page, 'GET', '/api/v1/users.list');
-    await page.waitForFunction(() => document.querySelector('[data-editor="query"] [aria-roledescription="editor"]') !== null);
+    await page.waitForFunction(
+      () => document.querySelector('[data-editor="query"] [aria-roledescription="editor"]') !== null,
+    );
     await page.getByRole('textbox', { name: 'query', exact: true }).focus();
     await page.keyboard.insertText('{"username": 1}');
     await page.keyboard.press('Home');
@@ -208,9 +232,13 @@ async function main(): Promise<void> {
       const file = size.files.find((f) => f.name === name);
       return { name, raw, gzip: file?.gzip ?? 0 };
     });
-    console.log(`\n   Fetched by the browser for Monaco in this session (typing, completion, hover): ${fetchedTotal.map((f) => f.name).join(', ')}`);
+    console.log(
+      `\n   Fetched by the browser for Monaco in this session (typing, completion, hover): ${fetchedTotal.map((f) => f.name).join(', ')}`,
+    );
     const fetchedBytes = fetchedTotal.reduce((sum, f) => sum + f.gzip, 0);
-    console.log(`   = ${kb(fetchedBytes)} gzipped (budget ${kb(BUDGET_BYTES)}: ${fetchedBytes <= BUDGET_BYTES ? 'within' : 'OVER'})`);
+    console.log(
+      `   = ${kb(fetchedBytes)} gzipped (budget ${kb(BUDGET_BYTES)}: ${fetchedBytes <= BUDGET_BYTES ? 'within' : 'OVER'})`,
+    );
     await context.close();
   } finally {
     await browser.close();

@@ -55,7 +55,10 @@ const LONG_TASK_RECORDER = `
 
 async function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
   return page.evaluate(
-    (t) => ((window as unknown as { __longTasks: LongTask[] }).__longTasks ?? []).filter((task) => task.start >= t),
+    (t) =>
+      ((window as unknown as { __longTasks: LongTask[] }).__longTasks ?? []).filter(
+        (task) => task.start >= t,
+      ),
     since,
   );
 }
@@ -95,7 +98,12 @@ const PAGE_HELPERS = `
 `;
 
 /** Resolves (in page time) when `selector` matches an element whose text matches `pattern`. */
-async function waitInPage(page: Page, selector: string, pattern: string, timeoutMs = 120_000): Promise<number> {
+async function waitInPage(
+  page: Page,
+  selector: string,
+  pattern: string,
+  timeoutMs = 120_000,
+): Promise<number> {
   return page.evaluate(
     `window.__waitFor(${JSON.stringify(selector)}, ${JSON.stringify(pattern)}, ${timeoutMs})`,
   ) as Promise<number>;
@@ -113,7 +121,10 @@ async function scrollThrough(page: Page, selector: string, steps = 60): Promise<
  * over the DevTools protocol. The worker is reached through the browser session
  * (Target.attachToTarget + sendMessageToTarget), which Playwright does not wrap for workers.
  */
-async function heapFigures(page: Page, browserSession: CDPSession): Promise<{ mainHeap: number; workerHeap: number | null }> {
+async function heapFigures(
+  page: Page,
+  browserSession: CDPSession,
+): Promise<{ mainHeap: number; workerHeap: number | null }> {
   const pageSession = await page.context().newCDPSession(page);
   await pageSession.send('HeapProfiler.collectGarbage');
   const main = (await pageSession.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -124,7 +135,10 @@ async function heapFigures(page: Page, browserSession: CDPSession): Promise<{ ma
   };
   const worker = targetInfos.find((t) => t.type === 'worker' && t.url.includes('parse.worker'));
   if (!worker) return { mainHeap: main.usedSize, workerHeap: null };
-  const { sessionId } = (await browserSession.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as {
+  const { sessionId } = (await browserSession.send('Target.attachToTarget', {
+    targetId: worker.targetId,
+    flatten: false,
+  })) as {
     sessionId: string;
   };
   let nextId = 1;
@@ -138,7 +152,10 @@ async function heapFigures(page: Page, browserSession: CDPSession): Promise<{ ma
         resolve(message.result ?? {});
       };
       browserSession.on('Target.receivedMessageFromTarget', onMessage);
-      void browserSession.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      void browserSession.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method }),
+      });
     });
   await call('HeapProfiler.collectGarbage');
   const workerHeap = (await call('Runtime.getHeapUsage')).usedSize as number;
@@ -163,7 +180,12 @@ async function main() {
       echo: false,
     });
     serverUrl = await sandbox.ready;
-    explorer = await startExplorerServer({ port: 0, sandboxUrl: serverUrl, targets: [], staticRoot: path.join(REPO_ROOT, 'dist') });
+    explorer = await startExplorerServer({
+      port: 0,
+      sandboxUrl: serverUrl,
+      targets: [],
+      staticRoot: path.join(REPO_ROOT, 'dist'),
+    });
     explorerUrl = explorer.url;
   }
   const browser = await chromium.launch({
@@ -185,20 +207,35 @@ async function main() {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(explorerUrl);
     await page.getByRole('region', { name: 'Response' }).waitFor();
-    if (serverUrl) await page.getByRole('combobox', { name: 'Server' }).or(page.getByRole('textbox', { name: 'Server' })).first().fill(serverUrl);
+    if (serverUrl)
+      await page
+        .getByRole('combobox', { name: 'Server' })
+        .or(page.getByRole('textbox', { name: 'Server' }))
+        .first()
+        .fill(serverUrl);
 
     if (!values['no-auth']) {
-      const auth = page.getByRole('region', { name: 'Authentication' }).or(page.getByRole('dialog', { name: 'Authentication' }));
+      const auth = page
+        .getByRole('region', { name: 'Authentication' })
+        .or(page.getByRole('dialog', { name: 'Authentication' }));
       await auth.getByLabel('Username or email').fill(values.user!);
       await auth.getByLabel('Password').fill(values.password!);
       await auth.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('status', { name: /Signed in as/ }).or(page.getByText(/Signed in as/)).first().waitFor();
+      await page
+        .getByRole('status', { name: /Signed in as/ })
+        .or(page.getByText(/Signed in as/))
+        .first()
+        .waitFor();
     }
 
     // Select users.list with count=0 (everything in one response).
     await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('users.list');
     const op = 'GET /api/v1/users.list';
-    await page.getByRole('option', { name: op }).or(page.getByRole('button', { name: op })).first().click();
+    await page
+      .getByRole('option', { name: op })
+      .or(page.getByRole('button', { name: op }))
+      .first()
+      .click();
     await page.getByRole('region', { name: 'Request' }).getByLabel('count', { exact: true }).fill('0');
 
     // Let the page settle (the lazily loaded editors start after first paint) so only the
@@ -208,7 +245,9 @@ async function main() {
     const before = await heapFigures(page, browserSession);
     // A trace as well: on a busy machine a task's wall time includes time the thread waited for a
     // CPU; the trace's thread time (tdur) is the work itself.
-    await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await browser.startTracing(page, {
+      categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
+    });
     const sendAt = await pageNow(page);
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     // Default tab is Raw: first rows = the first display rows of the body.
@@ -218,7 +257,9 @@ async function main() {
     const resource = await page.evaluate(() => {
       const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
       const entry = entries.filter((e) => e.name.includes('users.list')).pop();
-      return entry ? { responseEnd: entry.responseEnd, responseStart: entry.responseStart, size: entry.decodedBodySize } : null;
+      return entry
+        ? { responseEnd: entry.responseEnd, responseStart: entry.responseStart, size: entry.decodedBodySize }
+        : null;
     });
     const status = await page.getByRole('status', { name: 'Status' }).textContent();
     const lastByteAt = resource?.responseEnd ?? firstRawRowAt;
@@ -241,12 +282,23 @@ async function main() {
     const searchDoneAt = await waitInPage(page, '.tree-view [role=status]', 'match');
     const scrollTasks = await longTasksSince(page, scrollStart);
     const trace = JSON.parse((await browser.stopTracing()).toString()) as {
-      traceEvents: Array<{ name: string; ph: string; tid: number; dur?: number; tdur?: number; args?: { name?: string } }>;
+      traceEvents: Array<{
+        name: string;
+        ph: string;
+        tid: number;
+        dur?: number;
+        tdur?: number;
+        args?: { name?: string };
+      }>;
     };
     const mainTids = new Set(
-      trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => e.tid),
+      trace.traceEvents
+        .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+        .map((e) => e.tid),
     );
-    const mainTasks = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainTids.has(e.tid));
+    const mainTasks = trace.traceEvents.filter(
+      (e) => e.ph === 'X' && e.name === 'RunTask' && mainTids.has(e.tid),
+    );
     const longestCpuMs = Math.round(mainTasks.reduce((m, e) => Math.max(m, e.tdur ?? 0), 0) / 1000);
     const longestWallMs = Math.round(mainTasks.reduce((m, e) => Math.max(m, e.dur ?? 0), 0) / 1000);
     const after = await heapFigures(page, browserSession);
@@ -289,18 +341,34 @@ async function main() {
       log('');
       log(`users.list?count=0 with ${figures.users} users: ${figures.status}, body ${mb(bodyBytes)}`);
       log(`  download (send -> last byte)        ${figures.downloadMs} ms (first byte ${figures.ttfbMs} ms)`);
-      log(`  first rows after last byte (Raw)     ${figures.firstRowsAfterLastByteMs} ms   budget ${BUDGET.firstRowsMs} ms  ${ok.firstRows ? 'OK' : 'OVER'}`);
-      log(`  parsed, Tree/Table ready after last byte ${figures.parsedAfterLastByteMs} ms   budget ${BUDGET.firstRowsMs} ms  ${figures.parsedAfterLastByteMs <= BUDGET.firstRowsMs ? 'OK' : 'OVER'}`);
+      log(
+        `  first rows after last byte (Raw)     ${figures.firstRowsAfterLastByteMs} ms   budget ${BUDGET.firstRowsMs} ms  ${ok.firstRows ? 'OK' : 'OVER'}`,
+      );
+      log(
+        `  parsed, Tree/Table ready after last byte ${figures.parsedAfterLastByteMs} ms   budget ${BUDGET.firstRowsMs} ms  ${figures.parsedAfterLastByteMs <= BUDGET.firstRowsMs ? 'OK' : 'OVER'}`,
+      );
       log(`  Table rows after tab click           ${figures.tableRowsAfterClickMs} ms`);
       log(`  Tree rows after tab click            ${figures.treeRowsAfterClickMs} ms`);
       log(`  search "user99999" (worker)          ${figures.searchMs} ms`);
-      log(`  longest main-thread task, parsing    ${figures.longestTaskParsingMs} ms  [${figures.longTasksParsing.join(', ')}]`);
-      log(`  longest main-thread task, scrolling  ${figures.longestTaskScrollingMs} ms  [${figures.longTasksScrolling.join(', ')}]`);
+      log(
+        `  longest main-thread task, parsing    ${figures.longestTaskParsingMs} ms  [${figures.longTasksParsing.join(', ')}]`,
+      );
+      log(
+        `  longest main-thread task, scrolling  ${figures.longestTaskScrollingMs} ms  [${figures.longTasksScrolling.join(', ')}]`,
+      );
       log(`  long-task budget ${BUDGET.longTaskMs} ms (wall, longtask API): ${ok.longTasks ? 'OK' : 'OVER'}`);
-      log(`  longest main-thread task in the trace: ${figures.longestTaskCpuMs} ms of CPU (thread time), ${figures.longestTaskWallMsInTrace} ms wall`);
-      log(`  machine load average ${figures.loadAverage.join(' / ')} (wall times above include waiting for a CPU)`);
-      log(`  JS heap: main ${mb(before.mainHeap)} -> ${mb(after.mainHeap)}, worker ${after.workerHeap === null ? 'n/a' : mb(after.workerHeap)}`);
-      log(`  heap growth ${mb(heapDelta)} = ${figures.heapGrowthPerBodyByte}x the body   budget ${BUDGET.memoryFactor}x  ${ok.memory ? 'OK' : 'OVER'}`);
+      log(
+        `  longest main-thread task in the trace: ${figures.longestTaskCpuMs} ms of CPU (thread time), ${figures.longestTaskWallMsInTrace} ms wall`,
+      );
+      log(
+        `  machine load average ${figures.loadAverage.join(' / ')} (wall times above include waiting for a CPU)`,
+      );
+      log(
+        `  JS heap: main ${mb(before.mainHeap)} -> ${mb(after.mainHeap)}, worker ${after.workerHeap === null ? 'n/a' : mb(after.workerHeap)}`,
+      );
+      log(
+        `  heap growth ${mb(heapDelta)} = ${figures.heapGrowthPerBodyByte}x the body   budget ${BUDGET.memoryFactor}x  ${ok.memory ? 'OK' : 'OVER'}`,
+      );
       if (errors.length) log(`  page errors: ${errors.join(' | ')}`);
     }
     await context.close();

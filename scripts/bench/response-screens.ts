@@ -38,7 +38,14 @@ async function setParam(page: Page, name: string, value: string) {
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ],
 });
 for (const scheme of ['light', 'dark'] as const) {
   const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });
@@ -49,7 +56,9 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.getByRole('region', { name: 'Response' }).waitFor();
   await page.screenshot({ path: path.join(out, `${scheme}-empty.png`) });
   if (values.user) {
-    const auth = page.getByRole('region', { name: 'Authentication' }).or(page.getByRole('dialog', { name: 'Authentication' }));
+    const auth = page
+      .getByRole('region', { name: 'Authentication' })
+      .or(page.getByRole('dialog', { name: 'Authentication' }));
     await auth.getByLabel('Username or email').fill(values.user);
     await auth.getByLabel('Password').fill(values.password ?? '');
     await auth.getByRole('button', { name: 'Sign in' }).click();
@@ -91,7 +100,11 @@ for (const scheme of ['light', 'dark'] as const) {
   await page.screenshot({ path: path.join(out, `${scheme}-large-tree-search.png`) });
   // Error state: an HTML error page from a server in front of Rocket.Chat.
   if (values.error) {
-    await page.getByRole('textbox', { name: 'Server' }).or(page.getByRole('combobox', { name: 'Server' })).first().fill(values.error);
+    await page
+      .getByRole('textbox', { name: 'Server' })
+      .or(page.getByRole('combobox', { name: 'Server' }))
+      .first()
+      .fill(values.error);
     await selectOperation(page, 'GET /api/info');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByRole('status', { name: 'Status' }).filter({ hasText: /\d{3}/ }).waitFor();

@@ -47,13 +47,22 @@ function cpuMs(pid: number | undefined): number | undefined {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-function request(url: string, method: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+function request(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: { ...headers, ...(body && { 'Content-Type': 'application/json' }) }, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-    });
+    const req = http.request(
+      url,
+      { method, headers: { ...headers, ...(body && { 'Content-Type': 'application/json' }) }, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -65,7 +74,18 @@ async function login(url: string, user: string): Promise<Record<string, string>>
   return { 'X-User-Id': data.userId, 'X-Auth-Token': data.authToken };
 }
 
-async function throughput(url: string, headers: Record<string, string>, pid?: number): Promise<{ rps: number; requests: number; errors: number; p50: number; p99: number; serverCpuPerRequest?: number }> {
+async function throughput(
+  url: string,
+  headers: Record<string, string>,
+  pid?: number,
+): Promise<{
+  rps: number;
+  requests: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  serverCpuPerRequest?: number;
+}> {
   const cpu0 = cpuMs(pid);
   const target = `${url}/api/v1/channels.list?count=100`;
   const deadline = performance.now() + SECONDS * 1000;
@@ -97,7 +117,12 @@ async function throughput(url: string, headers: Record<string, string>, pid?: nu
   };
 }
 
-async function timed(url: string, headers: Record<string, string>, pid?: number, runs = 7): Promise<{ median: number; min: number; total: number; status: number; cpuPerRun?: number }> {
+async function timed(
+  url: string,
+  headers: Record<string, string>,
+  pid?: number,
+  runs = 7,
+): Promise<{ median: number; min: number; total: number; status: number; cpuPerRun?: number }> {
   const times: number[] = [];
   const cpu0 = cpuMs(pid);
   let last = { status: 0, body: '' };
@@ -120,7 +145,9 @@ async function timed(url: string, headers: Record<string, string>, pid?: number,
 
 const fmt = (n: number): string => n.toFixed(1);
 const cpuNote = (ms: number | undefined): string =>
-  ms === undefined ? '' : `; server CPU ${ms.toFixed(3)} ms/request = ${fmt(1000 / ms)} req/s per fully available core`;
+  ms === undefined
+    ? ''
+    : `; server CPU ${ms.toFixed(3)} ms/request = ${fmt(1000 / ms)} req/s per fully available core`;
 
 async function main(): Promise<void> {
   const load = (() => {
@@ -130,26 +157,39 @@ async function main(): Promise<void> {
       return 'n/a';
     }
   })();
-  console.log(`node ${process.version}, ${SECONDS}s per throughput run, concurrency ${CONCURRENCY}, load average ${load}`);
+  console.log(
+    `node ${process.version}, ${SECONDS}s per throughput run, concurrency ${CONCURRENCY}, load average ${load}`,
+  );
 
   const small = await startSandbox({ SANDBOX_SEED_USERS: '2000' });
-  console.log(`start-up, 2,000 users (default seed): ready after ${fmt(small.readyMs)} ms (process spawn included)`);
+  console.log(
+    `start-up, 2,000 users (default seed): ready after ${fmt(small.readyMs)} ms (process spawn included)`,
+  );
   try {
     const admin = await login(small.url, 'admin');
     await throughput(small.url, admin); // warm-up
     const t = await throughput(small.url, admin, small.child.pid);
-    console.log(`channels.list?count=100, 2,000-user seed, admin token (no limiter): ${fmt(t.rps)} req/s (${t.requests} requests, ${t.errors} errors, p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms)${cpuNote(t.serverCpuPerRequest)}`);
+    console.log(
+      `channels.list?count=100, 2,000-user seed, admin token (no limiter): ${fmt(t.rps)} req/s (${t.requests} requests, ${t.errors} errors, p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms)${cpuNote(t.serverCpuPerRequest)}`,
+    );
   } finally {
     small.child.kill('SIGTERM');
   }
 
-  const big = await startSandbox({ SANDBOX_SEED_USERS: String(USERS), ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: 'TRUE' });
-  console.log(`start-up, ${USERS.toLocaleString('en')} users: ready after ${fmt(big.readyMs)} ms (process spawn included)`);
+  const big = await startSandbox({
+    SANDBOX_SEED_USERS: String(USERS),
+    ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: 'TRUE',
+  });
+  console.log(
+    `start-up, ${USERS.toLocaleString('en')} users: ready after ${fmt(big.readyMs)} ms (process spawn included)`,
+  );
   try {
     const admin = await login(big.url, 'admin');
     await throughput(big.url, admin); // warm-up
     const t = await throughput(big.url, admin, big.child.pid);
-    console.log(`channels.list?count=100, ${USERS.toLocaleString('en')}-user seed: ${fmt(t.rps)} req/s (${t.requests} requests, ${t.errors} errors, p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms)${cpuNote(t.serverCpuPerRequest)}`);
+    console.log(
+      `channels.list?count=100, ${USERS.toLocaleString('en')}-user seed: ${fmt(t.rps)} req/s (${t.requests} requests, ${t.errors} errors, p50 ${fmt(t.p50)} ms, p99 ${fmt(t.p99)} ms)${cpuNote(t.serverCpuPerRequest)}`,
+    );
     await request(`${big.url}/api/v1/users.list?count=1`, 'GET', admin); // builds the username-sorted index once
     const queries: [string, unknown][] = [
       ['anchored', { username: { $regex: '^ada\\.' } }],

@@ -60,10 +60,12 @@ describe('catalog generator', () => {
     const pairs = countWithTypeEvaluation();
     expect(catalog.count).toBe(pairs.length);
     expect(catalog.operations).toHaveLength(pairs.length);
-    const fromTypes = new Set(pairs.map((s) => {
-      const [key, method] = s.split(' ');
-      return `${method} ${key!.startsWith('/hooks/') ? key : `/api${key}`}`;
-    }));
+    const fromTypes = new Set(
+      pairs.map((s) => {
+        const [key, method] = s.split(' ');
+        return `${method} ${key!.startsWith('/hooks/') ? key : `/api${key}`}`;
+      }),
+    );
     expect(new Set(catalog.operations.map((o) => `${o.method} ${o.path}`))).toEqual(fromTypes);
     const byMethod: Record<string, number> = {};
     for (const o of catalog.operations) byMethod[o.method] = (byMethod[o.method] ?? 0) + 1;
@@ -78,7 +80,12 @@ describe('catalog generator', () => {
 
   it('has its precompiled ajv validators committed up to date (run `npm run catalog` when this fails)', () => {
     const files = buildValidatorModules(catalog, OUTPUT_DIR);
-    expect(files.map((f) => path.basename(f.file)).sort()).toEqual(['validators-body.d.ts', 'validators-body.js', 'validators-query.d.ts', 'validators-query.js']);
+    expect(files.map((f) => path.basename(f.file)).sort()).toEqual([
+      'validators-body.d.ts',
+      'validators-body.js',
+      'validators-query.d.ts',
+      'validators-query.js',
+    ]);
     for (const f of files) expect(fs.readFileSync(f.file, 'utf8'), path.basename(f.file)).toBe(f.text);
   });
 
@@ -98,7 +105,9 @@ describe('catalog generator', () => {
     const o = op('GET', '/api/v1/channels.list');
     expect(o.src).toBe('v');
     expect(o.paginated).toBe(true);
-    expect(Object.keys(schemaOf(o).properties as object)).toEqual(expect.arrayContaining(['count', 'offset', 'sort', 'query', 'fields']));
+    expect(Object.keys(schemaOf(o).properties as object)).toEqual(
+      expect.arrayContaining(['count', 'offset', 'sort', 'query', 'fields']),
+    );
     expect(o.jsonParams).toEqual(['query', 'fields', 'sort']);
     expect(o.resultKeys).toEqual(['channels', 'count', 'offset', 'total']);
     expect(o.itemModel).toEqual({ key: 'channels', type: 'IRoom', array: true });
@@ -108,7 +117,10 @@ describe('catalog generator', () => {
   it('chat.postMessage: POST body schema from the validator, roomId or channel', () => {
     const o = op('POST', '/api/v1/chat.postMessage');
     expect(o.src).toBe('v');
-    const alts = (schemaOf(o).oneOf ?? schemaOf(o).anyOf) as { required?: string[]; properties: Record<string, unknown> }[];
+    const alts = (schemaOf(o).oneOf ?? schemaOf(o).anyOf) as {
+      required?: string[];
+      properties: Record<string, unknown>;
+    }[];
     expect(alts.map((a) => a.required?.[0]).sort()).toEqual(['channel', 'roomId']);
     expect(alts[0]!.properties).toHaveProperty('text');
   });
@@ -146,7 +158,8 @@ describe('catalog generator', () => {
       ['POST', '/api/v1/livechat/sms-incoming/:service'],
       ['POST', '/api/v1/livechat/triggers/:_id/external-service/call'],
       ['POST', '/api/v1/livechat/transcript'],
-    ] as const) expect(op(m, p).auth, `${m} ${p}`).toBe(false);
+    ] as const)
+      expect(op(m, p).auth, `${m} ${p}`).toBe(false);
     // authRequired: true there
     for (const [m, p] of [
       ['POST', '/api/v1/livechat/messages'],
@@ -154,7 +167,8 @@ describe('catalog generator', () => {
       ['POST', '/api/v1/livechat/transcript/:rid'],
       ['POST', '/api/v1/mailer.unsubscribe'],
       ['GET', '/api/v1/users.checkUsernameAvailability'],
-    ] as const) expect(op(m, p).auth, `${m} ${p}`).toBeUndefined();
+    ] as const)
+      expect(op(m, p).auth, `${m} ${p}`).toBeUndefined();
   });
 
   it('maps every validator-backed operation to a validator of its own parameter type', () => {

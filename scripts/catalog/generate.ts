@@ -15,11 +15,20 @@ import ts from 'typescript';
 import { analyseTypings, type TypedOperation } from './typings';
 import { loadValidatorSchemas, validatorKey, type JsonSchema } from './validators';
 import { isModelName, schemaFromType, typeName } from './schema-from-type';
-import { fullPath, groupOf, jsonParamsOf, needsAuth, PARAMS_NOT_FROM_TYPES } from '../../src/core/catalog/rules';
+import {
+  fullPath,
+  groupOf,
+  jsonParamsOf,
+  needsAuth,
+  PARAMS_NOT_FROM_TYPES,
+} from '../../src/core/catalog/rules';
 import type { GeneratedCatalog, GeneratedOperation, HttpMethod } from '../../src/core/catalog/types';
 import { buildValidatorModules, type GeneratedFile } from './standalone';
 
-export const OUTPUT_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/core/catalog/generated/catalog.json');
+export const OUTPUT_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../src/core/catalog/generated/catalog.json',
+);
 export const OUTPUT_DIR = path.dirname(OUTPUT_FILE);
 
 const METHOD_ORDER: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -30,8 +39,10 @@ function topLevelNames(schema: JsonSchema | undefined): string[] {
   const visit = (s: unknown): void => {
     if (!s || typeof s !== 'object') return;
     const o = s as JsonSchema;
-    if (o.properties && typeof o.properties === 'object') for (const k of Object.keys(o.properties)) names.add(k);
-    for (const key of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(o[key])) (o[key] as unknown[]).forEach(visit);
+    if (o.properties && typeof o.properties === 'object')
+      for (const k of Object.keys(o.properties)) names.add(k);
+    for (const key of ['anyOf', 'oneOf', 'allOf'] as const)
+      if (Array.isArray(o[key])) (o[key] as unknown[]).forEach(visit);
   };
   visit(schema);
   return [...names];
@@ -58,7 +69,8 @@ function resultFacts(checker: ts.TypeChecker, op: TypedOperation) {
     if (whole && !itemModel) itemModel = { key: '', type: whole, array: false };
   }
   for (const m of members) {
-    if (m.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown)) continue;
+    if (m.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown))
+      continue;
     if (!(m.flags & ts.TypeFlags.Object) && !m.isIntersection()) continue;
     if (checker.isArrayType(m)) continue;
     for (const p of checker.getPropertiesOfType(m)) {
@@ -75,7 +87,11 @@ function resultFacts(checker: ts.TypeChecker, op: TypedOperation) {
       }
     }
   }
-  return { keys: [...keys].sort(), itemModel, paginatedResult: keys.has('count') && keys.has('offset') && keys.has('total') };
+  return {
+    keys: [...keys].sort(),
+    itemModel,
+    paginatedResult: keys.has('count') && keys.has('offset') && keys.has('total'),
+  };
 }
 
 /**
@@ -84,12 +100,16 @@ function resultFacts(checker: ts.TypeChecker, op: TypedOperation) {
  */
 function objectsAsJsonStrings(schema: JsonSchema): JsonSchema {
   const isObjectish = (s: JsonSchema): boolean =>
-    s.type === 'object' || (Array.isArray(s.anyOf) && (s.anyOf as JsonSchema[]).every((x) => x.type === 'object'));
+    s.type === 'object' ||
+    (Array.isArray(s.anyOf) && (s.anyOf as JsonSchema[]).every((x) => x.type === 'object'));
   const fix = (s: JsonSchema): JsonSchema => {
     if (Array.isArray(s.anyOf)) return { ...s, anyOf: (s.anyOf as JsonSchema[]).map(fix) };
     if (!s.properties) return s;
     const properties = Object.fromEntries(
-      Object.entries(s.properties as Record<string, JsonSchema>).map(([k, v]) => [k, isObjectish(v) ? { type: 'string', contentMediaType: 'application/json' } : v]),
+      Object.entries(s.properties as Record<string, JsonSchema>).map(([k, v]) => [
+        k,
+        isObjectish(v) ? { type: 'string', contentMediaType: 'application/json' } : v,
+      ]),
     );
     return { ...s, properties };
   };
@@ -117,7 +137,13 @@ export async function buildCatalog(): Promise<{ catalog: GeneratedCatalog; text:
   };
 
   const sorted = [...typings.operations].map((op) => ({ op, path: fullPath(op.key) }));
-  sorted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : METHOD_ORDER.indexOf(a.op.method) - METHOD_ORDER.indexOf(b.op.method)));
+  sorted.sort((a, b) =>
+    a.path < b.path
+      ? -1
+      : a.path > b.path
+        ? 1
+        : METHOD_ORDER.indexOf(a.op.method) - METHOD_ORDER.indexOf(b.op.method),
+  );
 
   const modelTypes = new Map<string, ts.Type>();
   const operations: GeneratedOperation[] = [];
@@ -149,7 +175,8 @@ export async function buildCatalog(): Promise<{ catalog: GeneratedCatalog; text:
     if (jsonParams.length > 0) out.jsonParams = jsonParams;
     if (result.itemModel) {
       out.itemModel = result.itemModel;
-      if (!modelTypes.has(result.itemModel.type)) modelTypes.set(result.itemModel.type, findModelType(checker, op, result.itemModel));
+      if (!modelTypes.has(result.itemModel.type))
+        modelTypes.set(result.itemModel.type, findModelType(checker, op, result.itemModel));
     }
     if (typeof schema?.description === 'string') out.summary = schema.description;
     operations.push(out);
@@ -174,7 +201,11 @@ export async function buildCatalog(): Promise<{ catalog: GeneratedCatalog; text:
   return { catalog, text: serialise(catalog) };
 }
 
-function findModelType(checker: ts.TypeChecker, op: TypedOperation, model: { key: string; array: boolean }): ts.Type {
+function findModelType(
+  checker: ts.TypeChecker,
+  op: TypedOperation,
+  model: { key: string; array: boolean },
+): ts.Type {
   const members = op.resultType.isUnion() ? op.resultType.types : [op.resultType];
   if (model.key === '') return members.find((m) => modelNameOf(checker, m)) ?? op.resultType;
   for (const m of members) {
@@ -209,9 +240,13 @@ async function main(): Promise<void> {
   const { catalog, files } = await buildAll();
   const rel = (f: string) => path.relative(process.cwd(), f);
   if (process.argv.includes('--check')) {
-    const stale = files.filter((f) => (fs.existsSync(f.file) ? fs.readFileSync(f.file, 'utf8') : '') !== f.text);
+    const stale = files.filter(
+      (f) => (fs.existsSync(f.file) ? fs.readFileSync(f.file, 'utf8') : '') !== f.text,
+    );
     if (stale.length > 0) {
-      console.error(`${stale.map((f) => rel(f.file)).join(', ')} ${stale.length > 1 ? 'are' : 'is'} out of date: run npm run catalog`);
+      console.error(
+        `${stale.map((f) => rel(f.file)).join(', ')} ${stale.length > 1 ? 'are' : 'is'} out of date: run npm run catalog`,
+      );
       process.exit(1);
     }
     console.log(`catalog up to date (${catalog.count} operations, ${files.length} files)`);
@@ -225,7 +260,9 @@ async function main(): Promise<void> {
   for (const f of files) {
     fs.writeFileSync(f.file, f.text);
     const bytes = Buffer.byteLength(f.text);
-    console.log(`wrote ${rel(f.file)}: ${bytes} bytes raw, ${gzipSync(f.text, { level: 9 }).length} bytes gzipped`);
+    console.log(
+      `wrote ${rel(f.file)}: ${bytes} bytes raw, ${gzipSync(f.text, { level: 9 }).length} bytes gzipped`,
+    );
   }
 }
 

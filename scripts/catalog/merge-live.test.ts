@@ -10,11 +10,22 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { availabilityCounts, findOperation, importOpenApiFromUrl, loadBundledCatalog, loadServerDescription, mergeCatalog, parseOpenApi } from '../../src/core/catalog';
+import {
+  availabilityCounts,
+  findOperation,
+  importOpenApiFromUrl,
+  loadBundledCatalog,
+  loadServerDescription,
+  mergeCatalog,
+  parseOpenApi,
+} from '../../src/core/catalog';
 import type { Operation } from '../../src/core/catalog';
 import { startSandbox } from '../../src/sandbox/server';
 
-const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/core/catalog/fixtures');
+const fixtures = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../src/core/catalog/fixtures',
+);
 const read = (f: string) => fs.readFileSync(path.join(fixtures, f), 'utf8');
 
 interface Served {
@@ -23,7 +34,9 @@ interface Served {
   close(): Promise<void>;
 }
 
-async function serve(routes: Record<string, { status: number; body: string; type?: string }>): Promise<Served> {
+async function serve(
+  routes: Record<string, { status: number; body: string; type?: string }>,
+): Promise<Served> {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     requests.push(req.url ?? '');
@@ -33,7 +46,11 @@ async function serve(routes: Record<string, { status: number; body: string; type
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 let bundled: Operation[];
@@ -49,8 +66,12 @@ beforeAll(async () => {
     '/docs/rooms.yaml': { status: 200, body: read('rooms-sample.yaml'), type: 'text/yaml' },
     '/docs/broken.yaml': { status: 200, body: read('broken-syntax.yaml'), type: 'text/yaml' },
   });
-  old = await serve({ '/api/info': { status: 200, body: JSON.stringify({ version: '7.4.1', success: true }) } });
-  missing = await serve({ '/api/info': { status: 200, body: JSON.stringify({ version: '8.0.0', success: true }) } });
+  old = await serve({
+    '/api/info': { status: 200, body: JSON.stringify({ version: '7.4.1', success: true }) },
+  });
+  missing = await serve({
+    '/api/info': { status: 200, body: JSON.stringify({ version: '8.0.0', success: true }) },
+  });
 });
 
 afterAll(async () => {
@@ -70,12 +91,23 @@ describe('live server description and merge', () => {
     if (!d.offered) throw new Error(d.reason);
     const ops = mergeCatalog({ bundled, server: d.description.operations });
     const get = (l: string) => findOperation(ops, l)!;
-    expect(get('GET /api/v1/channels.list')).toMatchObject({ availability: 'on-server', sources: ['bundled', 'server'], schemaSource: 'validator' });
+    expect(get('GET /api/v1/channels.list')).toMatchObject({
+      availability: 'on-server',
+      sources: ['bundled', 'server'],
+      schemaSource: 'validator',
+    });
     // the server folds parameters into one opaque `query`; the bundled validator schema is kept
-    expect(Object.keys(get('GET /api/v1/channels.list').paramsSchema!.properties as object)).toContain('count');
+    expect(Object.keys(get('GET /api/v1/channels.list').paramsSchema!.properties as object)).toContain(
+      'count',
+    );
     expect(get('GET /api/apps/:id').availability).toBe('on-server'); // :id on both sides
     expect(get('GET /api/v1/channels.roles')).toMatchObject({ availability: 'on-server', deprecated: true });
-    expect(get('GET /api/v1/commands.list')).toMatchObject({ availability: 'only-on-server', sources: ['server'], paginated: true, auth: true });
+    expect(get('GET /api/v1/commands.list')).toMatchObject({
+      availability: 'only-on-server',
+      sources: ['server'],
+      paginated: true,
+      auth: true,
+    });
     expect(get('POST /api/v1/chat.sendMessage').availability).toBe('not-on-server');
     const counts = availabilityCounts(ops);
     expect(counts['only-on-server']).toBe(1);
@@ -87,27 +119,46 @@ describe('live server description and merge', () => {
   it('merges an imported document fetched by URL: descriptions, examples, missing operations', async () => {
     const imported = await importOpenApiFromUrl(`${modern.url}/docs/rooms.yaml`);
     const d = await loadServerDescription({ baseUrl: modern.url });
-    const ops = mergeCatalog({ bundled, imports: [imported], server: d.offered ? d.description.operations : null });
+    const ops = mergeCatalog({
+      bundled,
+      imports: [imported],
+      server: d.offered ? d.description.operations : null,
+    });
     const list = findOperation(ops, 'GET /api/v1/channels.list')!;
     expect(list.summary).toBe('List Channels');
     expect(list.sources).toEqual(['bundled', 'import:rooms.yaml', 'server']);
     expect(list.paramDocs?.count?.description).toBe('How many items to return.');
-    expect(findOperation(ops, 'POST /api/v1/chat.postMessage')!.examples).toEqual({ Simple: { roomId: 'GENERAL', text: 'Hello' } });
+    expect(findOperation(ops, 'POST /api/v1/chat.postMessage')!.examples).toEqual({
+      Simple: { roomId: 'GENERAL', text: 'Hello' },
+    });
     const sounds = findOperation(ops, 'GET /api/v1/custom-sounds.list')!;
-    expect(sounds).toMatchObject({ sources: ['import:rooms.yaml'], availability: 'not-on-server', schemaSource: 'openapi' });
+    expect(sounds).toMatchObject({
+      sources: ['import:rooms.yaml'],
+      availability: 'not-on-server',
+      schemaSource: 'openapi',
+    });
   });
 
   it('a broken document by URL is a clear error, and the merge so far is untouched', async () => {
     const first = await importOpenApiFromUrl(`${modern.url}/docs/rooms.yaml`);
     const before = JSON.stringify(mergeCatalog({ bundled, imports: [first] }));
-    await expect(importOpenApiFromUrl(`${modern.url}/docs/broken.yaml`)).rejects.toThrow(/^broken\.yaml: not valid YAML: .* \(at line \d+, column \d+\)$/);
-    await expect(importOpenApiFromUrl(`${modern.url}/docs/nothing.yaml`)).rejects.toThrow('nothing.yaml: could not be fetched: HTTP 404');
+    await expect(importOpenApiFromUrl(`${modern.url}/docs/broken.yaml`)).rejects.toThrow(
+      /^broken\.yaml: not valid YAML: .* \(at line \d+, column \d+\)$/,
+    );
+    await expect(importOpenApiFromUrl(`${modern.url}/docs/nothing.yaml`)).rejects.toThrow(
+      'nothing.yaml: could not be fetched: HTTP 404',
+    );
     expect(JSON.stringify(mergeCatalog({ bundled, imports: [first] }))).toBe(before);
   });
 
   it('says an older server does not offer /api/docs/json, without asking it', async () => {
     const d = await loadServerDescription({ baseUrl: old.url });
-    expect(d).toEqual({ offered: false, version: '7.4.1', reason: 'Rocket.Chat 7.4.1 does not offer /api/docs/json (added in 7.5.0); the bundled catalog is shown as is.' });
+    expect(d).toEqual({
+      offered: false,
+      version: '7.4.1',
+      reason:
+        'Rocket.Chat 7.4.1 does not offer /api/docs/json (added in 7.5.0); the bundled catalog is shown as is.',
+    });
     expect(old.requests).toEqual(['/api/info']);
     const ops = mergeCatalog({ bundled, server: null });
     expect(availabilityCounts(ops).unknown).toBe(bundled.length);

@@ -48,13 +48,20 @@ function isFromLib(type: ts.Type): boolean {
   return !!decl && /[\\/]typescript[\\/]lib[\\/]/.test(decl.getSourceFile().fileName);
 }
 
-export function schemaFromType(checker: ts.TypeChecker, type: ts.Type, depth = 0, seen = new Set<ts.Type>()): JsonSchema {
+export function schemaFromType(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  depth = 0,
+  seen = new Set<ts.Type>(),
+): JsonSchema {
   const f = type.flags;
   if (f & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return {};
   if (f & ts.TypeFlags.StringLiteral) return { type: 'string', enum: [(type as ts.StringLiteralType).value] };
   if (f & ts.TypeFlags.NumberLiteral) return { type: 'number', enum: [(type as ts.NumberLiteralType).value] };
-  if (f & ts.TypeFlags.BooleanLiteral) return { type: 'boolean', enum: [checker.typeToString(type) === 'true'] };
-  if (f & (ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.StringMapping)) return { type: 'string' };
+  if (f & ts.TypeFlags.BooleanLiteral)
+    return { type: 'boolean', enum: [checker.typeToString(type) === 'true'] };
+  if (f & (ts.TypeFlags.String | ts.TypeFlags.TemplateLiteral | ts.TypeFlags.StringMapping))
+    return { type: 'string' };
   if (f & ts.TypeFlags.Number) return { type: 'number' };
   if (f & ts.TypeFlags.BigInt) return { type: 'integer' };
   if (f & ts.TypeFlags.Boolean) return { type: 'boolean' };
@@ -76,11 +83,16 @@ export function schemaFromType(checker: ts.TypeChecker, type: ts.Type, depth = 0
   if (name === 'Date') return { type: 'string', format: 'date-time' };
   if (checker.isArrayType(type) || checker.isTupleType(type)) {
     const args = checker.getTypeArguments(type as ts.TypeReference);
-    if (checker.isTupleType(type)) return { type: 'array', items: mergeUnion(args.map((a) => schemaFromType(checker, a, depth + 1, seen))) };
+    if (checker.isTupleType(type))
+      return {
+        type: 'array',
+        items: mergeUnion(args.map((a) => schemaFromType(checker, a, depth + 1, seen))),
+      };
     return { type: 'array', items: args[0] ? schemaFromType(checker, args[0], depth + 1, seen) : {} };
   }
   if (type.getCallSignatures().length > 0) return {};
-  if (isFromLib(type) && name !== 'Record') return name ? { type: 'object', title: name } : { type: 'object' };
+  if (isFromLib(type) && name !== 'Record')
+    return name ? { type: 'object', title: name } : { type: 'object' };
 
   if (f & ts.TypeFlags.Object || type.isIntersection()) {
     if (depth > 0 && isModelName(name)) return { type: 'object', title: name };
@@ -143,6 +155,7 @@ function mergeUnion(parts: JsonSchema[]): JsonSchema {
     }
   }
   if (out.length === 1) return out[0]!;
-  if (out.every((o) => Object.keys(o).length === 1 && typeof o.type === 'string')) return { type: out.map((o) => o.type) };
+  if (out.every((o) => Object.keys(o).length === 1 && typeof o.type === 'string'))
+    return { type: out.map((o) => o.type) };
   return { anyOf: out };
 }

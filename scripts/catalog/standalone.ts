@@ -58,7 +58,13 @@ export function buildValidatorModules(catalog: GeneratedCatalog, dir: string): G
       new Ajv2020({
         ...ajvOptions(mode),
         logger: false,
-        code: { source: true, esm: true, lines: true, optimize: true, formats: _`require("#formats").formats` },
+        code: {
+          source: true,
+          esm: true,
+          lines: true,
+          optimize: true,
+          formats: _`require("#formats").formats`,
+        },
       }),
     );
     const scratch = configureAjv(new Ajv2020({ ...ajvOptions(mode), logger: false }));
@@ -69,7 +75,8 @@ export function buildValidatorModules(catalog: GeneratedCatalog, dir: string): G
       const schema = catalog.schemas[i]!;
       const id = schemaId(schema);
       const other = seen.get(id);
-      if (other !== undefined) throw new Error(`schemaId collision: schemas ${other} and ${i} both hash to ${id}`);
+      if (other !== undefined)
+        throw new Error(`schemaId collision: schemas ${other} and ${i} both hash to ${id}`);
       seen.set(id, i);
       // Compiling changes the schema object (ajv adds "null" to `type` where `nullable: true`,
       // and the errors' `params.type` is that array), but standalone code embeds the schema as it
@@ -104,15 +111,22 @@ export function buildValidatorModules(catalog: GeneratedCatalog, dir: string): G
     const used = new Set<string>();
     code = code.replace(/require\("[^"]*"\)(\.[A-Za-z_$][\w$]*)?/g, (ref) => {
       const name = RUNTIME_NAMES[ref];
-      if (!name) throw new Error(`standalone output references ${ref}: map it in RUNTIME_NAMES and standalone-runtime.ts`);
+      if (!name)
+        throw new Error(
+          `standalone output references ${ref}: map it in RUNTIME_NAMES and standalone-runtime.ts`,
+        );
       used.add(name);
       return name;
     });
-    if (/\brequire\(|new Function|\beval\(/.test(code)) throw new Error('standalone output still contains require/eval');
+    if (/\brequire\(|new Function|\beval\(/.test(code))
+      throw new Error('standalone output still contains require/eval');
     const imports = [...used].sort();
     const name = modeName(mode);
     const file = path.join(dir, `validators-${name}.js`);
-    const runtime = path.relative(dir, path.resolve(dir, '../../validation/standalone-runtime')).split(path.sep).join('/');
+    const runtime = path
+      .relative(dir, path.resolve(dir, '../../validation/standalone-runtime'))
+      .split(path.sep)
+      .join('/');
     const text =
       HEADER(name, ids.length, catalog.generatedFrom) +
       (imports.length ? `import { ${imports.join(', ')} } from ${JSON.stringify(runtime)};\n` : '') +

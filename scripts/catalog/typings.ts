@@ -53,7 +53,10 @@ export function restTypingsDir(): string {
   return path.dirname(require.resolve('@rocket.chat/rest-typings/package.json'));
 }
 
-export function createTypingsProgram(extraRootFiles: string[] = []): { program: ts.Program; packageDir: string } {
+export function createTypingsProgram(extraRootFiles: string[] = []): {
+  program: ts.Program;
+  packageDir: string;
+} {
   const packageDir = restTypingsDir();
   const entry = path.join(packageDir, 'dist', 'index.d.ts');
   const program = ts.createProgram([entry, ...extraRootFiles], {
@@ -126,7 +129,9 @@ function findValidators(program: ts.Program, checker: ts.TypeChecker, packageDir
       }
     }
   }
-  out.sort((a, b) => (a.relFile + a.name < b.relFile + b.name ? -1 : a.relFile + a.name > b.relFile + b.name ? 1 : 0));
+  out.sort((a, b) =>
+    a.relFile + a.name < b.relFile + b.name ? -1 : a.relFile + a.name > b.relFile + b.name ? 1 : 0,
+  );
   return out;
 }
 
@@ -197,7 +202,9 @@ export function analyseTypings(): TypingsProgram {
         paramsNode,
         paramsOptional,
         resultType,
-        validator: validator ? { name: validator.name, jsFile: validator.jsFile, relFile: validator.relFile } : undefined,
+        validator: validator
+          ? { name: validator.name, jsFile: validator.jsFile, relFile: validator.relFile }
+          : undefined,
       });
     }
   }

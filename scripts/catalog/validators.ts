@@ -36,7 +36,10 @@ export default class Ajv {
 export { Ajv };
 `;
 
-export async function loadValidatorSchemas(refs: ValidatorRef[], packageDir: string): Promise<Map<string, ValidatorSchema>> {
+export async function loadValidatorSchemas(
+  refs: ValidatorRef[],
+  packageDir: string,
+): Promise<Map<string, ValidatorSchema>> {
   const files = [...new Set(refs.map((r) => r.jsFile))].sort();
   const lines = files.map((f, i) => `export * as m${i} from ${JSON.stringify(f)};`);
   const result = await build({
@@ -50,9 +53,13 @@ export async function loadValidatorSchemas(refs: ValidatorRef[], packageDir: str
       {
         name: 'ajv-stub',
         setup(b) {
-          b.onResolve({ filter: /^ajv(-formats)?(\/.*)?$/ }, (args) => ({ path: args.path, namespace: 'ajv-stub' }));
+          b.onResolve({ filter: /^ajv(-formats)?(\/.*)?$/ }, (args) => ({
+            path: args.path,
+            namespace: 'ajv-stub',
+          }));
           b.onLoad({ filter: /.*/, namespace: 'ajv-stub' }, (args) => ({
-            contents: args.path === 'ajv-formats' ? 'export default function addFormats(a) { return a; }' : AJV_STUB,
+            contents:
+              args.path === 'ajv-formats' ? 'export default function addFormats(a) { return a; }' : AJV_STUB,
             loader: 'js',
           }));
         },

@@ -83,7 +83,11 @@ function fieldsOf(checker: ts.TypeChecker, type: ts.Type, location: ts.Node): Fi
       if (name.startsWith('__')) continue;
       const propType = checker.getTypeOfSymbolAtLocation(prop, location);
       const typeText = shorten(
-        checker.typeToString(checker.getNonNullableType(propType), undefined, ts.TypeFormatFlags.NoTruncation),
+        checker.typeToString(
+          checker.getNonNullableType(propType),
+          undefined,
+          ts.TypeFormatFlags.NoTruncation,
+        ),
         MAX_TYPE_TEXT,
       );
       const optional: 0 | 1 = prop.flags & ts.SymbolFlags.Optional ? 1 : 0;
@@ -103,7 +107,8 @@ function fieldsOf(checker: ts.TypeChecker, type: ts.Type, location: ts.Node): Fi
 
 export function generateModels(): ModelsFile {
   const dir = coreTypingsDir();
-  const version = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const entry = path.join(dir, 'dist', 'index.d.ts');
   const program = ts.createProgram([entry], {
     noEmit: true,
@@ -135,17 +140,22 @@ export function generateModels(): ModelsFile {
 
 /** One model per line: small diffs, still compact. */
 export function serialize(file: ModelsFile): string {
-  const lines = Object.entries(file.models).map(([name, fields]) => `    ${JSON.stringify(name)}: ${JSON.stringify(fields)}`);
+  const lines = Object.entries(file.models).map(
+    ([name, fields]) => `    ${JSON.stringify(name)}: ${JSON.stringify(fields)}`,
+  );
   return `{\n  "generatedFrom": ${JSON.stringify(file.generatedFrom)},\n  "models": {\n${lines.join(',\n')}\n  }\n}\n`;
 }
 
-const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const isMain =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const text = serialize(generateModels());
   if (process.argv.includes('--check')) {
     const current = readFileSync(OUTPUT_FILE, 'utf8');
     if (current !== text) {
-      console.error(`${path.relative(root, OUTPUT_FILE)} is out of date: run npx tsx scripts/models/generate.ts`);
+      console.error(
+        `${path.relative(root, OUTPUT_FILE)} is out of date: run npx tsx scripts/models/generate.ts`,
+      );
       process.exit(1);
     }
   } else {

@@ -6,7 +6,13 @@ export const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 
 const CREATED = new Date('2024-01-15T09:00:00.000Z');
 
-function account(id: string, username: string, name: string, roles: string[], type: 'user' | 'bot' = 'user'): UserDoc {
+function account(
+  id: string,
+  username: string,
+  name: string,
+  roles: string[],
+  type: 'user' | 'bot' = 'user',
+): UserDoc {
   return {
     _id: id,
     createdAt: CREATED,

@@ -17,8 +17,12 @@ afterAll(async () => {
 });
 
 // The client is typed against rest-typings' Endpoints; the sandbox answers plain JSON.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are read loosely here
-type Loose = { get(p: string, q?: unknown): Promise<any>; post(p: string, b?: unknown, o?: unknown): Promise<any> };
+/* eslint-disable @typescript-eslint/no-explicit-any -- responses are read loosely here */
+type Loose = {
+  get(p: string, q?: unknown): Promise<any>;
+  post(p: string, b?: unknown, o?: unknown): Promise<any>;
+};
+/* eslint-enable @typescript-eslint/no-explicit-any */
 const loose = (c: RestClient): Loose => c as unknown as Loose;
 
 async function loggedIn(user: string, password: string): Promise<RestClient> {
@@ -54,7 +58,10 @@ describe('@rocket.chat/api-client', () => {
 
   it('posts a message with chat.postMessage', async () => {
     const client = await loggedIn('bot', 'bot');
-    const res = await loose(client).post('/v1/chat.postMessage', { channel: '#general', text: 'from the api-client' });
+    const res = await loose(client).post('/v1/chat.postMessage', {
+      channel: '#general',
+      text: 'from the api-client',
+    });
     expect(res.success).toBe(true);
     expect(res.message.msg).toBe('from the api-client');
     const again = await loose(client).get('/v1/chat.getMessage', { msgId: res.message._id });
@@ -63,7 +70,8 @@ describe('@rocket.chat/api-client', () => {
 
   it('answers a 2FA challenge through handleTwoFactorChallenge (TOTP and password fallback)', async () => {
     const totp = new RestClient({ baseUrl: sb.url });
-    const code = () => generateSync({ secret: TOTP_SECRET, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
+    const code = () =>
+      generateSync({ secret: TOTP_SECRET, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
     const login = await loose(totp).post('/v1/login', { user: 'totp', password: 'totp', code: code() });
     totp.setCredentials({ 'X-User-Id': login.data.userId, 'X-Auth-Token': login.data.authToken });
     const asked: string[] = [];
@@ -88,7 +96,9 @@ describe('@rocket.chat/api-client', () => {
 
   it('rejects with the Response for 401', async () => {
     const anon = new RestClient({ baseUrl: sb.url });
-    const err = await loose(anon).get('/v1/me').catch((e: unknown) => e);
+    const err = await loose(anon)
+      .get('/v1/me')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Response);
     expect((err as Response).status).toBe(401);
   });

@@ -4,7 +4,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, checkTwoFactor, fingerprint } from './auth';
 import { corsHeadersForResponse, preflight } from './cors';
 import type { ApiResult } from './errors';
-import { MeteorError, QueryError, failure, fromMeteorError, internalError, mustBeLoggedIn, notFound, permissionError } from './errors';
+import {
+  MeteorError,
+  QueryError,
+  failure,
+  fromMeteorError,
+  internalError,
+  mustBeLoggedIn,
+  notFound,
+  permissionError,
+} from './errors';
 import type { AppState, CompiledRoute, Ctx, HttpMethod, RouteSpec } from './framework';
 import { hasAllPermissions, hasAnyPermission, hasPermission } from './permissions';
 import { tooManyRequestsMessage } from './rate-limiter';
@@ -23,7 +32,9 @@ export class Router {
       const compiled: CompiledRoute = {
         ...spec,
         rateKey: `${spec.path.replace(/^\/api/, '')}${spec.method.toLowerCase()}`,
-        ...(spec.validate && { validator: spec.method === 'GET' ? compileQuery(spec.validate) : compileBody(spec.validate) }),
+        ...(spec.validate && {
+          validator: spec.method === 'GET' ? compileQuery(spec.validate) : compileBody(spec.validate),
+        }),
       };
       this.table.set(key, compiled);
       this.routes.push(compiled);
@@ -71,10 +82,12 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
 export function parseBody(raw: Buffer, contentType: string | undefined): Record<string, unknown> {
   if (raw.length === 0) return {};
   const text = raw.toString('utf8');
-  if (contentType?.includes('application/x-www-form-urlencoded')) return parseQuery(new URLSearchParams(text));
+  if (contentType?.includes('application/x-www-form-urlencoded'))
+    return parseQuery(new URLSearchParams(text));
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
     return {};
   } catch {
     return {};
@@ -88,7 +101,8 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 
 export function clientIp(req: IncomingMessage, trustedProxyCount: number): string {
   const socket = req.socket.remoteAddress ?? '';
-  const remote = header(req, 'x-real-ip') && trustedProxyCount > 0 ? (header(req, 'x-real-ip') as string) : socket;
+  const remote =
+    header(req, 'x-real-ip') && trustedProxyCount > 0 ? (header(req, 'x-real-ip') as string) : socket;
   if (trustedProxyCount <= 0) return remote;
   const forwarded = header(req, 'x-forwarded-for');
   if (!forwarded) return remote;
@@ -124,11 +138,18 @@ export function createHandler(app: AppState, router: Router, options: HandlerOpt
       // Split by hand: `new URL()` would read a path like `//x` as a host.
       const rawUrl = req.url ?? '/';
       const q = rawUrl.indexOf('?');
-      const url = { pathname: q >= 0 ? rawUrl.slice(0, q) : rawUrl, searchParams: new URLSearchParams(q >= 0 ? rawUrl.slice(q + 1) : '') };
+      const url = {
+        pathname: q >= 0 ? rawUrl.slice(0, q) : rawUrl,
+        searchParams: new URLSearchParams(q >= 0 ? rawUrl.slice(q + 1) : ''),
+      };
       const method = (req.method ?? 'GET').toUpperCase();
       if (method === 'OPTIONS') {
         const pf = preflight(app.settings, header(req, 'origin'));
-        res.writeHead(pf.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...pf.headers });
+        res.writeHead(pf.status, {
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Cache-Control': 'no-store',
+          ...pf.headers,
+        });
         res.end(pf.text);
         return;
       }
@@ -171,7 +192,13 @@ export function createHandler(app: AppState, router: Router, options: HandlerOpt
   };
 }
 
-async function run(app: AppState, route: CompiledRoute, ctx: Ctx, extra: Record<string, string>, req: IncomingMessage): Promise<ApiResult> {
+async function run(
+  app: AppState,
+  route: CompiledRoute,
+  ctx: Ctx,
+  extra: Record<string, string>,
+  req: IncomingMessage,
+): Promise<ApiResult> {
   if (route.auth || route.optionalAuth) {
     const auth = authenticate(app.store, header(req, 'x-user-id'), header(req, 'x-auth-token'));
     if (auth) {
@@ -188,7 +215,11 @@ async function run(app: AppState, route: CompiledRoute, ctx: Ctx, extra: Record<
       if (route.validator && !route.validator(route.method === 'GET' ? ctx.query : ctx.body)) {
         return {
           status: 400,
-          body: { success: false, errorType: route.method === 'GET' ? 'error-invalid-params' : 'invalid-params', error: errorText(route.validator) },
+          body: {
+            success: false,
+            errorType: route.method === 'GET' ? 'error-invalid-params' : 'invalid-params',
+            error: errorText(route.validator),
+          },
         };
       }
     } else {
@@ -222,12 +253,21 @@ function checkPermissions(route: CompiledRoute, ctx: Ctx): void {
   if (!ctx.userId || !ok) throw permissionError(all ?? any);
 }
 
-function enforceRateLimit(app: AppState, route: CompiledRoute, ctx: Ctx, extra: Record<string, string>): void {
+function enforceRateLimit(
+  app: AppState,
+  route: CompiledRoute,
+  ctx: Ctx,
+  extra: Record<string, string>,
+): void {
   if (route.rateLimit === false || app.testMode) return;
   const s = app.settings;
   if (!s.bool('API_Enable_Rate_Limiter')) return;
-  const calls = route.rateLimit ? route.rateLimit.calls(s) : s.number('API_Enable_Rate_Limiter_Limit_Calls_Default');
-  const interval = route.rateLimit ? route.rateLimit.intervalMs(s) : s.number('API_Enable_Rate_Limiter_Limit_Time_Default');
+  const calls = route.rateLimit
+    ? route.rateLimit.calls(s)
+    : s.number('API_Enable_Rate_Limiter_Limit_Calls_Default');
+  const interval = route.rateLimit
+    ? route.rateLimit.intervalMs(s)
+    : s.number('API_Enable_Rate_Limiter_Limit_Time_Default');
   if (!(calls > 0) || !(interval > 0)) return;
   if (route.auth && ctx.user && hasPermission(ctx.user, 'api-bypass-rate-limit')) return;
   const r = app.limiter.hit(route.rateKey, ctx.ip, calls, interval);

@@ -30,12 +30,18 @@ export function issueLoginToken(store: Store, user: UserDoc, extra: Partial<Logi
 }
 
 export function removeLoginToken(store: Store, user: UserDoc, hashedToken: string): void {
-  user.services.resume.loginTokens = user.services.resume.loginTokens.filter((t) => t.hashedToken !== hashedToken);
+  user.services.resume.loginTokens = user.services.resume.loginTokens.filter(
+    (t) => t.hashedToken !== hashedToken,
+  );
   store.tokens.delete(hashedToken);
 }
 
 /** X-User-Id + X-Auth-Token must both match, like APIClass.authenticatedRoute. */
-export function authenticate(store: Store, userId: string | undefined, token: string | undefined): { user: UserDoc; hashedToken: string } | null {
+export function authenticate(
+  store: Store,
+  userId: string | undefined,
+  token: string | undefined,
+): { user: UserDoc; hashedToken: string } | null {
   if (!userId || !token) return null;
   const hashedToken = hashLoginToken(token);
   if (store.tokens.get(hashedToken) !== userId) return null;
@@ -76,7 +82,9 @@ function availableMethods(user: UserDoc): string[] {
 /** checkCodeForUser: throws totp-required / totp-invalid MeteorErrors, returns when satisfied. */
 export function checkTwoFactor(settings: Settings, user: UserDoc, input: TwoFactorInput): void {
   if (!settings.bool('Accounts_TwoFactorAuthentication_Enabled')) return;
-  const token = input.hashedToken ? user.services.resume.loginTokens.find((t) => t.hashedToken === input.hashedToken) : undefined;
+  const token = input.hashedToken
+    ? user.services.resume.loginTokens.find((t) => t.hashedToken === input.hashedToken)
+    : undefined;
   if (token) {
     if (token.bypassTwoFactor === true) return;
     if (user.createdAt.getTime() + REMEMBER_MS >= Date.now()) return;
@@ -89,14 +97,17 @@ export function checkTwoFactor(settings: Settings, user: UserDoc, input: TwoFact
   else method = methods[0];
   if (!method) {
     const fallback =
-      !input.disablePasswordFallback && settings.bool('Accounts_TwoFactorAuthentication_Enforce_Password_Fallback') && !!user.services.password;
+      !input.disablePasswordFallback &&
+      settings.bool('Accounts_TwoFactorAuthentication_Enforce_Password_Fallback') &&
+      !!user.services.password;
     if (!fallback) return;
     method = 'password';
   }
   const details = { method, codeGenerated: false, availableMethods: methods };
   if (!input.code) throw new MeteorError('totp-required', 'TOTP Required', details);
   let valid = false;
-  if (method === 'totp') valid = !!user.services.totp?.enabled && verifyTotp(user.services.totp.secret, input.code);
+  if (method === 'totp')
+    valid = !!user.services.totp?.enabled && verifyTotp(user.services.totp.secret, input.code);
   else if (method === 'password') valid = checkPasswordDigest(user, input.code);
   if (!valid) throw new MeteorError('totp-invalid', 'TOTP Invalid', details);
   if (token && input.fingerprint) {
@@ -106,5 +117,7 @@ export function checkTwoFactor(settings: Settings, user: UserDoc, input: TwoFact
 }
 
 export function fingerprint(userAgent: string | undefined, ip: string): string {
-  return createHash('md5').update(JSON.stringify({ userAgent, clientAddress: ip })).digest('hex');
+  return createHash('md5')
+    .update(JSON.stringify({ userAgent, clientAddress: ip }))
+    .digest('hex');
 }

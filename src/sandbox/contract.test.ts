@@ -8,7 +8,8 @@ import type { SandboxHandle } from './server';
 import { call, login, start } from './test-helpers';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
-const totpCode = (): string => generateSync({ secret: TOTP_SECRET, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
+const totpCode = (): string =>
+  generateSync({ secret: TOTP_SECRET, guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }) });
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
@@ -51,31 +52,43 @@ describe('error table', () => {
   it('400 invalid-params on legacy routes: must be number / must NOT have additional properties', async () => {
     const a = await call(sb.url, 'GET', '/api/v1/channels.list?count=abc', { headers: demo });
     expect(a.status).toBe(400);
-    expect(a.text).toBe('{"success":false,"error":"must be number [invalid-params]","errorType":"invalid-params"}');
+    expect(a.text).toBe(
+      '{"success":false,"error":"must be number [invalid-params]","errorType":"invalid-params"}',
+    );
     const b = await call(sb.url, 'GET', '/api/v1/users.list?foo=1', { headers: demo });
     expect(b.status).toBe(400);
-    expect(b.text).toBe('{"success":false,"error":"must NOT have additional properties [invalid-params]","errorType":"invalid-params"}');
+    expect(b.text).toBe(
+      '{"success":false,"error":"must NOT have additional properties [invalid-params]","errorType":"invalid-params"}',
+    );
   });
 
   it('400 error-invalid-params on typed routes (query) and invalid-params (body)', async () => {
     const q = await call(sb.url, 'GET', '/api/v1/dm.list?count=abc', { headers: demo });
     expect(q.status).toBe(400);
     expect(q.text).toBe('{"success":false,"errorType":"error-invalid-params","error":"must be number"}');
-    const b = await call(sb.url, 'POST', '/api/v1/dm.create', { headers: demo, body: { username: 5, extra: true } });
+    const b = await call(sb.url, 'POST', '/api/v1/dm.create', {
+      headers: demo,
+      body: { username: 5, extra: true },
+    });
     expect(b.status).toBe(400);
     expect(b.json).toMatchObject({ success: false, errorType: 'invalid-params' });
     expect(Object.keys(b.json)).toEqual(['success', 'errorType', 'error']);
   });
 
   it('401 without or with a wrong token', async () => {
-    const expected = '{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}';
+    const expected =
+      '{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}';
     const none = await call(sb.url, 'GET', '/api/v1/me');
     expect(none.status).toBe(401);
     expect(none.text).toBe(expected);
-    const wrong = await call(sb.url, 'GET', '/api/v1/me', { headers: { 'X-User-Id': admin['X-User-Id'] as string, 'X-Auth-Token': 'nope' } });
+    const wrong = await call(sb.url, 'GET', '/api/v1/me', {
+      headers: { 'X-User-Id': admin['X-User-Id'] as string, 'X-Auth-Token': 'nope' },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.text).toBe(expected);
-    const otherUser = await call(sb.url, 'GET', '/api/v1/me', { headers: { 'X-User-Id': demo['X-User-Id'] as string, 'X-Auth-Token': admin['X-Auth-Token'] as string } });
+    const otherUser = await call(sb.url, 'GET', '/api/v1/me', {
+      headers: { 'X-User-Id': demo['X-User-Id'] as string, 'X-Auth-Token': admin['X-Auth-Token'] as string },
+    });
     expect(otherUser.status).toBe(401);
   });
 
@@ -85,7 +98,9 @@ describe('error table', () => {
       body: { email: 'x@example.com', name: 'X', password: 'x', username: 'x-user' },
     });
     expect(r.status).toBe(403);
-    expect(r.text).toBe('{"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}');
+    expect(r.text).toBe(
+      '{"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}',
+    );
   });
 
   it('404 unknown route, known path with another method', async () => {
@@ -124,7 +139,10 @@ describe('login', () => {
     ['username', { username: 'demo', password: 'demo' }],
     ['email', { email: 'demo@sandbox.rocket.chat', password: 'demo' }],
     ['hashed password', { user: 'demo', password: { hashed: sha256('demo') } }],
-    ['digest password', { user: { username: 'demo' }, password: { digest: sha256('demo'), algorithm: 'sha-256' } }],
+    [
+      'digest password',
+      { user: { username: 'demo' }, password: { digest: sha256('demo'), algorithm: 'sha-256' } },
+    ],
   ];
   for (const [name, body] of variants) {
     it(`accepts ${name}`, async () => {
@@ -146,7 +164,13 @@ describe('login', () => {
 
   it('wrong credentials and unknown users give the same 401', async () => {
     const expected = '{"success":false,"error":"Unauthorized","status":"error","message":"Unauthorized"}';
-    for (const body of [{ user: 'demo', password: 'wrong' }, { user: 'nobody-here', password: 'x' }, { resume: 'bad' }, {}, { user: 'demo', password: 'demo', extra: 1 }]) {
+    for (const body of [
+      { user: 'demo', password: 'wrong' },
+      { user: 'nobody-here', password: 'x' },
+      { resume: 'bad' },
+      {},
+      { user: 'demo', password: 'demo', extra: 1 },
+    ]) {
       const r = await call(sb.url, 'POST', '/api/v1/login', { body });
       expect(r.status).toBe(401);
       expect(r.text).toBe(expected);
@@ -154,17 +178,26 @@ describe('login', () => {
   });
 
   it('TOTP: 401 totp-required, then body code or x-2fa-code header', async () => {
-    const challenge = await call(sb.url, 'POST', '/api/v1/login', { body: { user: 'totp', password: 'totp' } });
+    const challenge = await call(sb.url, 'POST', '/api/v1/login', {
+      body: { user: 'totp', password: 'totp' },
+    });
     expect(challenge.status).toBe(401);
     expect(challenge.text).toBe(
       '{"success":false,"error":"totp-required","status":"error","details":{"method":"totp","codeGenerated":false,"availableMethods":["totp"]},"message":"TOTP Required"}',
     );
-    const invalid = await call(sb.url, 'POST', '/api/v1/login', { body: { user: 'totp', password: 'totp', code: '000000' === totpCode() ? '111111' : '000000' } });
+    const invalid = await call(sb.url, 'POST', '/api/v1/login', {
+      body: { user: 'totp', password: 'totp', code: '000000' === totpCode() ? '111111' : '000000' },
+    });
     expect(invalid.status).toBe(401);
     expect(invalid.json.error).toBe('totp-invalid');
-    const viaBody = await call(sb.url, 'POST', '/api/v1/login', { body: { user: 'totp', password: 'totp', code: totpCode() } });
+    const viaBody = await call(sb.url, 'POST', '/api/v1/login', {
+      body: { user: 'totp', password: 'totp', code: totpCode() },
+    });
     expect(viaBody.status).toBe(200);
-    const viaHeader = await call(sb.url, 'POST', '/api/v1/login', { body: { user: 'totp', password: 'totp' }, headers: { 'x-2fa-code': totpCode(), 'x-2fa-method': 'totp' } });
+    const viaHeader = await call(sb.url, 'POST', '/api/v1/login', {
+      body: { user: 'totp', password: 'totp' },
+      headers: { 'x-2fa-code': totpCode(), 'x-2fa-method': 'totp' },
+    });
     expect(viaHeader.status).toBe(200);
   });
 
@@ -177,7 +210,12 @@ describe('login', () => {
 
   it('me is the user document plus email, settings, avatarUrl', async () => {
     const r = await call(sb.url, 'GET', '/api/v1/me', { headers: demo });
-    expect(r.json).toMatchObject({ _id: 'sandboxDemoUser01', username: 'demo', email: 'demo@sandbox.rocket.chat', success: true });
+    expect(r.json).toMatchObject({
+      _id: 'sandboxDemoUser01',
+      username: 'demo',
+      email: 'demo@sandbox.rocket.chat',
+      success: true,
+    });
     expect(r.json.avatarUrl).toBe(`${sb.url}/avatar/demo`);
     expect(JSON.stringify(r.json)).not.toContain('sha256');
   });
@@ -185,18 +223,28 @@ describe('login', () => {
   it('/api/info anonymous and logged in', async () => {
     expect((await call(sb.url, 'GET', '/api/info')).text).toBe('{"version":"8.1.0","success":true}');
     const r = await call(sb.url, 'GET', '/api/info', { headers: admin });
-    expect(Object.keys(r.json.info as object)).toEqual(['version', 'build', 'commit', 'marketplaceApiVersion']);
+    expect(Object.keys(r.json.info as object)).toEqual([
+      'version',
+      'build',
+      'commit',
+      'marketplaceApiVersion',
+    ]);
   });
 });
 
 describe('second factor on endpoints and personal access tokens', () => {
   it('TOTP user: 400 totp-required, then headers; the PAT works like a login token', async () => {
     const h = await login(sb.url, 'totp', 'totp').catch(async () => {
-      const r = await call(sb.url, 'POST', '/api/v1/login', { body: { user: 'totp', password: 'totp', code: totpCode() } });
+      const r = await call(sb.url, 'POST', '/api/v1/login', {
+        body: { user: 'totp', password: 'totp', code: totpCode() },
+      });
       const d = r.json.data as { userId: string; authToken: string };
       return { 'X-User-Id': d.userId, 'X-Auth-Token': d.authToken };
     });
-    const challenge = await call(sb.url, 'POST', '/api/v1/users.generatePersonalAccessToken', { headers: h, body: { tokenName: 'ci' } });
+    const challenge = await call(sb.url, 'POST', '/api/v1/users.generatePersonalAccessToken', {
+      headers: h,
+      body: { tokenName: 'ci' },
+    });
     expect(challenge.status).toBe(400);
     expect(challenge.text).toBe(
       '{"success":false,"error":"TOTP Required [totp-required]","errorType":"totp-required","details":{"method":"totp","codeGenerated":false,"availableMethods":["totp"]}}',
@@ -207,27 +255,52 @@ describe('second factor on endpoints and personal access tokens', () => {
     });
     expect(ok.status).toBe(200);
     const token = ok.json.token as string;
-    const me = await call(sb.url, 'GET', '/api/v1/me', { headers: { 'X-User-Id': h['X-User-Id'] as string, 'X-Auth-Token': token } });
+    const me = await call(sb.url, 'GET', '/api/v1/me', {
+      headers: { 'X-User-Id': h['X-User-Id'] as string, 'X-Auth-Token': token },
+    });
     expect(me.json.username).toBe('totp');
     const list = await call(sb.url, 'GET', '/api/v1/users.getPersonalAccessTokens', { headers: h });
-    expect(list.json.tokens).toEqual([{ name: 'ci', createdAt: expect.any(String), lastTokenPart: token.slice(-6), bypassTwoFactor: true }]);
+    expect(list.json.tokens).toEqual([
+      { name: 'ci', createdAt: expect.any(String), lastTokenPart: token.slice(-6), bypassTwoFactor: true },
+    ]);
   });
 
   it('user without 2FA: password fallback (x-2fa-method password, code = sha256 of the password)', async () => {
     const h = await login(sb.url, 'demo', 'demo');
-    const challenge = await call(sb.url, 'POST', '/api/v1/users.generatePersonalAccessToken', { headers: h, body: { tokenName: 'cli' } });
+    const challenge = await call(sb.url, 'POST', '/api/v1/users.generatePersonalAccessToken', {
+      headers: h,
+      body: { tokenName: 'cli' },
+    });
     expect(challenge.status).toBe(400);
     expect(challenge.text).toBe(
       '{"success":false,"error":"TOTP Required [totp-required]","errorType":"totp-required","details":{"method":"password","codeGenerated":false,"availableMethods":[]}}',
     );
-    const wrong = await call(sb.url, 'POST', '/api/v1/users.generatePersonalAccessToken', { headers: { ...h, 'x-2fa-code': sha256('nope'), 'x-2fa-method': 'password' }, body: { tokenName: 'cli' } });
+    const wrong = await call(sb.url, 'POST', '/api/v1/users.generatePersonalAccessToken', {
+      headers: { ...h, 'x-2fa-code': sha256('nope'), 'x-2fa-method': 'password' },
+      body: { tokenName: 'cli' },
+    });
     expect(wrong.json.errorType).toBe('totp-invalid');
-    const ok = await call(sb.url, 'POST', '/api/v1/users.generatePersonalAccessToken', { headers: { ...h, 'x-2fa-code': sha256('demo'), 'x-2fa-method': 'password' }, body: { tokenName: 'cli' } });
+    const ok = await call(sb.url, 'POST', '/api/v1/users.generatePersonalAccessToken', {
+      headers: { ...h, 'x-2fa-code': sha256('demo'), 'x-2fa-method': 'password' },
+      body: { tokenName: 'cli' },
+    });
     expect(ok.status).toBe(200);
-    const again = await call(sb.url, 'POST', '/api/v1/users.regeneratePersonalAccessToken', { headers: h, body: { tokenName: 'cli' } });
+    const again = await call(sb.url, 'POST', '/api/v1/users.regeneratePersonalAccessToken', {
+      headers: h,
+      body: { tokenName: 'cli' },
+    });
     expect(again.status).toBe(200);
-    expect((await call(sb.url, 'GET', '/api/v1/me', { headers: { 'X-User-Id': h['X-User-Id'] as string, 'X-Auth-Token': ok.json.token as string } })).status).toBe(401);
-    const removed = await call(sb.url, 'POST', '/api/v1/users.removePersonalAccessToken', { headers: h, body: { tokenName: 'cli' } });
+    expect(
+      (
+        await call(sb.url, 'GET', '/api/v1/me', {
+          headers: { 'X-User-Id': h['X-User-Id'] as string, 'X-Auth-Token': ok.json.token as string },
+        })
+      ).status,
+    ).toBe(401);
+    const removed = await call(sb.url, 'POST', '/api/v1/users.removePersonalAccessToken', {
+      headers: h,
+      body: { tokenName: 'cli' },
+    });
     expect(removed.text).toBe('{"success":true}');
   });
 });
@@ -238,7 +311,9 @@ describe('pagination and sort', () => {
     expect(Object.keys(d.json)).toEqual(['channels', 'count', 'offset', 'total', 'success']);
     expect(d.json.count).toBe(50);
     expect(d.json.total).toBe(300);
-    expect((await call(sb.url, 'GET', '/api/v1/channels.list?count=500', { headers: demo })).json.count).toBe(100);
+    expect((await call(sb.url, 'GET', '/api/v1/channels.list?count=500', { headers: demo })).json.count).toBe(
+      100,
+    );
     const all = await call(sb.url, 'GET', '/api/v1/channels.list?count=0', { headers: demo });
     expect(all.json.count).toBe(300);
     const off = await call(sb.url, 'GET', '/api/v1/channels.list?count=10&offset=295', { headers: demo });
@@ -248,17 +323,33 @@ describe('pagination and sort', () => {
   });
 
   it('sort with 1/-1, error-invalid-sort otherwise', async () => {
-    const r = await call(sb.url, 'GET', `/api/v1/channels.list?count=5&sort=${encodeURIComponent('{"name":-1}')}`, { headers: demo });
+    const r = await call(
+      sb.url,
+      'GET',
+      `/api/v1/channels.list?count=5&sort=${encodeURIComponent('{"name":-1}')}`,
+      { headers: demo },
+    );
     const names = (r.json.channels as { name: string }[]).map((c) => c.name);
     expect(names).toEqual([...names].sort().reverse());
-    const bad = await call(sb.url, 'GET', `/api/v1/channels.list?sort=${encodeURIComponent('{"name":2}')}`, { headers: demo });
-    expect(bad.text).toBe('{"success":false,"error":"Invalid sort parameter provided: \\"{\\"name\\":2}\\" [error-invalid-sort]","errorType":"error-invalid-sort","details":{"helperMethod":"parseJsonQuery"}}');
+    const bad = await call(sb.url, 'GET', `/api/v1/channels.list?sort=${encodeURIComponent('{"name":2}')}`, {
+      headers: demo,
+    });
+    expect(bad.text).toBe(
+      '{"success":false,"error":"Invalid sort parameter provided: \\"{\\"name\\":2}\\" [error-invalid-sort]","errorType":"error-invalid-sort","details":{"helperMethod":"parseJsonQuery"}}',
+    );
     const x = await call(sb.url, 'GET', '/api/v1/channels.list?sort=x', { headers: demo });
-    expect(x.text).toBe('{"success":false,"error":"Invalid sort parameter provided: \\"x\\" [error-invalid-sort]","errorType":"error-invalid-sort","details":{"helperMethod":"parseJsonQuery"}}');
+    expect(x.text).toBe(
+      '{"success":false,"error":"Invalid sort parameter provided: \\"x\\" [error-invalid-sort]","errorType":"error-invalid-sort","details":{"helperMethod":"parseJsonQuery"}}',
+    );
   });
 
   it('query and fields are silently ignored while unsafe params are off', async () => {
-    const r = await call(sb.url, 'GET', `/api/v1/users.list?count=1&query=${encodeURIComponent('{"username":"demo"}')}&fields=${encodeURIComponent('{"username":1}')}`, { headers: admin });
+    const r = await call(
+      sb.url,
+      'GET',
+      `/api/v1/users.list?count=1&query=${encodeURIComponent('{"username":"demo"}')}&fields=${encodeURIComponent('{"username":1}')}`,
+      { headers: admin },
+    );
     expect(r.json.total).toBe(2000);
     expect(r.headers.get('x-deprecation-type')).toBeNull();
     expect(Object.keys((r.json.users as object[])[0] as object).length).toBeGreaterThan(2);
@@ -270,7 +361,10 @@ describe('query and fields with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE', 
   let uAdmin: Record<string, string>;
   let uDemo: Record<string, string>;
   beforeAll(async () => {
-    unsafe = await start({ API_Enable_Rate_Limiter: false, ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: 'TRUE' });
+    unsafe = await start({
+      API_Enable_Rate_Limiter: false,
+      ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: 'TRUE',
+    });
     uAdmin = await login(unsafe.url, 'admin', 'admin');
     uDemo = await login(unsafe.url, 'demo', 'demo');
   });
@@ -280,7 +374,12 @@ describe('query and fields with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE', 
   const q = (o: unknown): string => encodeURIComponent(JSON.stringify(o));
 
   it('filters with $regex/$or, adds the deprecation headers', async () => {
-    const r = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${q({ $or: [{ username: { $regex: '^dem' } }, { username: 'bot' }] })}`, { headers: uAdmin });
+    const r = await call(
+      unsafe.url,
+      'GET',
+      `/api/v1/users.list?query=${q({ $or: [{ username: { $regex: '^dem' } }, { username: 'bot' }] })}`,
+      { headers: uAdmin },
+    );
     expect(r.status).toBe(200);
     expect((r.json.users as { username: string }[]).map((u) => u.username)).toEqual(['bot', 'demo']);
     expect(r.headers.get('x-deprecation-type')).toBe('parameter-deprecation');
@@ -291,51 +390,110 @@ describe('query and fields with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE', 
   });
 
   it('EJSON dates parse', async () => {
-    const r = await call(unsafe.url, 'GET', `/api/v1/channels.list?count=0&query=${q({ $and: [{ ts: { $date: '2000-01-01T00:00:00.000Z' } }] })}`, { headers: uDemo });
+    const r = await call(
+      unsafe.url,
+      'GET',
+      `/api/v1/channels.list?count=0&query=${q({ $and: [{ ts: { $date: '2000-01-01T00:00:00.000Z' } }] })}`,
+      { headers: uDemo },
+    );
     expect(r.status).toBe(200);
     expect(r.json.total).toBe(0);
   });
 
   it('rejects other operators and bad JSON', async () => {
-    const w = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${q({ $where: 'sleep(1000)' })}`, { headers: uAdmin });
+    const w = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${q({ $where: 'sleep(1000)' })}`, {
+      headers: uAdmin,
+    });
     expect(w.status).toBe(400);
-    expect(w.text).toBe('{"success":false,"error":"Invalid operation: $where [error-invalid-query]","errorType":"error-invalid-query"}');
-    const nested = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${q({ createdAt: { $gt: 1 } })}`, { headers: uAdmin });
+    expect(w.text).toBe(
+      '{"success":false,"error":"Invalid operation: $where [error-invalid-query]","errorType":"error-invalid-query"}',
+    );
+    const nested = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${q({ createdAt: { $gt: 1 } })}`, {
+      headers: uAdmin,
+    });
     expect(nested.json.error).toBe('Invalid operation: $gt [error-invalid-query]');
-    const bad = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${encodeURIComponent('{bad')}`, { headers: uAdmin });
-    expect(bad.text).toBe('{"success":false,"error":"Invalid query parameter provided: \\"{bad\\" [error-invalid-query]","errorType":"error-invalid-query","details":{"helperMethod":"parseJsonQuery"}}');
-    const re = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${q({ username: { $regex: '(' } })}`, { headers: uAdmin });
+    const bad = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${encodeURIComponent('{bad')}`, {
+      headers: uAdmin,
+    });
+    expect(bad.text).toBe(
+      '{"success":false,"error":"Invalid query parameter provided: \\"{bad\\" [error-invalid-query]","errorType":"error-invalid-query","details":{"helperMethod":"parseJsonQuery"}}',
+    );
+    const re = await call(unsafe.url, 'GET', `/api/v1/users.list?query=${q({ username: { $regex: '(' } })}`, {
+      headers: uAdmin,
+    });
     expect(re.status).toBe(400);
     expect(re.text).toBe('{"success":false,"error":"Invalid regular expression: /(/: Unterminated group"}');
-    const f = await call(unsafe.url, 'GET', `/api/v1/users.list?fields=${encodeURIComponent('{x')}`, { headers: uAdmin });
+    const f = await call(unsafe.url, 'GET', `/api/v1/users.list?fields=${encodeURIComponent('{x')}`, {
+      headers: uAdmin,
+    });
     expect(f.json.errorType).toBe('error-invalid-fields');
   });
 
   it('projects with fields and strips protected fields', async () => {
-    const r = await call(unsafe.url, 'GET', `/api/v1/users.list?count=2&fields=${q({ username: 1, services: 1 })}`, { headers: uAdmin });
-    for (const u of r.json.users as Record<string, unknown>[]) expect(Object.keys(u).sort()).toEqual(['_id', 'username']);
-    const limited = await call(unsafe.url, 'GET', `/api/v1/users.list?count=3&fields=${q({ emails: 1, username: 1 })}`, { headers: uDemo });
+    const r = await call(
+      unsafe.url,
+      'GET',
+      `/api/v1/users.list?count=2&fields=${q({ username: 1, services: 1 })}`,
+      { headers: uAdmin },
+    );
+    for (const u of r.json.users as Record<string, unknown>[])
+      expect(Object.keys(u).sort()).toEqual(['_id', 'username']);
+    const limited = await call(
+      unsafe.url,
+      'GET',
+      `/api/v1/users.list?count=3&fields=${q({ emails: 1, username: 1 })}`,
+      { headers: uDemo },
+    );
     for (const u of limited.json.users as Record<string, unknown>[]) expect(u.emails).toBeUndefined();
-    const byEmail = await call(unsafe.url, 'GET', `/api/v1/users.list?count=1&query=${q({ 'emails.address': 'demo@sandbox.rocket.chat' })}`, { headers: uDemo });
+    const byEmail = await call(
+      unsafe.url,
+      'GET',
+      `/api/v1/users.list?count=1&query=${q({ 'emails.address': 'demo@sandbox.rocket.chat' })}`,
+      { headers: uDemo },
+    );
     expect(byEmail.json.total).toBe(2000);
-    const rooms = await call(unsafe.url, 'GET', `/api/v1/channels.list?count=2&fields=${q({ name: 1, joinCode: 1 })}`, { headers: uDemo });
-    for (const c of rooms.json.channels as Record<string, unknown>[]) expect(Object.keys(c).sort()).toEqual(['_id', 'name']);
+    const rooms = await call(
+      unsafe.url,
+      'GET',
+      `/api/v1/channels.list?count=2&fields=${q({ name: 1, joinCode: 1 })}`,
+      { headers: uDemo },
+    );
+    for (const c of rooms.json.channels as Record<string, unknown>[])
+      expect(Object.keys(c).sort()).toEqual(['_id', 'name']);
   });
 });
 
 describe('writes are visible to later reads', () => {
   it('channels.create, join/leave, setTopic, postMessage, update, delete', async () => {
-    const created = await call(sb.url, 'POST', '/api/v1/channels.create', { headers: demo, body: { name: 'contract-room', members: ['bot'] } });
+    const created = await call(sb.url, 'POST', '/api/v1/channels.create', {
+      headers: demo,
+      body: { name: 'contract-room', members: ['bot'] },
+    });
     expect(created.status).toBe(200);
     const room = created.json.channel as { _id: string; usersCount: number };
     expect(room.usersCount).toBe(2);
-    const dup = await call(sb.url, 'POST', '/api/v1/channels.create', { headers: demo, body: { name: 'contract-room' } });
-    expect(dup.json).toMatchObject({ success: false, errorType: 'error-duplicate-channel-name', error: "A channel with name 'contract-room' exists [error-duplicate-channel-name]" });
-    const info = await call(sb.url, 'GET', '/api/v1/channels.info?roomName=contract-room', { headers: admin });
+    const dup = await call(sb.url, 'POST', '/api/v1/channels.create', {
+      headers: demo,
+      body: { name: 'contract-room' },
+    });
+    expect(dup.json).toMatchObject({
+      success: false,
+      errorType: 'error-duplicate-channel-name',
+      error: "A channel with name 'contract-room' exists [error-duplicate-channel-name]",
+    });
+    const info = await call(sb.url, 'GET', '/api/v1/channels.info?roomName=contract-room', {
+      headers: admin,
+    });
     expect((info.json.channel as { _id: string })._id).toBe(room._id);
-    const topic = await call(sb.url, 'POST', '/api/v1/channels.setTopic', { headers: demo, body: { roomId: room._id, topic: '<b>hi</b>' } });
+    const topic = await call(sb.url, 'POST', '/api/v1/channels.setTopic', {
+      headers: demo,
+      body: { roomId: room._id, topic: '<b>hi</b>' },
+    });
     expect(topic.text).toBe('{"topic":"<b>hi</b>","success":true}');
-    const posted = await call(sb.url, 'POST', '/api/v1/chat.postMessage', { headers: admin, body: { roomId: room._id, text: 'hello @demo' } });
+    const posted = await call(sb.url, 'POST', '/api/v1/chat.postMessage', {
+      headers: admin,
+      body: { roomId: room._id, text: 'hello @demo' },
+    });
     expect(posted.status).toBe(200);
     const msg = posted.json.message as { _id: string; mentions: unknown[] };
     expect(msg.mentions).toEqual([{ _id: 'sandboxDemoUser01', username: 'demo' }]);
@@ -344,40 +502,82 @@ describe('writes are visible to later reads', () => {
     const hist = await call(sb.url, 'GET', `/api/v1/channels.history?roomId=${room._id}`, { headers: demo });
     expect((hist.json.messages as { _id: string }[])[0]?._id).toBe(msg._id);
     const bot = await login(sb.url, 'bot', 'bot');
-    const denied = await call(sb.url, 'POST', '/api/v1/chat.update', { headers: bot, body: { roomId: room._id, msgId: msg._id, text: 'x' } });
+    const denied = await call(sb.url, 'POST', '/api/v1/chat.update', {
+      headers: bot,
+      body: { roomId: room._id, msgId: msg._id, text: 'x' },
+    });
     expect(denied.json.errorType).toBe('error-action-not-allowed');
-    const upd = await call(sb.url, 'POST', '/api/v1/chat.update', { headers: admin, body: { roomId: room._id, msgId: msg._id, text: 'edited' } });
+    const upd = await call(sb.url, 'POST', '/api/v1/chat.update', {
+      headers: admin,
+      body: { roomId: room._id, msgId: msg._id, text: 'edited' },
+    });
     expect((upd.json.message as { msg: string }).msg).toBe('edited');
-    const del = await call(sb.url, 'POST', '/api/v1/chat.delete', { headers: admin, body: { roomId: room._id, msgId: msg._id } });
+    const del = await call(sb.url, 'POST', '/api/v1/chat.delete', {
+      headers: admin,
+      body: { roomId: room._id, msgId: msg._id },
+    });
     expect(del.json).toMatchObject({ _id: msg._id, success: true });
-    expect((await call(sb.url, 'GET', `/api/v1/chat.getMessage?msgId=${msg._id}`, { headers: demo })).status).toBe(400);
-    const notOwner = await call(sb.url, 'POST', '/api/v1/channels.delete', { headers: bot, body: { roomId: room._id } });
-    expect(notOwner.text).toBe('{"success":false,"error":"Not allowed [error-not-allowed]","errorType":"error-not-allowed","details":{"method":"eraseRoom"}}');
-    expect((await call(sb.url, 'POST', '/api/v1/channels.delete', { headers: demo, body: { roomId: room._id } })).text).toBe('{"success":true}');
-    expect((await call(sb.url, 'GET', `/api/v1/channels.info?roomId=${room._id}`, { headers: demo })).status).toBe(400);
+    expect(
+      (await call(sb.url, 'GET', `/api/v1/chat.getMessage?msgId=${msg._id}`, { headers: demo })).status,
+    ).toBe(400);
+    const notOwner = await call(sb.url, 'POST', '/api/v1/channels.delete', {
+      headers: bot,
+      body: { roomId: room._id },
+    });
+    expect(notOwner.text).toBe(
+      '{"success":false,"error":"Not allowed [error-not-allowed]","errorType":"error-not-allowed","details":{"method":"eraseRoom"}}',
+    );
+    expect(
+      (await call(sb.url, 'POST', '/api/v1/channels.delete', { headers: demo, body: { roomId: room._id } }))
+        .text,
+    ).toBe('{"success":true}');
+    expect(
+      (await call(sb.url, 'GET', `/api/v1/channels.info?roomId=${room._id}`, { headers: demo })).status,
+    ).toBe(400);
   });
 
   it('users.create / update / info / setStatus / delete', async () => {
-    const c = await call(sb.url, 'POST', '/api/v1/users.create', { headers: admin, body: { email: 'new.user@example.com', name: 'New <User>', password: 'pw', username: 'new.user' } });
+    const c = await call(sb.url, 'POST', '/api/v1/users.create', {
+      headers: admin,
+      body: { email: 'new.user@example.com', name: 'New <User>', password: 'pw', username: 'new.user' },
+    });
     expect(c.status).toBe(200);
     const id = (c.json.user as { _id: string })._id;
-    const taken = await call(sb.url, 'POST', '/api/v1/users.create', { headers: admin, body: { email: 'other@example.com', name: 'x', password: 'pw', username: 'new.user' } });
+    const taken = await call(sb.url, 'POST', '/api/v1/users.create', {
+      headers: admin,
+      body: { email: 'other@example.com', name: 'x', password: 'pw', username: 'new.user' },
+    });
     expect(taken.json.error).toBe('new.user is already in use :( [error-field-unavailable]');
-    await call(sb.url, 'POST', '/api/v1/users.update', { headers: admin, body: { userId: id, data: { name: 'Renamed' } } });
+    await call(sb.url, 'POST', '/api/v1/users.update', {
+      headers: admin,
+      body: { userId: id, data: { name: 'Renamed' } },
+    });
     const info = await call(sb.url, 'GET', '/api/v1/users.info?username=new.user', { headers: demo });
     expect((info.json.user as { name: string }).name).toBe('Renamed');
     expect((info.json.user as Record<string, unknown>).emails).toBeUndefined();
     const h = await login(sb.url, 'new.user', 'pw');
-    await call(sb.url, 'POST', '/api/v1/users.setStatus', { headers: h, body: { status: 'busy', message: 'deep work' } });
-    expect((await call(sb.url, 'GET', `/api/v1/users.info?userId=${id}`, { headers: admin })).json.user).toMatchObject({ status: 'busy', statusText: 'deep work' });
-    expect((await call(sb.url, 'POST', '/api/v1/users.delete', { headers: admin, body: { userId: id } })).text).toBe('{"success":true}');
-    expect((await call(sb.url, 'GET', `/api/v1/users.info?userId=${id}`, { headers: admin })).text).toBe('{"success":false,"error":"User not found."}');
+    await call(sb.url, 'POST', '/api/v1/users.setStatus', {
+      headers: h,
+      body: { status: 'busy', message: 'deep work' },
+    });
+    expect(
+      (await call(sb.url, 'GET', `/api/v1/users.info?userId=${id}`, { headers: admin })).json.user,
+    ).toMatchObject({ status: 'busy', statusText: 'deep work' });
+    expect(
+      (await call(sb.url, 'POST', '/api/v1/users.delete', { headers: admin, body: { userId: id } })).text,
+    ).toBe('{"success":true}');
+    expect((await call(sb.url, 'GET', `/api/v1/users.info?userId=${id}`, { headers: admin })).text).toBe(
+      '{"success":false,"error":"User not found."}',
+    );
   });
 
   it('im.create, chat.sendMessage, im.messages, groups, rooms, spotlight, directory, settings.public', async () => {
     const dm = await call(sb.url, 'POST', '/api/v1/im.create', { headers: demo, body: { username: 'bot' } });
     const rid = (dm.json.room as { rid: string }).rid;
-    const sent = await call(sb.url, 'POST', '/api/v1/chat.sendMessage', { headers: demo, body: { message: { rid, msg: 'ping' } } });
+    const sent = await call(sb.url, 'POST', '/api/v1/chat.sendMessage', {
+      headers: demo,
+      body: { message: { rid, msg: 'ping' } },
+    });
     expect(sent.status).toBe(200);
     const msgs = await call(sb.url, 'GET', `/api/v1/im.messages?roomId=${rid}&count=1`, { headers: demo });
     expect((msgs.json.messages as { msg: string }[])[0]?.msg).toBe('ping');
@@ -385,14 +585,25 @@ describe('writes are visible to later reads', () => {
     expect(Object.keys(groups.json)).toEqual(['groups', 'offset', 'count', 'total', 'success']);
     expect(groups.json.total).toBeGreaterThan(0);
     const g = (groups.json.groups as { _id: string }[])[0] as { _id: string };
-    expect((await call(sb.url, 'GET', `/api/v1/groups.info?roomId=${g._id}`, { headers: admin })).json.errorType).toBe('error-room-not-found');
-    expect((await call(sb.url, 'GET', `/api/v1/groups.members?roomId=${g._id}`, { headers: demo })).json.total).toBeGreaterThan(0);
+    expect(
+      (await call(sb.url, 'GET', `/api/v1/groups.info?roomId=${g._id}`, { headers: admin })).json.errorType,
+    ).toBe('error-room-not-found');
+    expect(
+      (await call(sb.url, 'GET', `/api/v1/groups.members?roomId=${g._id}`, { headers: demo })).json.total,
+    ).toBeGreaterThan(0);
     const roomsGet = await call(sb.url, 'GET', '/api/v1/rooms.get', { headers: demo });
     expect((roomsGet.json.update as unknown[]).length).toBeGreaterThan(10);
-    expect((await call(sb.url, 'GET', `/api/v1/rooms.info?roomId=${g._id}`, { headers: admin })).text).toBe('{"success":false,"error":"not-allowed","errorType":"Not Allowed"}');
+    expect((await call(sb.url, 'GET', `/api/v1/rooms.info?roomId=${g._id}`, { headers: admin })).text).toBe(
+      '{"success":false,"error":"not-allowed","errorType":"Not Allowed"}',
+    );
     const spot = await call(sb.url, 'GET', '/api/v1/spotlight?query=%23general', { headers: demo });
     expect((spot.json.rooms as { name: string }[])[0]?.name).toBe('general');
-    const dir = await call(sb.url, 'GET', `/api/v1/directory?query=${encodeURIComponent('{"type":"users","text":"demo"}')}`, { headers: demo });
+    const dir = await call(
+      sb.url,
+      'GET',
+      `/api/v1/directory?query=${encodeURIComponent('{"type":"users","text":"demo"}')}`,
+      { headers: demo },
+    );
     expect((dir.json.result as { username: string }[]).map((u) => u.username)).toContain('demo');
     const settings = await call(sb.url, 'GET', '/api/v1/settings.public?_id=Site_Name');
     expect(settings.json.settings).toEqual([{ _id: 'Site_Name', value: 'Rocket.Chat Sandbox' }]);
@@ -402,7 +613,11 @@ describe('writes are visible to later reads', () => {
 describe('OpenAPI', () => {
   it('documents every served route with the auth security schemes', async () => {
     const r = await call(sb.url, 'GET', '/api/docs/json');
-    const doc = r.json as { openapi: string; paths: Record<string, Record<string, { security: unknown[] }>>; components: { securitySchemes: Record<string, { name: string }> } };
+    const doc = r.json as {
+      openapi: string;
+      paths: Record<string, Record<string, { security: unknown[] }>>;
+      components: { securitySchemes: Record<string, { name: string }> };
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.securitySchemes.userId?.name).toBe('X-User-Id');
     expect(doc.components.securitySchemes.authToken?.name).toBe('X-Auth-Token');

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
 import { call, login, start } from './test-helpers';
 
-const ALLOWED = 'Origin, X-Requested-With, Content-Type, Accept, X-User-Id, X-Auth-Token, x-visitor-token, Authorization';
+const ALLOWED =
+  'Origin, X-Requested-With, Content-Type, Accept, X-User-Id, X-Auth-Token, x-visitor-token, Authorization';
 
 let sb: SandboxHandle | undefined;
 afterEach(async () => {
@@ -14,7 +15,11 @@ afterEach(async () => {
 const preflight = (url: string, origin: string, requestHeaders = 'x-user-id') =>
   fetch(`${url}/api/v1/me`, {
     method: 'OPTIONS',
-    headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': requestHeaders },
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': 'GET',
+      'Access-Control-Request-Headers': requestHeaders,
+    },
   });
 
 describe('CORS', () => {
@@ -61,7 +66,10 @@ describe('CORS', () => {
 
 describe('rate limiter', () => {
   it('counts per route+method, 429 with headers after the limit, resets in a new window', async () => {
-    sb = await start({ API_Enable_Rate_Limiter_Limit_Calls_Default: 3, API_Enable_Rate_Limiter_Limit_Time_Default: 2000 });
+    sb = await start({
+      API_Enable_Rate_Limiter_Limit_Calls_Default: 3,
+      API_Enable_Rate_Limiter_Limit_Time_Default: 2000,
+    });
     const demo = await login(sb.url, 'demo', 'demo');
     const hit = () => call(sb!.url, 'GET', '/api/v1/channels.list?count=1', { headers: demo });
     const remaining: string[] = [];
@@ -95,7 +103,10 @@ describe('rate limiter', () => {
   });
 
   it('api-bypass-rate-limit (admin, bot): no limit and no headers', async () => {
-    sb = await start({ API_Enable_Rate_Limiter_Limit_Calls_Default: 2, API_Enable_Rate_Limiter_Limit_Time_Default: 60000 });
+    sb = await start({
+      API_Enable_Rate_Limiter_Limit_Calls_Default: 2,
+      API_Enable_Rate_Limiter_Limit_Time_Default: 60000,
+    });
     for (const who of ['admin', 'bot']) {
       const h = await login(sb.url, who, who);
       for (let i = 0; i < 5; i++) {
@@ -109,12 +120,21 @@ describe('rate limiter', () => {
   it('own limits: users.updateOwnBasicInfo 1 per 60 s, users.register 1 per interval', async () => {
     sb = await start();
     const demo = await login(sb.url, 'demo', 'demo');
-    const first = await call(sb.url, 'POST', '/api/v1/users.updateOwnBasicInfo', { headers: demo, body: { data: { nickname: 'd1' } } });
+    const first = await call(sb.url, 'POST', '/api/v1/users.updateOwnBasicInfo', {
+      headers: demo,
+      body: { data: { nickname: 'd1' } },
+    });
     expect(first.status).toBe(200);
     expect(first.headers.get('x-ratelimit-limit')).toBe('1');
-    const second = await call(sb.url, 'POST', '/api/v1/users.updateOwnBasicInfo', { headers: demo, body: { data: { nickname: 'd2' } } });
+    const second = await call(sb.url, 'POST', '/api/v1/users.updateOwnBasicInfo', {
+      headers: demo,
+      body: { data: { nickname: 'd2' } },
+    });
     expect(second.status).toBe(429);
-    const reg = (n: number) => call(sb!.url, 'POST', '/api/v1/users.register', { body: { username: `reg${n}`, email: `reg${n}@example.com`, pass: 'pw', name: `Reg ${n}` } });
+    const reg = (n: number) =>
+      call(sb!.url, 'POST', '/api/v1/users.register', {
+        body: { username: `reg${n}`, email: `reg${n}@example.com`, pass: 'pw', name: `Reg ${n}` },
+      });
     expect((await reg(1)).status).toBe(200);
     const again = await reg(2);
     expect(again.status).toBe(429);

@@ -21,9 +21,21 @@ export interface PreflightResult {
 export function preflight(settings: Settings, origin: string | undefined): PreflightResult {
   if (!settings.bool('API_Enable_CORS')) return { status: 405, headers: {}, text: CORS_DISABLED_TEXT };
   const setting = settings.string('API_CORS_Origin').trim();
-  const base = { 'Access-Control-Allow-Methods': ALLOWED_METHODS, 'Access-Control-Allow-Headers': ALLOWED_HEADERS };
-  if (setting === '*') return { status: 200, headers: { 'Access-Control-Allow-Origin': '*', ...base }, text: 'OK' };
-  const origins = setting.split(',').map((o) => o.trim().toLowerCase()).filter(Boolean);
-  if (!origin || !origins.includes(origin.toLowerCase())) return { status: 403, headers: {}, text: 'Invalid origin' };
-  return { status: 200, headers: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', ...base }, text: 'OK' };
+  const base = {
+    'Access-Control-Allow-Methods': ALLOWED_METHODS,
+    'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+  };
+  if (setting === '*')
+    return { status: 200, headers: { 'Access-Control-Allow-Origin': '*', ...base }, text: 'OK' };
+  const origins = setting
+    .split(',')
+    .map((o) => o.trim().toLowerCase())
+    .filter(Boolean);
+  if (!origin || !origins.includes(origin.toLowerCase()))
+    return { status: 403, headers: {}, text: 'Invalid origin' };
+  return {
+    status: 200,
+    headers: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', ...base },
+    text: 'OK',
+  };
 }

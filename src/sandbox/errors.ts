@@ -75,7 +75,11 @@ export function fromMeteorError(e: MeteorError): ApiResult {
 }
 
 export const permissionError = (permissions?: unknown): MeteorError =>
-  new MeteorError('error-unauthorized', 'User does not have the permissions required for this action', permissions ? { permissions } : undefined);
+  new MeteorError(
+    'error-unauthorized',
+    'User does not have the permissions required for this action',
+    permissions ? { permissions } : undefined,
+  );
 
 /**
  * An error the database would report for a bad caller-supplied query/projection; the real server's

@@ -17,15 +17,84 @@ afterAll(async () => {
 });
 
 const paths = allRoutes().map((r) => r.path);
-const keys = ['count', 'offset', 'sort', 'query', 'fields', 'roomId', 'roomName', 'userId', 'username', 'msgId', 'text', 'type', 'status', 'latest', 'oldest', 'filter', '_id', 'updatedSince', 'searchText', 'includeUserRooms', 'status[]', '__proto__', 'constructor'];
+const keys = [
+  'count',
+  'offset',
+  'sort',
+  'query',
+  'fields',
+  'roomId',
+  'roomName',
+  'userId',
+  'username',
+  'msgId',
+  'text',
+  'type',
+  'status',
+  'latest',
+  'oldest',
+  'filter',
+  '_id',
+  'updatedSince',
+  'searchText',
+  'includeUserRooms',
+  'status[]',
+  '__proto__',
+  'constructor',
+];
 const values = fc.oneof(
   fc.string(),
   fc.integer().map(String),
-  fc.constantFrom('{"name":1}', '{"name":-1}', '{"$where":"1"}', '{"username":{"$regex":"^a"}}', '{"$or":[{"a":1}]}', '{"ts":{"$date":"2020-01-01T00:00:00Z"}}', 'null', '[]', '{', '0', '-1', 'NaN', '1e309', 'general', '{"a":{"$gt":1}}', '{"__proto__":{"x":1}}', '{"username":{"$regex":"("}}', '{"$or":5}', '{"$x":1}', '{"a":{"$options":"i"}}', '{"username":{"$regex":"a","$options":"zz"}}'),
+  fc.constantFrom(
+    '{"name":1}',
+    '{"name":-1}',
+    '{"$where":"1"}',
+    '{"username":{"$regex":"^a"}}',
+    '{"$or":[{"a":1}]}',
+    '{"ts":{"$date":"2020-01-01T00:00:00Z"}}',
+    'null',
+    '[]',
+    '{',
+    '0',
+    '-1',
+    'NaN',
+    '1e309',
+    'general',
+    '{"a":{"$gt":1}}',
+    '{"__proto__":{"x":1}}',
+    '{"username":{"$regex":"("}}',
+    '{"$or":5}',
+    '{"$x":1}',
+    '{"a":{"$options":"i"}}',
+    '{"username":{"$regex":"a","$options":"zz"}}',
+  ),
 );
 const jsonish = fc.oneof(
   fc.jsonValue(),
-  fc.dictionary(fc.constantFrom('name', 'text', 'roomId', 'channel', 'msgId', 'username', 'user', 'password', 'resume', 'code', 'message', 'data', 'tokenName', 'members', 'topic', 'email', 'pass', 'userId', '__proto__'), fc.jsonValue()),
+  fc.dictionary(
+    fc.constantFrom(
+      'name',
+      'text',
+      'roomId',
+      'channel',
+      'msgId',
+      'username',
+      'user',
+      'password',
+      'resume',
+      'code',
+      'message',
+      'data',
+      'tokenName',
+      'members',
+      'topic',
+      'email',
+      'pass',
+      'userId',
+      '__proto__',
+    ),
+    fc.jsonValue(),
+  ),
 );
 
 describe('fuzz', () => {
@@ -33,17 +102,31 @@ describe('fuzz', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'),
-        fc.oneof(fc.constantFrom(...paths), fc.string().map((s) => `/api/v1/${s}`), fc.webPath()),
+        fc.oneof(
+          fc.constantFrom(...paths),
+          fc.string().map((s) => `/api/v1/${s}`),
+          fc.webPath(),
+        ),
         fc.array(fc.tuple(fc.constantFrom(...keys), values), { maxLength: 5 }),
         fc.option(jsonish),
         fc.boolean(),
         fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain', ''),
         async (method, path, query, body, withAuth, contentType) => {
           const qs = new URLSearchParams(query).toString();
-          const headers: Record<string, string> = { ...(withAuth ? auth : {}), ...(contentType && { 'Content-Type': contentType }) };
+          const headers: Record<string, string> = {
+            ...(withAuth ? auth : {}),
+            ...(contentType && { 'Content-Type': contentType }),
+          };
           const init: RequestInit = { method, headers };
-          if (body !== null && method !== 'GET' && method !== 'HEAD') init.body = contentType === 'application/x-www-form-urlencoded' ? new URLSearchParams(query).toString() : JSON.stringify(body);
-          const res = await fetch(`${sb.url}${path.startsWith('/') ? path : `/${path}`}${qs ? `?${qs}` : ''}`, init);
+          if (body !== null && method !== 'GET' && method !== 'HEAD')
+            init.body =
+              contentType === 'application/x-www-form-urlencoded'
+                ? new URLSearchParams(query).toString()
+                : JSON.stringify(body);
+          const res = await fetch(
+            `${sb.url}${path.startsWith('/') ? path : `/${path}`}${qs ? `?${qs}` : ''}`,
+            init,
+          );
           const text = await res.text();
           expect(res.status, `${method} ${path}?${qs} ${text.slice(0, 200)}`).not.toBe(500);
           expect(res.headers.get('cache-control')).toBe('no-store');
@@ -59,38 +142,72 @@ describe('fuzz', () => {
   it('never answers 500 for schema-shaped inputs to each route (reaches the handlers)', async () => {
     const routes = allRoutes().filter((r) => r.path !== '/api/v1/logout');
     const propsOf = (schema: unknown): string[] => {
-      const s = schema as { properties?: Record<string, unknown>; oneOf?: unknown[]; anyOf?: unknown[] } | undefined;
+      const s = schema as
+        { properties?: Record<string, unknown>; oneOf?: unknown[]; anyOf?: unknown[] } | undefined;
       if (!s) return [];
-      return [...Object.keys(s.properties ?? {}), ...[...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap(propsOf)];
+      return [
+        ...Object.keys(s.properties ?? {}),
+        ...[...(s.oneOf ?? []), ...(s.anyOf ?? [])].flatMap(propsOf),
+      ];
     };
     const scalar = fc.oneof(
       fc.string({ maxLength: 20 }),
       fc.integer({ min: -5, max: 500 }),
       fc.boolean(),
-      fc.constantFrom('GENERAL', 'general', '#general', '@demo', 'demo', 'sandboxDemoUser01', 'ci', '{"name":1}', '', 'online', 'users', 'channels'),
+      fc.constantFrom(
+        'GENERAL',
+        'general',
+        '#general',
+        '@demo',
+        'demo',
+        'sandboxDemoUser01',
+        'ci',
+        '{"name":1}',
+        '',
+        'online',
+        'users',
+        'channels',
+      ),
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), fc.infiniteStream(fc.tuple(fc.boolean(), fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), scalar)))), async (route, stream) => {
-        const keys = [...new Set(propsOf(route.validate))];
-        const it = stream[Symbol.iterator]();
-        const values: Record<string, unknown> = {};
-        for (const k of keys) {
-          const [use, v] = it.next().value as [boolean, unknown];
-          if (use) values[k] = v;
-        }
-        let url = `${sb.url}${route.path}`;
-        const init: RequestInit = { method: route.method, headers: { ...auth } };
-        if (route.method === 'GET') {
-          const qs = new URLSearchParams(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
-          if (qs) url += `?${qs}`;
-        } else {
-          init.body = JSON.stringify(values);
-          (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
-        }
-        const res = await fetch(url, init);
-        const text = await res.text();
-        expect(res.status, `${route.method} ${url} ${init.body ?? ''} -> ${text.slice(0, 200)}`).not.toBe(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.infiniteStream(
+          fc.tuple(
+            fc.boolean(),
+            fc.oneof(
+              scalar,
+              fc.array(scalar, { maxLength: 3 }),
+              fc.dictionary(fc.string({ maxLength: 5 }), scalar),
+            ),
+          ),
+        ),
+        async (route, stream) => {
+          const keys = [...new Set(propsOf(route.validate))];
+          const it = stream[Symbol.iterator]();
+          const values: Record<string, unknown> = {};
+          for (const k of keys) {
+            const [use, v] = it.next().value as [boolean, unknown];
+            if (use) values[k] = v;
+          }
+          let url = `${sb.url}${route.path}`;
+          const init: RequestInit = { method: route.method, headers: { ...auth } };
+          if (route.method === 'GET') {
+            const qs = new URLSearchParams(
+              Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+            ).toString();
+            if (qs) url += `?${qs}`;
+          } else {
+            init.body = JSON.stringify(values);
+            (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+          }
+          const res = await fetch(url, init);
+          const text = await res.text();
+          expect(res.status, `${route.method} ${url} ${init.body ?? ''} -> ${text.slice(0, 200)}`).not.toBe(
+            500,
+          );
+        },
+      ),
       { numRuns: 500, seed: 424242 },
     );
   });

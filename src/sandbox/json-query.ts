@@ -25,7 +25,8 @@ export const DEFAULT_FIELDS_TO_EXCLUDE = ['joinCode', 'members', 'importIds', 'e
 export const ALLOWED_OPERATIONS = ['$or', '$and', '$regex', '$options'];
 const DANGEROUS = ['constructor', '__proto__', 'prototype'];
 
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp);
 
 function helper(code: string, reason: string): MeteorError {
   return new MeteorError(code, reason, { helperMethod: 'parseJsonQuery' });
@@ -52,7 +53,8 @@ function verifyOperations(value: unknown): void {
   if (!isRecord(value)) return;
   for (const [key, v] of Object.entries(value)) {
     if (DANGEROUS.includes(key)) continue;
-    if (key.startsWith('$') && !ALLOWED_OPERATIONS.includes(key)) throw new MeteorError('error-invalid-query', `Invalid operation: ${key}`);
+    if (key.startsWith('$') && !ALLOWED_OPERATIONS.includes(key))
+      throw new MeteorError('error-invalid-query', `Invalid operation: ${key}`);
     verifyOperations(v);
   }
 }
@@ -73,8 +75,12 @@ export function parseJsonQuery(ctx: Ctx): JsonQuery {
   const unsafe = ctx.app.settings.bool('ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS');
   const onUsers = ctx.path.includes('/v1/users.');
   const privileged = hasPermission(ctx.user, 'view-full-other-user-info');
-  const blocked = [...DEFAULT_FIELDS_TO_EXCLUDE, ...(onUsers ? (privileged ? PRIVILEGED_USER_FIELDS : LIMITED_USER_FIELDS) : [])];
-  const isBlocked = (k: string): boolean => blocked.includes(k) || blocked.includes(k.split('.')[0] as string);
+  const blocked = [
+    ...DEFAULT_FIELDS_TO_EXCLUDE,
+    ...(onUsers ? (privileged ? PRIVILEGED_USER_FIELDS : LIMITED_USER_FIELDS) : []),
+  ];
+  const isBlocked = (k: string): boolean =>
+    blocked.includes(k) || blocked.includes(k.split('.')[0] as string);
   let fields: Projection = {};
   let query: Record<string, unknown> = {};
   let usedUnsafe = false;
@@ -82,7 +88,8 @@ export function parseJsonQuery(ctx: Ctx): JsonQuery {
   if (unsafe && typeof params.fields === 'string' && params.fields) {
     usedUnsafe = true;
     ctx.resHeaders['x-deprecation-type'] = 'parameter-deprecation';
-    ctx.resHeaders['x-deprecation-message'] = `The parameter "fields" in the endpoint "${ctx.path}" is deprecated and will be removed on version ${DEPRECATION_VERSION}`;
+    ctx.resHeaders['x-deprecation-message'] =
+      `The parameter "fields" in the endpoint "${ctx.path}" is deprecated and will be removed on version ${DEPRECATION_VERSION}`;
     ctx.resHeaders['x-deprecation-version'] = DEPRECATION_VERSION;
     try {
       const parsed: unknown = JSON.parse(params.fields);
@@ -98,7 +105,8 @@ export function parseJsonQuery(ctx: Ctx): JsonQuery {
   if (unsafe && typeof params.query === 'string' && params.query) {
     usedUnsafe = true;
     ctx.resHeaders['x-deprecation-type'] = 'parameter-deprecation';
-    ctx.resHeaders['x-deprecation-message'] = `The usage of the "query" parameter in endpoint "${ctx.path}" breaks the security of the API and can lead to data exposure. It has been deprecated and will be removed in the version ${DEPRECATION_VERSION}.`;
+    ctx.resHeaders['x-deprecation-message'] =
+      `The usage of the "query" parameter in endpoint "${ctx.path}" breaks the security of the API and can lead to data exposure. It has been deprecated and will be removed in the version ${DEPRECATION_VERSION}.`;
     ctx.resHeaders['x-deprecation-version'] = DEPRECATION_VERSION;
     let parsed: unknown;
     try {
@@ -106,7 +114,8 @@ export function parseJsonQuery(ctx: Ctx): JsonQuery {
     } catch {
       throw helper('error-invalid-query', `Invalid query parameter provided: "${params.query}"`);
     }
-    if (!isRecord(parsed)) throw helper('error-invalid-query', `Invalid query parameter provided: "${params.query}"`);
+    if (!isRecord(parsed))
+      throw helper('error-invalid-query', `Invalid query parameter provided: "${params.query}"`);
     verifyOperations(parsed);
     query = removeDangerous(parsed) as Record<string, unknown>;
     for (const k of Object.keys(query)) if (isBlocked(k)) delete query[k];
@@ -117,10 +126,13 @@ export function parseJsonQuery(ctx: Ctx): JsonQuery {
 
 /** Builds a mingo projection: the caller's inclusion, or the caller's exclusions plus the always-hidden fields. */
 export function buildProjection(requested: Projection, alwaysExclude: readonly string[]): Projection {
-  const includes = Object.entries(requested).filter(([, v]) => v === 1).map(([k]) => k);
+  const includes = Object.entries(requested)
+    .filter(([, v]) => v === 1)
+    .map(([k]) => k);
   if (includes.length > 0) {
     const out: Projection = {};
-    for (const k of includes) if (!alwaysExclude.includes(k) && !alwaysExclude.includes(k.split('.')[0] as string)) out[k] = 1;
+    for (const k of includes)
+      if (!alwaysExclude.includes(k) && !alwaysExclude.includes(k.split('.')[0] as string)) out[k] = 1;
     if (Object.keys(out).length === 0) out._id = 1;
     return out;
   }
@@ -140,7 +152,10 @@ export interface FindOptions {
 }
 
 /** Filter + sort + page + project (all with mingo); returns the page and the total before paging. */
-export function findPage<T extends object>(docs: readonly T[], opts: FindOptions): { items: Record<string, unknown>[]; total: number } {
+export function findPage<T extends object>(
+  docs: readonly T[],
+  opts: FindOptions,
+): { items: Record<string, unknown>[]; total: number } {
   try {
     return findPageUnchecked(docs, opts);
   } catch (e) {
@@ -148,7 +163,10 @@ export function findPage<T extends object>(docs: readonly T[], opts: FindOptions
   }
 }
 
-function findPageUnchecked<T extends object>(docs: readonly T[], opts: FindOptions): { items: Record<string, unknown>[]; total: number } {
+function findPageUnchecked<T extends object>(
+  docs: readonly T[],
+  opts: FindOptions,
+): { items: Record<string, unknown>[]; total: number } {
   const hasQuery = !!opts.query && Object.keys(opts.query).length > 0;
   const hasSort = !!opts.sort && Object.keys(opts.sort).length > 0;
   let matched: readonly T[] = docs;
@@ -159,9 +177,14 @@ function findPageUnchecked<T extends object>(docs: readonly T[], opts: FindOptio
     for (const d of docs) if (q.test(d as Record<string, unknown>)) out.push(d);
     matched = out;
   }
-  if (hasSort) matched = new Query({}).find(matched as T[]).sort(opts.sort as Sort).all() as T[];
+  if (hasSort)
+    matched = new Query({})
+      .find(matched as T[])
+      .sort(opts.sort as Sort)
+      .all() as T[];
   const total = matched.length;
-  const page = opts.count === 0 ? matched.slice(opts.offset) : matched.slice(opts.offset, opts.offset + opts.count);
+  const page =
+    opts.count === 0 ? matched.slice(opts.offset) : matched.slice(opts.offset, opts.offset + opts.count);
   const projection = opts.projection && Object.keys(opts.projection).length > 0 ? opts.projection : undefined;
   const items = projection
     ? (new Query({}).find(page, projection).all() as Record<string, unknown>[])

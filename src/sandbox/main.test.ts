@@ -10,8 +10,19 @@ describe('settings sources', () => {
   it('env overrides the JSON file, both use the real setting IDs and are coerced to their types', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-settings-'));
     const file = join(dir, 'settings.json');
-    writeFileSync(file, JSON.stringify({ API_Default_Count: 7, API_Upper_Count_Limit: 20, API_Enable_CORS: true }));
-    const s = new Settings(settingsFromEnv({ SANDBOX_SETTINGS_FILE: file, API_Upper_Count_Limit: '30', API_Allow_Infinite_Count: 'FALSE', ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: 'TRUE', UNRELATED: 'x' }));
+    writeFileSync(
+      file,
+      JSON.stringify({ API_Default_Count: 7, API_Upper_Count_Limit: 20, API_Enable_CORS: true }),
+    );
+    const s = new Settings(
+      settingsFromEnv({
+        SANDBOX_SETTINGS_FILE: file,
+        API_Upper_Count_Limit: '30',
+        API_Allow_Infinite_Count: 'FALSE',
+        ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: 'TRUE',
+        UNRELATED: 'x',
+      }),
+    );
     expect(s.number('API_Default_Count')).toBe(7);
     expect(s.number('API_Upper_Count_Limit')).toBe(30);
     expect(s.bool('API_Allow_Infinite_Count')).toBe(false);
@@ -44,9 +55,15 @@ describe('main.ts', () => {
         });
         child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
       });
-      const login = await fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: 'demo', password: 'demo' }) });
+      const login = await fetch(`${url}/api/v1/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ user: 'demo', password: 'demo' }),
+      });
       const { data } = (await login.json()) as { data: { userId: string; authToken: string } };
-      const list = await fetch(`${url}/api/v1/channels.list`, { headers: { 'X-User-Id': data.userId, 'X-Auth-Token': data.authToken } });
+      const list = await fetch(`${url}/api/v1/channels.list`, {
+        headers: { 'X-User-Id': data.userId, 'X-Auth-Token': data.authToken },
+      });
       expect(((await list.json()) as { count: number }).count).toBe(3);
       expect(out.split('\n').filter(Boolean)).toHaveLength(1);
     } finally {

@@ -4,7 +4,9 @@ import { startSandbox } from './server';
 try {
   const sandbox = await startSandbox();
   process.stdout.write(`Sandbox ready at ${sandbox.url}\n`);
-  process.stderr.write(`[sandbox] seeded ${sandbox.state.store.users.size} users, ${sandbox.state.store.rooms.size} rooms, ${sandbox.state.store.messages.size} messages in ${Math.round(sandbox.seedMs)} ms (${Math.round(sandbox.seedCpuMs)} ms CPU)\n`);
+  process.stderr.write(
+    `[sandbox] seeded ${sandbox.state.store.users.size} users, ${sandbox.state.store.rooms.size} rooms, ${sandbox.state.store.messages.size} messages in ${Math.round(sandbox.seedMs)} ms (${Math.round(sandbox.seedCpuMs)} ms CPU)\n`,
+  );
   const shutdown = (): void => {
     void sandbox.close().finally(() => process.exit(0));
   };

@@ -20,18 +20,31 @@ function queryParameters(schema: Schema | undefined): Record<string, unknown>[] 
   const branches = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
   const parts = branches ?? [schema];
   const props = new Map<string, unknown>();
-  const requiredEverywhere = new Set<string>(((parts[0]?.required as string[] | undefined) ?? []));
+  const requiredEverywhere = new Set<string>((parts[0]?.required as string[] | undefined) ?? []);
   for (const p of parts) {
-    for (const [k, v] of Object.entries((p.properties as Record<string, unknown> | undefined) ?? {})) if (!props.has(k)) props.set(k, v);
+    for (const [k, v] of Object.entries((p.properties as Record<string, unknown> | undefined) ?? {}))
+      if (!props.has(k)) props.set(k, v);
     const req = new Set((p.required as string[] | undefined) ?? []);
     for (const r of [...requiredEverywhere]) if (!req.has(r)) requiredEverywhere.delete(r);
   }
-  return [...props].map(([name, s]) => ({ name, in: 'query', required: requiredEverywhere.has(name), schema: s }));
+  return [...props].map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: requiredEverywhere.has(name),
+    schema: s,
+  }));
 }
 
-const json = (schema: unknown, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = (schema: unknown, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
-export function buildOpenApi(routes: readonly RouteSpec[], version: string, serverUrl: string): Record<string, unknown> {
+export function buildOpenApi(
+  routes: readonly RouteSpec[],
+  version: string,
+  serverUrl: string,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const op: Record<string, unknown> = {
@@ -59,7 +72,10 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string, serv
         headers: {
           'X-RateLimit-Limit': { schema: { type: 'integer' } },
           'X-RateLimit-Remaining': { schema: { type: 'integer' } },
-          'X-RateLimit-Reset': { schema: { type: 'integer' }, description: 'Epoch milliseconds of the window end' },
+          'X-RateLimit-Reset': {
+            schema: { type: 'integer' },
+            description: 'Epoch milliseconds of the window end',
+          },
         },
       };
     }
@@ -72,7 +88,8 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string, serv
     info: {
       title: 'Rocket.Chat sandbox REST API',
       version,
-      description: 'The routes the embedded Rocket.Chat-compatible sandbox serves. Authenticate with the X-User-Id and X-Auth-Token headers from /api/v1/login or a personal access token.',
+      description:
+        'The routes the embedded Rocket.Chat-compatible sandbox serves. Authenticate with the X-User-Id and X-Auth-Token headers from /api/v1/login or a personal access token.',
     },
     servers: [{ url: serverUrl }],
     components: {

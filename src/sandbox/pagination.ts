@@ -13,7 +13,10 @@ export function getPaginationItems(settings: Settings, params: Record<string, un
   const upper = upperSetting <= 0 || !Number.isFinite(upperSetting) ? 100 : upperSetting;
   const defaultCount = defaultSetting <= 0 || !Number.isFinite(defaultSetting) ? 50 : defaultSetting;
   const offsetParsed = params.offset ? parseInt(String(params.offset), 10) : 0;
-  let count = params.count !== undefined && params.count !== null ? parseInt(String(params.count || 0), 10) : defaultCount;
+  let count =
+    params.count !== undefined && params.count !== null
+      ? parseInt(String(params.count || 0), 10)
+      : defaultCount;
   if (Number.isNaN(count)) count = defaultCount;
   if (count > upper) count = upper;
   if (count === 0 && !settings.bool('API_Allow_Infinite_Count')) count = defaultCount;

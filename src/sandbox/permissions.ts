@@ -42,7 +42,11 @@ export function rolesHavePermission(roles: readonly string[], permission: string
   return !!allowed && roles.some((r) => allowed.includes(r));
 }
 
-export function hasPermission(user: UserDoc | undefined, permission: string, roomRoles: readonly string[] = []): boolean {
+export function hasPermission(
+  user: UserDoc | undefined,
+  permission: string,
+  roomRoles: readonly string[] = [],
+): boolean {
   if (!user) return false;
   return rolesHavePermission(roomRoles.length ? [...user.roles, ...roomRoles] : user.roles, permission);
 }

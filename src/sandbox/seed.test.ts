@@ -8,9 +8,12 @@ import { Store } from './store';
 
 function fingerprint(store: Store): string {
   const h = createHash('sha256');
-  for (const u of store.users.values()) h.update(JSON.stringify([u._id, u.username, u.name, u.createdAt, u.emails]));
-  for (const r of store.rooms.values()) h.update(JSON.stringify([r._id, r.name, r.t, r.topic, r.msgs, r.usersCount]));
-  for (const [rid, list] of store.roomMessages) h.update(rid + JSON.stringify(list.map((m) => [m._id, m.msg, m.ts, m.u._id])));
+  for (const u of store.users.values())
+    h.update(JSON.stringify([u._id, u.username, u.name, u.createdAt, u.emails]));
+  for (const r of store.rooms.values())
+    h.update(JSON.stringify([r._id, r.name, r.t, r.topic, r.msgs, r.usersCount]));
+  for (const [rid, list] of store.roomMessages)
+    h.update(rid + JSON.stringify(list.map((m) => [m._id, m.msg, m.ts, m.u._id])));
   return h.digest('hex');
 }
 
@@ -37,7 +40,13 @@ describe('seed', () => {
   });
 
   it('scales with the user count', () => {
-    expect(seedCounts(100_000)).toEqual({ users: 100_000, channels: 15_000, groups: 2_500, dms: 10_000, messages: 1_000_000 });
+    expect(seedCounts(100_000)).toEqual({
+      users: 100_000,
+      channels: 15_000,
+      groups: 2_500,
+      dms: 10_000,
+      messages: 1_000_000,
+    });
   });
 
   it('contains hostile strings', () => {
@@ -46,8 +55,12 @@ describe('seed', () => {
     const names = [...s.users.values()].map((u) => u.name);
     expect(names).toContain(LONG_NAME);
     expect(LONG_NAME.length).toBe(10_000);
-    const text = [...s.messages.values()].map((m) => m.msg).join('\n') + names.join('\n') + [...s.rooms.values()].map((r) => `${r.topic} ${r.description}`).join('\n');
-    for (const needle of ['<script>', 'javascript:', '\u202E', '👩‍💻', 'مرحبا', 'onerror=']) expect(text).toContain(needle);
+    const text =
+      [...s.messages.values()].map((m) => m.msg).join('\n') +
+      names.join('\n') +
+      [...s.rooms.values()].map((r) => `${r.topic} ${r.description}`).join('\n');
+    for (const needle of ['<script>', 'javascript:', '\u202E', '👩‍💻', 'مرحبا', 'onerror='])
+      expect(text).toContain(needle);
   });
 
   it('builds the same messages lazily as eagerly', () => {

@@ -57,7 +57,10 @@ function usernameBase(first: string, last: string): string {
   const key = `${first}|${last}`;
   let base = baseCache.get(key);
   if (base === undefined) {
-    base = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.]/g, '');
+    base = `${first}.${last}`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z0-9.]/g, '');
     baseCache.set(key, base);
   }
   return base;
@@ -87,7 +90,9 @@ function makeUser(rng: Rng, i: number, usernames: Set<string>): UserDoc {
     emails: isBot ? undefined : [{ address: `${username}@example.com`, verified: rng() < 0.9 }],
     status,
     statusConnection: status,
-    ...(rng() < 0.1 && { statusText: pick(rng, ['In a meeting', 'On vacation 🌴', 'Focus time', HOSTILE[0] as string]) }),
+    ...(rng() < 0.1 && {
+      statusText: pick(rng, ['In a meeting', 'On vacation 🌴', 'Focus time', HOSTILE[0] as string]),
+    }),
     active: i % 50 !== 49,
     roles: isBot ? ['bot'] : ['user'],
     utcOffset: pick(rng, [-8, -5, -3, 0, 1, 2, 3, 5.5, 8, 9]),
@@ -133,10 +138,18 @@ function makeRoom(rng: Rng, t: RoomType, name: string, owner: UserDoc, i: number
     ro: false,
     sysMes: true,
   };
-  if (rng() < 0.6) room.topic = pick(rng, ['Daily updates', 'Ask anything', 'Release coordination 🚢', 'No spam please', 'Read the pinned messages']);
+  if (rng() < 0.6)
+    room.topic = pick(rng, [
+      'Daily updates',
+      'Ask anything',
+      'Release coordination 🚢',
+      'No spam please',
+      'Read the pinned messages',
+    ]);
   if (rng() < 0.4) room.description = `Channel about ${name.replace(/-/g, ' ')}`;
   if (i % 41 === 5) room.topic = HOSTILE[i % HOSTILE.length] as string;
-  if (i % 53 === 7) room.description = `Docs: <a href="javascript:alert(1)">here</a> ${HOSTILE[(i + 3) % HOSTILE.length]}`;
+  if (i % 53 === 7)
+    room.description = `Docs: <a href="javascript:alert(1)">here</a> ${HOSTILE[(i + 3) % HOSTILE.length]}`;
   if (i === 11) room.fname = `${name} ${LONG_NAME.slice(0, 200)}`;
   return room;
 }
@@ -144,7 +157,17 @@ function makeRoom(rng: Rng, t: RoomType, name: string, owner: UserDoc, i: number
 /** Shared empty array for seeded messages (handlers replace arrays, never push into them). */
 const NONE: never[] = [];
 
-function messageText(rng: Rng, users: UserDoc[], channelNames: string[], i: number): { msg: string; mentions: { _id: string; username: string }[]; channels: { _id: string; name: string }[]; urls: { url: string }[] } {
+function messageText(
+  rng: Rng,
+  users: UserDoc[],
+  channelNames: string[],
+  i: number,
+): {
+  msg: string;
+  mentions: { _id: string; username: string }[];
+  channels: { _id: string; name: string }[];
+  urls: { url: string }[];
+} {
   let mentions: { _id: string; username: string }[] = NONE;
   let urls: { url: string }[] = NONE;
   let msg = pick(rng, SENTENCES);
@@ -273,7 +296,10 @@ export function seed(store: Store, options: SeedOptions): SeedCounts {
   const perRoom = new Int32Array(allRooms.length);
   const distribute = (total: number, base: number, n: number, skewed: boolean): void => {
     if (n === 0 || total === 0) return;
-    const weights = Array.from({ length: n }, (_, k) => (skewed ? Math.log(n / (k + 0.5)) + 0.05 : 1) * (0.75 + rng() * 0.5));
+    const weights = Array.from(
+      { length: n },
+      (_, k) => (skewed ? Math.log(n / (k + 0.5)) + 0.05 : 1) * (0.75 + rng() * 0.5),
+    );
     const sum = weights.reduce((a, b) => a + b, 0);
     let given = 0;
     for (let k = 0; k < n; k++) {
@@ -281,7 +307,8 @@ export function seed(store: Store, options: SeedOptions): SeedCounts {
       perRoom[base + k] = c;
       given += c;
     }
-    for (let k = 0; given < total; k = (k + 1) % n, given++) perRoom[base + k] = (perRoom[base + k] as number) + 1;
+    for (let k = 0; given < total; k = (k + 1) % n, given++)
+      perRoom[base + k] = (perRoom[base + k] as number) + 1;
   };
   const groupShare = groups.length ? Math.round(counts.messages * 0.15) : 0;
   const dmShare = dms.length ? Math.round(counts.messages * 0.15) : 0;
@@ -289,7 +316,8 @@ export function seed(store: Store, options: SeedOptions): SeedCounts {
   distribute(groupShare, channels.length, groups.length, true);
   distribute(dmShare, channels.length + groups.length, dms.length, false);
   const firstIndex = new Int32Array(allRooms.length);
-  for (let k = 1; k < allRooms.length; k++) firstIndex[k] = (firstIndex[k - 1] as number) + (perRoom[k - 1] as number);
+  for (let k = 1; k < allRooms.length; k++)
+    firstIndex[k] = (firstIndex[k - 1] as number) + (perRoom[k - 1] as number);
   const refs = new Map<string, MessageDoc['u']>();
   const refOf = (u: UserDoc): MessageDoc['u'] => {
     let r = refs.get(u._id);
@@ -323,7 +351,10 @@ export function seed(store: Store, options: SeedOptions): SeedCounts {
     return list.sort((a, b) => a.ts.getTime() - b.ts.getTime());
   };
   for (let k = 0; k < allRooms.length; k++) (allRooms[k] as RoomDoc).msgs = perRoom[k] as number;
-  store.setMessageSource(allRooms.map((r) => r._id), generate);
+  store.setMessageSource(
+    allRooms.map((r) => r._id),
+    generate,
+  );
   if (counts.messages <= (options.eagerMessageLimit ?? 100_000)) store.materializeAll();
   store.touchRooms();
   return counts;

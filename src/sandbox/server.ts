@@ -40,10 +40,13 @@ export interface SandboxHandle {
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const env = options.env ?? process.env;
   const host = options.host ?? env.SANDBOX_HOST ?? '127.0.0.1';
-  const port = options.port ?? (env.SANDBOX_PORT !== undefined && env.SANDBOX_PORT !== '' ? Number(env.SANDBOX_PORT) : 4100);
+  const port =
+    options.port ??
+    (env.SANDBOX_PORT !== undefined && env.SANDBOX_PORT !== '' ? Number(env.SANDBOX_PORT) : 4100);
   const seedUsers = options.seedUsers ?? (env.SANDBOX_SEED_USERS ? Number(env.SANDBOX_SEED_USERS) : 2000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid SANDBOX_PORT: ${port}`);
-  if (!Number.isFinite(seedUsers) || seedUsers < 0) throw new Error(`Invalid SANDBOX_SEED_USERS: ${seedUsers}`);
+  if (!Number.isFinite(seedUsers) || seedUsers < 0)
+    throw new Error(`Invalid SANDBOX_SEED_USERS: ${seedUsers}`);
   const configured = { ...settingsFromEnv(env), ...(options.settings ?? {}) };
   const settings = new Settings(configured);
   const trustedProxyCount = options.trustedProxyCount ?? (Number(env.HTTP_FORWARDED_COUNT) || 0);

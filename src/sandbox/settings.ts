@@ -67,7 +67,8 @@ export class Settings {
       else this.values.set(id, /^(true|1|yes|on)$/i.test(String(raw).trim()));
       return;
     }
-    if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') this.values.set(id, raw);
+    if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean')
+      this.values.set(id, raw);
   }
 
   get(id: string): SettingValue | undefined {

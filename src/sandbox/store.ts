@@ -155,7 +155,9 @@ export class Store {
     if (!this.pendingMessages.delete(rid) || !this.generateMessages) return;
     const seeded = this.generateMessages(rid);
     const existing = this.roomMessages.get(rid) ?? [];
-    const list = existing.length ? [...seeded, ...existing].sort((a, b) => a.ts.getTime() - b.ts.getTime()) : seeded;
+    const list = existing.length
+      ? [...seeded, ...existing].sort((a, b) => a.ts.getTime() - b.ts.getTime())
+      : seeded;
     this.roomMessages.set(rid, list);
     for (const m of seeded) this.messages.set(m._id, m);
     const room = this.rooms.get(rid);

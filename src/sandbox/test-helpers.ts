@@ -2,7 +2,10 @@
 import type { SandboxHandle, SandboxOptions } from './server';
 import { startSandbox } from './server';
 
-export async function start(settings: Record<string, unknown> = {}, extra: Partial<SandboxOptions> = {}): Promise<SandboxHandle> {
+export async function start(
+  settings: Record<string, unknown> = {},
+  extra: Partial<SandboxOptions> = {},
+): Promise<SandboxHandle> {
   return startSandbox({ port: 0, host: '127.0.0.1', env: {}, seedUsers: 2000, settings, ...extra });
 }
 
@@ -13,9 +16,18 @@ export interface Reply {
   json: Record<string, unknown>;
 }
 
-export async function call(base: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: unknown } = {}): Promise<Reply> {
-  const init: RequestInit = { method, headers: { ...(opts.body !== undefined && { 'Content-Type': 'application/json' }), ...opts.headers } };
-  if (opts.body !== undefined) init.body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  opts: { headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Reply> {
+  const init: RequestInit = {
+    method,
+    headers: { ...(opts.body !== undefined && { 'Content-Type': 'application/json' }), ...opts.headers },
+  };
+  if (opts.body !== undefined)
+    init.body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
   const res = await fetch(`${base}${path}`, init);
   const text = await res.text();
   let json: Record<string, unknown>;

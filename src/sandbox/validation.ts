@@ -39,7 +39,11 @@ export const str = { type: 'string' } as const;
 export const num = { type: 'number' } as const;
 export const bool = { type: 'boolean' } as const;
 
-export const objectSchema = (properties: Record<string, unknown>, required: string[] = [], additional = false): Schema => ({
+export const objectSchema = (
+  properties: Record<string, unknown>,
+  required: string[] = [],
+  additional = false,
+): Schema => ({
   type: 'object',
   properties,
   required,

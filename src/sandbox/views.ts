@@ -40,10 +40,33 @@ const DEFAULT_PREFERENCES = {
 
 /** Fields of getDefaultUserFields() (the logged-in user's own view). */
 const OWN_FIELDS = [
-  '_id', 'name', 'username', 'nickname', 'emails', 'status', 'statusDefault', 'statusText', 'statusConnection', 'bio',
-  'avatarOrigin', 'utcOffset', 'language', 'settings', 'enableAutoAway', 'idleTimeLimit', 'roles', 'active',
-  'defaultRoom', 'customFields', 'requirePasswordChange', 'requirePasswordChangeReason', '_updatedAt', 'avatarETag',
-  'type', 'createdAt', 'lastLogin',
+  '_id',
+  'name',
+  'username',
+  'nickname',
+  'emails',
+  'status',
+  'statusDefault',
+  'statusText',
+  'statusConnection',
+  'bio',
+  'avatarOrigin',
+  'utcOffset',
+  'language',
+  'settings',
+  'enableAutoAway',
+  'idleTimeLimit',
+  'roles',
+  'active',
+  'defaultRoom',
+  'customFields',
+  'requirePasswordChange',
+  'requirePasswordChangeReason',
+  '_updatedAt',
+  'avatarETag',
+  'type',
+  'createdAt',
+  'lastLogin',
 ];
 
 export const avatarUrl = (settings: Settings, username: string): string =>
@@ -75,8 +98,20 @@ export function userInfo(settings: Settings, user: UserDoc): Record<string, unkn
 
 /** Fields hidden from callers without view-full-other-user-info (API.v1.limitedUserFieldsToExclude). */
 export const LIMITED_USER_FIELDS = [
-  'avatarOrigin', 'emails', 'phone', 'statusConnection', 'createdAt', 'lastLogin', 'services', 'requirePasswordChange',
-  'requirePasswordChangeReason', 'roles', 'statusDefault', '_updatedAt', 'settings', 'inviteToken',
+  'avatarOrigin',
+  'emails',
+  'phone',
+  'statusConnection',
+  'createdAt',
+  'lastLogin',
+  'services',
+  'requirePasswordChange',
+  'requirePasswordChangeReason',
+  'roles',
+  'statusDefault',
+  '_updatedAt',
+  'settings',
+  'inviteToken',
 ];
 /** Hidden even from privileged callers. */
 export const PRIVILEGED_USER_FIELDS = ['services', 'inviteToken'];
@@ -94,6 +129,20 @@ export function publicUser(user: UserDoc, exclude: readonly string[]): Record<st
 
 /** users.list's default projection (matches what the real endpoint returns for each user). */
 export const USERS_LIST_FIELDS = [
-  '_id', 'username', 'name', 'type', 'status', 'statusText', 'active', 'roles', 'emails', 'createdAt', 'lastLogin',
-  'nickname', 'avatarETag', 'utcOffset', '_updatedAt', 'federated',
+  '_id',
+  'username',
+  'name',
+  'type',
+  'status',
+  'statusText',
+  'active',
+  'roles',
+  'emails',
+  'createdAt',
+  'lastLogin',
+  'nickname',
+  'avatarETag',
+  'utcOffset',
+  '_updatedAt',
+  'federated',
 ];

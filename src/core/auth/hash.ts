@@ -10,7 +10,9 @@ export async function sha256Hex(text: string): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) {
     // Browsers expose crypto.subtle only in secure contexts (https or localhost).
-    throw new Error('Hashing the password needs WebCrypto, which the browser only offers on https:// or localhost pages.');
+    throw new Error(
+      'Hashing the password needs WebCrypto, which the browser only offers on https:// or localhost pages.',
+    );
   }
   const bytes = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -24,7 +24,14 @@ export type LoginInput =
   /** `{ user, password }`; `user` may be a username or an e-mail address. */
   | { kind: 'user'; user: string; password: string; encoding?: PasswordEncoding; code?: string }
   /** `{ user: { username } | { email }, password }`. */
-  | { kind: 'userObject'; by: 'username' | 'email'; value: string; password: string; encoding?: PasswordEncoding; code?: string }
+  | {
+      kind: 'userObject';
+      by: 'username' | 'email';
+      value: string;
+      password: string;
+      encoding?: PasswordEncoding;
+      code?: string;
+    }
   /** `{ username, password }`. */
   | { kind: 'username'; username: string; password: string; encoding?: PasswordEncoding; code?: string }
   /** `{ email, password }`. */
@@ -33,13 +40,20 @@ export type LoginInput =
   | { kind: 'resume'; token: string };
 
 export type LoginBody =
-  | { user: string | { username: string } | { email: string }; password: string | HashedPassword; code?: string }
+  | {
+      user: string | { username: string } | { email: string };
+      password: string | HashedPassword;
+      code?: string;
+    }
   | { username: string; password: string | HashedPassword; code?: string }
   | { email: string; password: string | HashedPassword; code?: string }
   | { resume: string };
 
 /** The password as the chosen encoding sends it. */
-export async function encodePassword(password: string, encoding: PasswordEncoding = 'plain'): Promise<string | HashedPassword> {
+export async function encodePassword(
+  password: string,
+  encoding: PasswordEncoding = 'plain',
+): Promise<string | HashedPassword> {
   return encoding === 'sha-256' ? { digest: await sha256Hex(password), algorithm: 'sha-256' } : password;
 }
 
@@ -47,12 +61,17 @@ export async function encodePassword(password: string, encoding: PasswordEncodin
 export async function buildLoginBody(input: LoginInput): Promise<LoginBody> {
   if (input.kind === 'resume') return { resume: input.token };
   const password = await encodePassword(input.password, input.encoding);
-  const code = input.code !== undefined && input.code.trim() !== '' ? { code: normalizeCode(input.code) } : {};
+  const code =
+    input.code !== undefined && input.code.trim() !== '' ? { code: normalizeCode(input.code) } : {};
   switch (input.kind) {
     case 'user':
       return { user: input.user.trim(), password, ...code };
     case 'userObject':
-      return { user: input.by === 'email' ? { email: input.value.trim() } : { username: input.value.trim() }, password, ...code };
+      return {
+        user: input.by === 'email' ? { email: input.value.trim() } : { username: input.value.trim() },
+        password,
+        ...code,
+      };
     case 'username':
       return { username: input.username.trim(), password, ...code };
     case 'email':
@@ -76,7 +95,8 @@ export interface LoginSuccess {
 export function parseLoginSuccess(body: unknown): LoginSuccess | undefined {
   if (!isRecord(body) || body.status !== 'success' || !isRecord(body.data)) return undefined;
   const { userId, authToken, me } = body.data;
-  if (typeof userId !== 'string' || typeof authToken !== 'string' || userId === '' || authToken === '') return undefined;
+  if (typeof userId !== 'string' || typeof authToken !== 'string' || userId === '' || authToken === '')
+    return undefined;
   return { userId, authToken, me: isRecord(me) ? me : undefined };
 }
 

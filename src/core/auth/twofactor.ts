@@ -58,7 +58,8 @@ function promptFor(kind: TwoFactorErrorKind, method: string, emailOrUsername: st
           ? 'Enter your password again to confirm (it is sent as its SHA-256 hash).'
           : `Enter the ${method} code.`;
   if (kind === 'invalid') return `That code was not accepted. ${ask}`;
-  if (kind === 'max-attempts') return `Too many wrong codes for ${method}; request a new code or use another method.`;
+  if (kind === 'max-attempts')
+    return `Too many wrong codes for ${method}; request a new code or use another method.`;
   return `This action needs two-factor authentication. ${ask}`;
 }
 
@@ -73,7 +74,9 @@ export function parseTwoFactorChallenge(status: number, body: unknown): TwoFacto
   const kind = CODES[code] as TwoFactorErrorKind;
   const details = isRecord(body.details) ? body.details : {};
   const method = typeof details.method === 'string' ? details.method : 'totp';
-  const availableMethods = Array.isArray(details.availableMethods) ? details.availableMethods.filter((m): m is string => typeof m === 'string') : [];
+  const availableMethods = Array.isArray(details.availableMethods)
+    ? details.availableMethods.filter((m): m is string => typeof m === 'string')
+    : [];
   const emailOrUsername = typeof details.emailOrUsername === 'string' ? details.emailOrUsername : undefined;
   return {
     kind,
@@ -96,7 +99,10 @@ export interface TwoFactorHeaders {
  * the header carries its SHA-256 hex digest, which the server checks as a Meteor password digest;
  * for `totp` and `email` the code as typed, spaces removed.
  */
-export async function buildTwoFactorHeaders(method: TwoFactorMethod, codeOrPassword: string): Promise<TwoFactorHeaders> {
+export async function buildTwoFactorHeaders(
+  method: TwoFactorMethod,
+  codeOrPassword: string,
+): Promise<TwoFactorHeaders> {
   const code = method === 'password' ? await sha256Hex(codeOrPassword) : normalizeCode(codeOrPassword);
   return { 'x-2fa-code': code, 'x-2fa-method': method };
 }

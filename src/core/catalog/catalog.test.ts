@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import catalogJson from './generated/catalog.json';
-import { fillPath, findOperation, loadBundledCatalog, matchKey, normalisePath, operationId, operationsFromGenerated, pathParamsOf } from './operation';
+import {
+  fillPath,
+  findOperation,
+  loadBundledCatalog,
+  matchKey,
+  normalisePath,
+  operationId,
+  operationsFromGenerated,
+  pathParamsOf,
+} from './operation';
 import { createSearchIndex, searchOperations } from './search';
 import { formFields, groupByDomain } from './group';
 import type { GeneratedCatalog } from './types';
@@ -75,7 +84,8 @@ describe('grouping and forms', () => {
     const groups = groupByDomain(ops);
     const names = groups.map((g) => g.name);
     expect(names).toEqual([...names].sort());
-    for (const g of ['channels', 'users', 'chat', 'rooms', 'apps', 'livechat', 'server']) expect(names).toContain(g);
+    for (const g of ['channels', 'users', 'chat', 'rooms', 'apps', 'livechat', 'server'])
+      expect(names).toContain(g);
     expect(groups.reduce((n, g) => n + g.operations.length, 0)).toBe(ops.length);
   });
 

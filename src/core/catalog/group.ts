@@ -36,7 +36,15 @@ export interface FormField {
 
 function branches(schema: JsonSchema): JsonSchema[] {
   const alts = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
-  if (Array.isArray(alts)) return alts.flatMap((b) => branches({ ...b, ...(schema.properties ? { properties: { ...(schema.properties as object), ...(b.properties as object) } } : {}) }));
+  if (Array.isArray(alts))
+    return alts.flatMap((b) =>
+      branches({
+        ...b,
+        ...(schema.properties
+          ? { properties: { ...(schema.properties as object), ...(b.properties as object) } }
+          : {}),
+      }),
+    );
   return [schema];
 }
 
@@ -44,7 +52,11 @@ function kindOf(s: JsonSchema): FormField['kind'] {
   if (Array.isArray(s.enum)) return 'enum';
   const t = s.type;
   const types = (Array.isArray(t) ? t : t ? [t] : []).filter((x) => x !== 'null');
-  if (types.length === 1 && typeof types[0] === 'string' && ['string', 'number', 'integer', 'boolean', 'array', 'object'].includes(types[0])) {
+  if (
+    types.length === 1 &&
+    typeof types[0] === 'string' &&
+    ['string', 'number', 'integer', 'boolean', 'array', 'object'].includes(types[0])
+  ) {
     return types[0] as FormField['kind'];
   }
   const alts = (s.anyOf ?? s.oneOf) as JsonSchema[] | undefined;

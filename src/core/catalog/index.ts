@@ -27,7 +27,14 @@ export {
 } from './operation';
 export { createSearchIndex, searchOperations, type SearchHit, type SearchIndex } from './search';
 export { formFields, groupByDomain, type FormField, type OperationGroup } from './group';
-export { OpenApiError, operationsFromOpenApi, parseDocumentText, parseOpenApi, type OpenApiWarning, type ParsedOpenApi } from './openapi';
+export {
+  OpenApiError,
+  operationsFromOpenApi,
+  parseDocumentText,
+  parseOpenApi,
+  type OpenApiWarning,
+  type ParsedOpenApi,
+} from './openapi';
 export { availabilityCounts, mergeCatalog, type CatalogSources } from './merge';
 export {
   DOCS_JSON_SINCE,

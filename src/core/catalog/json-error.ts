@@ -55,5 +55,8 @@ export function jsonErrorWhere(text: string): string | undefined {
 /** The engine's message without the echo of the text or the raw position: `Unexpected token 'h'`. */
 export function jsonReason(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  return msg.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  return msg
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/\s*\(line \d+ column \d+\)$/, '');
 }

@@ -24,8 +24,14 @@ export const DOCS_JSON_SINCE = '7.5.0';
 
 /** Compares dotted versions numerically (`7.10.0` > `7.5.0`); pre-release tags are ignored. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.+-]/).slice(0, 3).map((x) => parseInt(x, 10) || 0);
-  const pb = b.split(/[.+-]/).slice(0, 3).map((x) => parseInt(x, 10) || 0);
+  const pa = a
+    .split(/[.+-]/)
+    .slice(0, 3)
+    .map((x) => parseInt(x, 10) || 0);
+  const pb = b
+    .split(/[.+-]/)
+    .slice(0, 3)
+    .map((x) => parseInt(x, 10) || 0);
   for (let i = 0; i < 3; i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;
@@ -44,16 +50,24 @@ function join(base: string, path: string): string {
  */
 export async function loadServerDescription(opts: ServerDescriptionOptions): Promise<ServerDescription> {
   const f = opts.fetch ?? fetch;
-  const init: RequestInit = { headers: { Accept: 'application/json', ...opts.headers }, ...(opts.signal ? { signal: opts.signal } : {}) };
+  const init: RequestInit = {
+    headers: { Accept: 'application/json', ...opts.headers },
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  };
   let version: string | undefined;
   const info = await f(join(opts.baseUrl, '/api/info'), init);
   if (info.ok) {
-    const body = (await info.json().catch(() => undefined)) as { version?: unknown; info?: { version?: unknown } } | undefined;
+    const body = (await info.json().catch(() => undefined)) as
+      { version?: unknown; info?: { version?: unknown } } | undefined;
     const v = body?.info?.version ?? body?.version;
     if (typeof v === 'string') version = v;
   }
   if (version && compareVersions(version, DOCS_JSON_SINCE) < 0) {
-    return { offered: false, version, reason: `Rocket.Chat ${version} does not offer /api/docs/json (added in ${DOCS_JSON_SINCE}); the bundled catalog is shown as is.` };
+    return {
+      offered: false,
+      version,
+      reason: `Rocket.Chat ${version} does not offer /api/docs/json (added in ${DOCS_JSON_SINCE}); the bundled catalog is shown as is.`,
+    };
   }
   const res = await f(join(opts.baseUrl, '/api/docs/json?withUndocumented=true'), init);
   if (!res.ok) {
@@ -67,7 +81,12 @@ export async function loadServerDescription(opts: ServerDescriptionOptions): Pro
   try {
     return { offered: true, version, description: parseOpenApi(text, 'server /api/docs/json', 'server') };
   } catch (e) {
-    if (e instanceof OpenApiError) return { offered: false, version, reason: `The server's /api/docs/json could not be used: ${e.message}` };
+    if (e instanceof OpenApiError)
+      return {
+        offered: false,
+        version,
+        reason: `The server's /api/docs/json could not be used: ${e.message}`,
+      };
     throw e;
   }
 }
@@ -82,16 +101,24 @@ export function labelFor(urlOrName: string): string {
  * Imports an OpenAPI document by URL (JSON or YAML). Every failure, HTTP or parse, is an
  * `OpenApiError` saying what and where, so the caller can show it and keep its catalog.
  */
-export async function importOpenApiFromUrl(url: string, opts: { fetch?: typeof fetch; signal?: AbortSignal } = {}): Promise<ParsedOpenApi> {
+export async function importOpenApiFromUrl(
+  url: string,
+  opts: { fetch?: typeof fetch; signal?: AbortSignal } = {},
+): Promise<ParsedOpenApi> {
   const label = labelFor(url);
   const f = opts.fetch ?? fetch;
   let res: Response;
   try {
     res = await f(url, opts.signal ? { signal: opts.signal } : {});
   } catch (e) {
-    throw new OpenApiError(`could not be fetched (${e instanceof Error ? e.message : String(e)}); check the URL and that the host allows cross-origin requests`, url, label);
+    throw new OpenApiError(
+      `could not be fetched (${e instanceof Error ? e.message : String(e)}); check the URL and that the host allows cross-origin requests`,
+      url,
+      label,
+    );
   }
-  if (!res.ok) throw new OpenApiError(`could not be fetched: HTTP ${res.status} ${res.statusText}`.trim(), url, label);
+  if (!res.ok)
+    throw new OpenApiError(`could not be fetched: HTTP ${res.status} ${res.statusText}`.trim(), url, label);
   return parseOpenApi(await res.text(), label);
 }
 

@@ -58,7 +58,8 @@ export function mergeCatalog(sources: CatalogSources): Operation[] {
     const loose = matchKey(op.method, op.path);
     if (!byLoose.has(loose)) byLoose.set(loose, op);
   };
-  const lookup = (op: Operation): Operation | undefined => byExact.get(`${op.method} ${normalisePath(op.path)}`) ?? byLoose.get(matchKey(op.method, op.path));
+  const lookup = (op: Operation): Operation | undefined =>
+    byExact.get(`${op.method} ${normalisePath(op.path)}`) ?? byLoose.get(matchKey(op.method, op.path));
   for (const op of sources.bundled) add(copy(op));
   for (const doc of sources.imports ?? []) {
     for (const op of doc.operations) {
@@ -76,7 +77,9 @@ export function mergeCatalog(sources: CatalogSources): Operation[] {
         enrich(base, op, false);
         onServer.add(base);
         // a twin declared under another placeholder name is the same route on the server
-        for (const twin of byExact.values()) if (twin !== base && matchKey(twin.method, twin.path) === matchKey(op.method, op.path)) onServer.add(twin);
+        for (const twin of byExact.values())
+          if (twin !== base && matchKey(twin.method, twin.path) === matchKey(op.method, op.path))
+            onServer.add(twin);
       } else {
         const only = { ...copy(op), sources: ['server'] as SourceId[] };
         add(only);
@@ -92,12 +95,19 @@ export function mergeCatalog(sources: CatalogSources): Operation[] {
   } else {
     for (const op of byExact.values()) op.availability = 'unknown';
   }
-  return [...byExact.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
+  return [...byExact.values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : a.method < b.method ? -1 : a.method > b.method ? 1 : 0,
+  );
 }
 
 /** Counts per availability, for a summary line ("412 on this server, 157 not on this server"). */
 export function availabilityCounts(ops: readonly Operation[]): Record<Availability, number> {
-  const out: Record<Availability, number> = { unknown: 0, 'on-server': 0, 'not-on-server': 0, 'only-on-server': 0 };
+  const out: Record<Availability, number> = {
+    unknown: 0,
+    'on-server': 0,
+    'not-on-server': 0,
+    'only-on-server': 0,
+  };
   for (const op of ops) out[op.availability]++;
   return out;
 }

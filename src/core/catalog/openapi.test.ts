@@ -55,7 +55,12 @@ describe('OpenAPI import (YAML, official file shape)', () => {
     const app = get('GET /api/apps/:id');
     expect(app.id).toBe('get-api-apps-:id');
     expect(app.pathParams).toEqual(['id']);
-    expect(formFields(app)[0]).toMatchObject({ name: 'id', in: 'path', required: true, description: 'The app ID.' });
+    expect(formFields(app)[0]).toMatchObject({
+      name: 'id',
+      in: 'path',
+      required: true,
+      description: 'The app ID.',
+    });
   });
 
   it('keeps request body schemas, examples and deprecation', () => {
@@ -75,8 +80,14 @@ describe('OpenAPI import (JSON)', () => {
     expect(info.group).toBe('server');
     expect(info.resultKeys).toEqual(['version']);
     const shield = findOperation(doc.operations, 'GET /api/v1/shield.svg')!;
-    expect(formFields(shield)[0]).toMatchObject({ name: 'type', kind: 'enum', enum: ['online', 'channel', 'user'] });
-    expect(findOperation(doc.operations, 'GET /api/v1/statistics.list')!.sources).toEqual(['import:misc-sample.json']);
+    expect(formFields(shield)[0]).toMatchObject({
+      name: 'type',
+      kind: 'enum',
+      enum: ['online', 'channel', 'user'],
+    });
+    expect(findOperation(doc.operations, 'GET /api/v1/statistics.list')!.sources).toEqual([
+      'import:misc-sample.json',
+    ]);
   });
 });
 
@@ -94,8 +105,12 @@ describe('broken OpenAPI input', () => {
   });
 
   it('refuses a Swagger 2 document, and one without paths, saying where', () => {
-    expect(thrown(() => parseOpenApi(notOpenApi, 'old.yaml')).message).toBe('old.yaml: Swagger 2.0 is not supported; convert it to OpenAPI 3 (at /swagger)');
-    expect(thrown(() => parseOpenApi('openapi: 3.0.0\ninfo: {title: x}\n', 'np.yaml')).message).toBe('np.yaml: "paths" is missing or not an object (at /paths)');
+    expect(thrown(() => parseOpenApi(notOpenApi, 'old.yaml')).message).toBe(
+      'old.yaml: Swagger 2.0 is not supported; convert it to OpenAPI 3 (at /swagger)',
+    );
+    expect(thrown(() => parseOpenApi('openapi: 3.0.0\ninfo: {title: x}\n', 'np.yaml')).message).toBe(
+      'np.yaml: "paths" is missing or not an object (at /paths)',
+    );
     expect(thrown(() => parseOpenApi('{"info": {}}', 'nv.json')).where).toBe('/openapi');
   });
 
@@ -105,15 +120,23 @@ describe('broken OpenAPI input', () => {
         openapi: '3.1.0',
         paths: {
           '/api/v1/a.list': { get: 'oops', post: { responses: {} } },
-          '/api/v1/b.list': { get: { parameters: [{ $ref: '#/components/parameters/missing' }], responses: {} } },
+          '/api/v1/b.list': {
+            get: { parameters: [{ $ref: '#/components/parameters/missing' }], responses: {} },
+          },
         },
       }),
       'partial.json',
     );
-    expect(doc.operations.map((o) => `${o.method} ${o.path}`)).toEqual(['POST /api/v1/a.list', 'GET /api/v1/b.list']);
+    expect(doc.operations.map((o) => `${o.method} ${o.path}`)).toEqual([
+      'POST /api/v1/a.list',
+      'GET /api/v1/b.list',
+    ]);
     expect(doc.warnings).toEqual([
       { where: '/paths/~1api~1v1~1a.list/get', message: 'operation is not an object; skipped' },
-      { where: '/paths/~1api~1v1~1b.list/get/parameters/0', message: 'unresolved reference #/components/parameters/missing' },
+      {
+        where: '/paths/~1api~1v1~1b.list/get/parameters/0',
+        message: 'unresolved reference #/components/parameters/missing',
+      },
     ]);
   });
 

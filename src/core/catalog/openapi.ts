@@ -18,7 +18,11 @@ import type { HttpMethod, JsonSchema, Operation, ParamDoc, SourceId } from './ty
 export class OpenApiError extends Error {
   /** Where: `line 3, column 7` or a JSON pointer such as `/paths`. */
   readonly where: string;
-  constructor(what: string, where: string, readonly source: string) {
+  constructor(
+    what: string,
+    where: string,
+    readonly source: string,
+  ) {
     super(`${source}: ${what} (at ${where})`);
     this.name = 'OpenApiError';
     this.where = where;
@@ -49,7 +53,11 @@ export function parseDocumentText(text: string, source: string): unknown {
     try {
       return JSON.parse(text) as unknown;
     } catch (e) {
-      throw new OpenApiError(`not valid JSON: ${jsonReason(e)}`, jsonErrorWhere(text) ?? 'unknown position', source);
+      throw new OpenApiError(
+        `not valid JSON: ${jsonReason(e)}`,
+        jsonErrorWhere(text) ?? 'unknown position',
+        source,
+      );
     }
   }
   try {
@@ -58,9 +66,17 @@ export function parseDocumentText(text: string, source: string): unknown {
     if (e instanceof YAMLParseError) {
       const p = e.linePos?.[0];
       const first = e.message.split('\n')[0] ?? e.message;
-      throw new OpenApiError(`not valid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`, p ? `line ${p.line}, column ${p.col}` : 'unknown position', source);
+      throw new OpenApiError(
+        `not valid YAML: ${first.replace(/ at line \d+, column \d+:?$/, '')}`,
+        p ? `line ${p.line}, column ${p.col}` : 'unknown position',
+        source,
+      );
     }
-    throw new OpenApiError(`not valid YAML: ${e instanceof Error ? e.message : String(e)}`, 'unknown position', source);
+    throw new OpenApiError(
+      `not valid YAML: ${e instanceof Error ? e.message : String(e)}`,
+      'unknown position',
+      source,
+    );
   }
 }
 
@@ -116,9 +132,12 @@ class Resolver {
     }
     const out: JsonSchema = {};
     for (const [k, v] of Object.entries(x)) {
-      if (k === 'example' || k === 'examples' || k === 'xml' || k === 'externalDocs' || k.startsWith('x-')) continue;
+      if (k === 'example' || k === 'examples' || k === 'xml' || k === 'externalDocs' || k.startsWith('x-'))
+        continue;
       if (k === 'properties' && isObj(v)) {
-        out.properties = Object.fromEntries(Object.entries(v).map(([pk, pv]) => [pk, this.schema(pv, where, depth + 1, stack)]));
+        out.properties = Object.fromEntries(
+          Object.entries(v).map(([pk, pv]) => [pk, this.schema(pv, where, depth + 1, stack)]),
+        );
       } else if ((k === 'items' || k === 'additionalProperties' || k === 'not') && isObj(v)) {
         out[k] = this.schema(v, where, depth + 1, stack);
       } else if ((k === 'anyOf' || k === 'oneOf' || k === 'allOf') && Array.isArray(v)) {
@@ -163,19 +182,30 @@ function groupFor(path: string, tags: unknown): string {
 }
 
 /** Interprets a parsed OpenAPI 3.x document. Throws `OpenApiError` when it is not one. */
-export function operationsFromOpenApi(input: unknown, sourceLabel: string, sourceId: SourceId): ParsedOpenApi {
+export function operationsFromOpenApi(
+  input: unknown,
+  sourceLabel: string,
+  sourceId: SourceId,
+): ParsedOpenApi {
   if (!isObj(input)) throw new OpenApiError('the document is not an object', '/', sourceLabel);
   if (typeof input.swagger === 'string') {
-    throw new OpenApiError(`Swagger ${input.swagger} is not supported; convert it to OpenAPI 3`, '/swagger', sourceLabel);
+    throw new OpenApiError(
+      `Swagger ${input.swagger} is not supported; convert it to OpenAPI 3`,
+      '/swagger',
+      sourceLabel,
+    );
   }
   if (typeof input.openapi !== 'string' || !/^3\.\d+/.test(input.openapi)) {
     throw new OpenApiError(
-      input.openapi === undefined ? 'missing "openapi" version field; expected "3.0.x" or "3.1.x"' : `unsupported "openapi" version ${JSON.stringify(input.openapi)}; expected 3.x`,
+      input.openapi === undefined
+        ? 'missing "openapi" version field; expected "3.0.x" or "3.1.x"'
+        : `unsupported "openapi" version ${JSON.stringify(input.openapi)}; expected 3.x`,
       '/openapi',
       sourceLabel,
     );
   }
-  if (!isObj(input.paths)) throw new OpenApiError('"paths" is missing or not an object', '/paths', sourceLabel);
+  if (!isObj(input.paths))
+    throw new OpenApiError('"paths" is missing or not an object', '/paths', sourceLabel);
 
   const warnings: OpenApiWarning[] = [];
   const r = new Resolver(input, warnings);
@@ -208,11 +238,18 @@ export function operationsFromOpenApi(input: unknown, sourceLabel: string, sourc
         continue;
       }
       seen.add(id);
-      operations.push(buildOperation(r, rawOp, shared, method, path, where, sourceId, globalSecurity, style, warnings));
+      operations.push(
+        buildOperation(r, rawOp, shared, method, path, where, sourceId, globalSecurity, style, warnings),
+      );
     }
   }
   const info = isObj(input.info) ? input.info : {};
-  return { title: typeof info.title === 'string' ? info.title : sourceLabel, openapi: input.openapi, operations, warnings };
+  return {
+    title: typeof info.title === 'string' ? info.title : sourceLabel,
+    openapi: input.openapi,
+    operations,
+    warnings,
+  };
 }
 
 function buildOperation(
@@ -238,7 +275,11 @@ function buildOperation(
   [...shared, ...own].forEach((p, i) => {
     const resolved = r.deref(p, `${where}/parameters/${i}`);
     if (!isObj(resolved) || typeof resolved.name !== 'string' || typeof resolved.in !== 'string') {
-      if (resolved !== undefined) warnings.push({ where: `${where}/parameters/${i}`, message: 'parameter without "name" or "in"; ignored' });
+      if (resolved !== undefined)
+        warnings.push({
+          where: `${where}/parameters/${i}`,
+          message: 'parameter without "name" or "in"; ignored',
+        });
       return;
     }
     params.set(`${resolved.in}:${resolved.name}`, resolved); // operation-level overrides path-level
@@ -272,7 +313,9 @@ function buildOperation(
   const body = r.deref(raw.requestBody, `${where}/requestBody`);
   if (isObj(body) && isObj(body.content)) {
     const content = body.content;
-    const media = (isObj(content['application/json']) ? content['application/json'] : Object.values(content).find(isObj)) as Obj | undefined;
+    const media = (
+      isObj(content['application/json']) ? content['application/json'] : Object.values(content).find(isObj)
+    ) as Obj | undefined;
     if (media) {
       if (media.schema !== undefined) {
         const bodySchema = r.schema(media.schema, `${where}/requestBody`);
@@ -296,7 +339,10 @@ function buildOperation(
     const media = ok.content['application/json'];
     if (isObj(media)) {
       const s = r.schema(media.schema, `${where}/responses/200`);
-      if (isObj(s.properties)) resultKeys = Object.keys(s.properties).filter((k) => k !== 'success').sort();
+      if (isObj(s.properties))
+        resultKeys = Object.keys(s.properties)
+          .filter((k) => k !== 'success')
+          .sort();
     }
   }
 
@@ -305,7 +351,13 @@ function buildOperation(
   // /api/docs/json), else the bundled catalog's rule.
   const security = raw.security;
   const auth =
-    style === 'headers' ? authHeader : style === 'security' ? (Array.isArray(security) ? security.length > 0 : globalSecurity) : needsAuth(method, path);
+    style === 'headers'
+      ? authHeader
+      : style === 'security'
+        ? Array.isArray(security)
+          ? security.length > 0
+          : globalSecurity
+        : needsAuth(method, path);
   const names = schema ? Object.keys((schema.properties ?? {}) as Obj) : [];
   const op: Operation = {
     id: operationId(method, path),
@@ -342,12 +394,19 @@ function authStyleOf(doc: Obj, r: Resolver): AuthStyle {
       if (!isObj(op) || !Array.isArray(op.parameters)) continue;
       for (const p of op.parameters) {
         const q = r.deref(p, '');
-        if (isObj(q) && q.in === 'header' && typeof q.name === 'string' && AUTH_HEADERS.has(q.name.toLowerCase())) return 'headers';
+        if (
+          isObj(q) &&
+          q.in === 'header' &&
+          typeof q.name === 'string' &&
+          AUTH_HEADERS.has(q.name.toLowerCase())
+        )
+          return 'headers';
       }
     }
   }
   const comps = isObj(doc.components) ? doc.components : {};
-  if ((Array.isArray(doc.security) && doc.security.length > 0) || isObj(comps.securitySchemes)) return 'security';
+  if ((Array.isArray(doc.security) && doc.security.length > 0) || isObj(comps.securitySchemes))
+    return 'security';
   return 'rule';
 }
 
@@ -355,6 +414,10 @@ function authStyleOf(doc: Obj, r: Resolver): AuthStyle {
  * Parses OpenAPI text (JSON or YAML) from a URL, a file or the server. Throws `OpenApiError`
  * (with `where`) when the text or the document is unusable.
  */
-export function parseOpenApi(text: string, sourceLabel: string, sourceId: SourceId = `import:${sourceLabel}`): ParsedOpenApi {
+export function parseOpenApi(
+  text: string,
+  sourceLabel: string,
+  sourceId: SourceId = `import:${sourceLabel}`,
+): ParsedOpenApi {
   return operationsFromOpenApi(parseDocumentText(text, sourceLabel), sourceLabel, sourceId);
 }

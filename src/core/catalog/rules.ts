@@ -61,10 +61,14 @@ const PUBLIC: { pattern: RegExp; methods?: HttpMethod[]; why: string }[] = [
   { pattern: /^\/api\/v1\/pw\.getPolicyReset$/, why: 'password policy on the reset page (token param)' },
   { pattern: /^\/api\/v1\/method\.callAnon\//, why: 'anonymous DDP method call' },
   { pattern: /^\/api\/v1\/validateInviteToken$/, why: 'invite link check before sign-up' },
-  { pattern: /^\/api\/v1\/twoFactorChallenges\.(sendEmailCode|verifyChallenge)$/, why: 'OAuth login 2FA challenge (no session yet)' },
+  {
+    pattern: /^\/api\/v1\/twoFactorChallenges\.(sendEmailCode|verifyChallenge)$/,
+    why: 'OAuth login 2FA challenge (no session yet)',
+  },
   {
     // visitor/:token but not visitor/:token/room (agent side); `messages` (POST, bulk import) needs auth.
-    pattern: /^\/api\/v1\/livechat\/(config|visitor|visitor\/[^/]+|visitor\.status|room|room\.close|room\.transfer|room\.survey|message|message\/[^/]+|messages\.history\/[^/]+|agent\.info\/[^/]+\/[^/]+|agent\.next\/[^/]+|custom\.field|custom\.fields|offline\.message|page\.visited|transcript|upload\/[^/]+|video\.call\/[^/]+|webrtc\.call|webrtc\.call\/[^/]+|triggers\/[^/]+\/external-service\/call)$/,
+    pattern:
+      /^\/api\/v1\/livechat\/(config|visitor|visitor\/[^/]+|visitor\.status|room|room\.close|room\.transfer|room\.survey|message|message\/[^/]+|messages\.history\/[^/]+|agent\.info\/[^/]+\/[^/]+|agent\.next\/[^/]+|custom\.field|custom\.fields|offline\.message|page\.visited|transcript|upload\/[^/]+|video\.call\/[^/]+|webrtc\.call|webrtc\.call\/[^/]+|triggers\/[^/]+\/external-service\/call)$/,
     why: 'livechat widget (visitor token)',
   },
   { pattern: /^\/api\/v1\/livechat\/sms-incoming\/[^/]+$/, why: 'SMS provider webhook' },
@@ -92,7 +96,11 @@ const OWN_MEANING: Record<string, JsonParamName[]> = {
   '/api/v1/me': [],
 };
 
-export function jsonParamsOf(method: HttpMethod, path: string, paramNames: Iterable<string>): JsonParamName[] {
+export function jsonParamsOf(
+  method: HttpMethod,
+  path: string,
+  paramNames: Iterable<string>,
+): JsonParamName[] {
   if (method !== 'GET') return [];
   const excluded = OWN_MEANING[path] ?? [];
   const names = new Set(paramNames);

@@ -47,7 +47,10 @@ function wordStarts(raw: string): Set<number> {
 export function createSearchIndex(ops: readonly Operation[]): SearchIndex {
   return {
     entries: ops.map((op) => {
-      const tail = op.path.replace(/^\/api\/v\d+\//, '').replace(/^\/api\//, '').replace(/^\//, '');
+      const tail = op.path
+        .replace(/^\/api\/v\d+\//, '')
+        .replace(/^\/api\//, '')
+        .replace(/^\//, '');
       return {
         op,
         method: op.method.toLowerCase(),

@@ -38,7 +38,16 @@ describe('CSV', () => {
       { _id: 'a', username: 'admin', roles: ['admin', 'user'] },
       { _id: 'b', name: 'Bob', settings: { theme: 'dark' }, active: false, count: 3, bio: null },
     ];
-    expect(csvColumns(items)).toEqual(['_id', 'username', 'roles', 'name', 'settings', 'active', 'count', 'bio']);
+    expect(csvColumns(items)).toEqual([
+      '_id',
+      'username',
+      'roles',
+      'name',
+      'settings',
+      'active',
+      'count',
+      'bio',
+    ]);
     expect(toCsv(items)).toBe(
       '_id,username,roles,name,settings,active,count,bio\r\n' +
         'a,admin,"[""admin"",""user""]",,,,,\r\n' +
@@ -47,14 +56,27 @@ describe('CSV', () => {
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {
-    expect(toCsv([{ t: 'a,b' }, { t: 'say "hi"' }, { t: 'two\nlines' }, { t: 'cr\rx' }])).toBe('t\r\n"a,b"\r\n"say ""hi"""\r\n"two\nlines"\r\n"cr\rx"\r\n');
+    expect(toCsv([{ t: 'a,b' }, { t: 'say "hi"' }, { t: 'two\nlines' }, { t: 'cr\rx' }])).toBe(
+      't\r\n"a,b"\r\n"say ""hi"""\r\n"two\nlines"\r\n"cr\rx"\r\n',
+    );
   });
 
   it('neutralises formula injection in strings and headers, not in numbers', () => {
-    const csv = toCsv([{ a: '=HYPERLINK("http://x")', b: '+1', c: '-2+3', d: '@SUM(A1)', e: -5, f: '\tx', '=evil': 1, g: 'a=b' }]);
+    const csv = toCsv([
+      {
+        a: '=HYPERLINK("http://x")',
+        b: '+1',
+        c: '-2+3',
+        d: '@SUM(A1)',
+        e: -5,
+        f: '\tx',
+        '=evil': 1,
+        g: 'a=b',
+      },
+    ]);
     const [header, row] = readCsv(csv);
     expect(header).toEqual(['a', 'b', 'c', 'd', 'e', 'f', "'=evil", 'g']);
-    expect(row).toEqual(["'=HYPERLINK(\"http://x\")", "'+1", "'-2+3", "'@SUM(A1)", '-5', "'\tx", '1', 'a=b']);
+    expect(row).toEqual(['\'=HYPERLINK("http://x")', "'+1", "'-2+3", "'@SUM(A1)", '-5', "'\tx", '1', 'a=b']);
   });
 
   it('handles primitives, empty input and a BOM', () => {
@@ -66,19 +88,32 @@ describe('CSV', () => {
   it('property: every cell reads back as written (after the formula prefix)', () => {
     const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null));
     fc.assert(
-      fc.property(fc.array(fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), value), { minLength: 1, maxLength: 20 }), (items) => {
-        const columns = csvColumns(items);
-        if (columns.length === 0) return;
-        const rows = readCsv(toCsv(items));
-        expect(rows).toHaveLength(items.length + 1);
-        items.forEach((item, r) => {
-          columns.forEach((column, c) => {
-            const v = Object.prototype.hasOwnProperty.call(item, column) ? item[column] : undefined;
-            const expected = v === null || v === undefined ? '' : typeof v === 'string' ? (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) : String(v);
-            expect(rows[r + 1]![c]).toBe(expected);
+      fc.property(
+        fc.array(fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), value), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (items) => {
+          const columns = csvColumns(items);
+          if (columns.length === 0) return;
+          const rows = readCsv(toCsv(items));
+          expect(rows).toHaveLength(items.length + 1);
+          items.forEach((item, r) => {
+            columns.forEach((column, c) => {
+              const v = Object.prototype.hasOwnProperty.call(item, column) ? item[column] : undefined;
+              const expected =
+                v === null || v === undefined
+                  ? ''
+                  : typeof v === 'string'
+                    ? /^[=+\-@\t\r]/.test(v)
+                      ? `'${v}`
+                      : v
+                    : String(v);
+              expect(rows[r + 1]![c]).toBe(expected);
+            });
           });
-        });
-      }),
+        },
+      ),
     );
   });
 });
@@ -87,7 +122,12 @@ describe('JSON and NDJSON', () => {
   it('NDJSON is one compact value per line; JSON round-trips', () => {
     const items = [{ a: 'line\nbreak' }, { b: [1, 2] }];
     expect(toNdjson(items)).toBe('{"a":"line\\nbreak"}\n{"b":[1,2]}\n');
-    expect(toNdjson(items).trimEnd().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual(items);
+    expect(
+      toNdjson(items)
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual(items);
     expect(JSON.parse(toJson(items))).toEqual(items);
     expect(toNdjson([])).toBe('');
   });
@@ -96,8 +136,14 @@ describe('JSON and NDJSON', () => {
 describe('exportItems', () => {
   it('names the file after the operation and the time', () => {
     const at = new Date('2026-11-27T10:30:00.123Z');
-    expect(exportFilename('/api/v1/users.list?count=5', 'csv', at)).toBe('users.list-2026-11-27T10-30-00Z.csv');
+    expect(exportFilename('/api/v1/users.list?count=5', 'csv', at)).toBe(
+      'users.list-2026-11-27T10-30-00Z.csv',
+    );
     const file = exportItems([{ a: 1 }], 'ndjson', '/api/v1/channels.list', at);
-    expect(file).toEqual({ text: '{"a":1}\n', mimeType: 'application/x-ndjson', filename: 'channels.list-2026-11-27T10-30-00Z.ndjson' });
+    expect(file).toEqual({
+      text: '{"a":1}\n',
+      mimeType: 'application/x-ndjson',
+      filename: 'channels.list-2026-11-27T10-30-00Z.ndjson',
+    });
   });
 });

@@ -17,7 +17,9 @@
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv';
 
-export const EXPORT_FORMATS: Readonly<Record<ExportFormat, { mimeType: string; extension: string; label: string }>> = {
+export const EXPORT_FORMATS: Readonly<
+  Record<ExportFormat, { mimeType: string; extension: string; label: string }>
+> = {
   json: { mimeType: 'application/json', extension: 'json', label: 'JSON' },
   ndjson: { mimeType: 'application/x-ndjson', extension: 'ndjson', label: 'NDJSON' },
   csv: { mimeType: 'text/csv;charset=utf-8', extension: 'csv', label: 'CSV' },
@@ -54,7 +56,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return neutraliseFormula(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   if (value instanceof Date) return value.toISOString();
   // Nested values as JSON text; a JSON text can start with `-` only for numbers, never here.
   return neutraliseFormula(JSON.stringify(value) ?? '');
@@ -99,14 +102,32 @@ export interface ExportFile {
 
 /** A filename from the operation (`/api/v1/users.list` -> `users.list`) and a UTC timestamp. */
 export function exportFilename(operationPath: string, format: ExportFormat, at: Date): string {
-  const base = operationPath.replace(/[?#].*$/s, '').split('/').filter(Boolean).pop() ?? 'export';
+  const base =
+    operationPath
+      .replace(/[?#].*$/s, '')
+      .split('/')
+      .filter(Boolean)
+      .pop() ?? 'export';
   const safe = base.replace(/[^A-Za-z0-9._-]+/g, '-') || 'export';
-  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   return `${safe}-${stamp}.${EXPORT_FORMATS[format].extension}`;
 }
 
 /** Text, MIME type and filename for a download (the UI wraps the text in a Blob). */
-export function exportItems(items: readonly unknown[], format: ExportFormat, operationPath: string, at: Date, csv?: CsvOptions): ExportFile {
+export function exportItems(
+  items: readonly unknown[],
+  format: ExportFormat,
+  operationPath: string,
+  at: Date,
+  csv?: CsvOptions,
+): ExportFile {
   const text = format === 'json' ? toJson(items) : format === 'ndjson' ? toNdjson(items) : toCsv(items, csv);
-  return { text, mimeType: EXPORT_FORMATS[format].mimeType, filename: exportFilename(operationPath, format, at) };
+  return {
+    text,
+    mimeType: EXPORT_FORMATS[format].mimeType,
+    filename: exportFilename(operationPath, format, at),
+  };
 }

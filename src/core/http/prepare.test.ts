@@ -27,9 +27,15 @@ describe('buildQueryString', () => {
   it('sends query EJSON-stringified: an ISO $date goes out as the epoch-ms form Rocket.Chat writes', () => {
     const qs = buildQueryString({
       params: {},
-      jsonParams: { query: '{"_updatedAt": {"$gt": {"$date": "2018-11-21T15:27:28.202Z"}}}', fields: '', sort: '' },
+      jsonParams: {
+        query: '{"_updatedAt": {"$gt": {"$date": "2018-11-21T15:27:28.202Z"}}}',
+        fields: '',
+        sort: '',
+      },
     });
-    expect(new URLSearchParams(qs.slice(1)).get('query')).toBe('{"_updatedAt":{"$gt":{"$date":1542814048202}}}');
+    expect(new URLSearchParams(qs.slice(1)).get('query')).toBe(
+      '{"_updatedAt":{"$gt":{"$date":1542814048202}}}',
+    );
   });
   it('sends invalid JSON exactly as typed so the server error can be explored', () => {
     expect(

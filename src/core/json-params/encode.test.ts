@@ -6,19 +6,27 @@ describe('serializeParam', () => {
   it('compacts fields/sort with JSON and query with EJSON (ISO $date goes out as epoch ms)', () => {
     expect(serializeParam('sort', '{\n  "name": 1\n}')).toBe('{"name":1}');
     expect(serializeParam('fields', '{ "username": 1 }')).toBe('{"username":1}');
-    expect(serializeParam('query', '{"createdAt": {"$date": "2024-01-31T00:00:00Z"}}')).toBe('{"createdAt":{"$date":1706659200000}}');
-    expect(serializeParam('query', '{"u": {"$regex": "^a b", "$options": "i"}}')).toBe('{"u":{"$regex":"^a b","$options":"i"}}');
+    expect(serializeParam('query', '{"createdAt": {"$date": "2024-01-31T00:00:00Z"}}')).toBe(
+      '{"createdAt":{"$date":1706659200000}}',
+    );
+    expect(serializeParam('query', '{"u": {"$regex": "^a b", "$options": "i"}}')).toBe(
+      '{"u":{"$regex":"^a b","$options":"i"}}',
+    );
     expect(serializeParam('query', '   ')).toBeNull();
   });
 });
 
 describe('URL encoding', () => {
   it('encodes exactly once: decoding the URL once gives back the compact text', () => {
-    const url = buildPreviewUrl('http://127.0.0.1:4100/api/v1/users.list', { count: '5', offset: '' }, {
-      query: '{"username": {"$regex": "^adm%", "$options": "i"}}',
-      fields: '{"username": 1}',
-      sort: '',
-    });
+    const url = buildPreviewUrl(
+      'http://127.0.0.1:4100/api/v1/users.list',
+      { count: '5', offset: '' },
+      {
+        query: '{"username": {"$regex": "^adm%", "$options": "i"}}',
+        fields: '{"username": 1}',
+        sort: '',
+      },
+    );
     expect(url).toBe(
       'http://127.0.0.1:4100/api/v1/users.list?count=5&query=%7B%22username%22%3A%7B%22%24regex%22%3A%22%5Eadm%25%22%2C%22%24options%22%3A%22i%22%7D%7D&fields=%7B%22username%22%3A1%7D',
     );

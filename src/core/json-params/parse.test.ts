@@ -23,11 +23,16 @@ describe('parseJsonText', () => {
     const comment = parseJsonText('{"a": 1 // why\n}');
     expect(!comment.ok && comment.error.code).toBe('InvalidCommentToken');
     const open = parseJsonText('{"a": [1, 2');
-    expect(!open.ok && open.errors.map((e) => e.message)).toContain('Line 1, column 12: a closing bracket ] is missing.');
+    expect(!open.ok && open.errors.map((e) => e.message)).toContain(
+      'Line 1, column 12: a closing bracket ] is missing.',
+    );
   });
 
   it('uses EJSON for query: $date (number or ISO) becomes a Date, $regexp a RegExp', () => {
-    const result = parseJsonText('{"createdAt": {"$date": "2024-01-31T00:00:00Z"}, "u": {"$regexp": "^a", "$flags": "i"}, "n": {"$date": 0}}', ejsonParse);
+    const result = parseJsonText(
+      '{"createdAt": {"$date": "2024-01-31T00:00:00Z"}, "u": {"$regexp": "^a", "$flags": "i"}, "n": {"$date": 0}}',
+      ejsonParse,
+    );
     expect(result.ok && !result.empty).toBe(true);
     if (!result.ok || result.empty) return;
     const value = result.value as { createdAt: Date; u: RegExp; n: Date };

@@ -33,7 +33,8 @@ export type JsonParseResult<T = unknown> =
 
 const CODE_WORDS: Record<string, string> = {
   TrailingComma: 'a comma before a closing brace or bracket is not allowed in JSON',
-  InvalidSymbol: 'this is not valid JSON here (strings need double quotes; true, false and null are lower case)',
+  InvalidSymbol:
+    'this is not valid JSON here (strings need double quotes; true, false and null are lower case)',
   InvalidNumberFormat: 'this number is not valid JSON (no leading +, no hex, no NaN or Infinity)',
   PropertyNameExpected: 'a property name in double quotes is expected here (or a trailing comma must go)',
   ValueExpected: 'a value is expected here (or a trailing comma must go)',
@@ -96,10 +97,17 @@ function toSyntaxError(text: string, e: ParseError): JsonSyntaxError {
  * Empty or whitespace-only text is `empty` (the parameter is simply not sent).
  * @param reviver `JSON.parse` by default; `EJSON.parse` for `query`.
  */
-export function parseJsonText<T = unknown>(text: string, reviver: (text: string) => unknown = JSON.parse): JsonParseResult<T> {
+export function parseJsonText<T = unknown>(
+  text: string,
+  reviver: (text: string) => unknown = JSON.parse,
+): JsonParseResult<T> {
   if (text.trim() === '') return { ok: true, empty: true, value: undefined, tree: undefined };
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   if (errors.length > 0 || tree === undefined) {
     const seen = new Set<string>();
     const list = errors
@@ -110,7 +118,11 @@ export function parseJsonText<T = unknown>(text: string, reviver: (text: string)
         seen.add(key);
         return true;
       });
-    const first = list[0] ?? { ...spanAt(text, 0, text.length), code: 'ValueExpected', message: 'Line 1, column 1: a JSON value is expected.' };
+    const first = list[0] ?? {
+      ...spanAt(text, 0, text.length),
+      code: 'ValueExpected',
+      message: 'Line 1, column 1: a JSON value is expected.',
+    };
     return { ok: false, error: first, errors: list.length > 0 ? list : [first] };
   }
   try {

@@ -48,10 +48,22 @@ export interface ParamCheck<T = unknown> {
 export const ALLOWED_QUERY_OPERATORS: readonly string[] = ['$or', '$and', '$regex'];
 
 /** EJSON type keys: converted to values by `EJSON.parse` before the server looks for operators. */
-export const EJSON_TYPE_KEYS: readonly string[] = ['$date', '$regexp', '$flags', '$binary', '$InfNaN', '$escape', '$type', '$value'];
+export const EJSON_TYPE_KEYS: readonly string[] = [
+  '$date',
+  '$regexp',
+  '$flags',
+  '$binary',
+  '$InfNaN',
+  '$escape',
+  '$type',
+  '$value',
+];
 
 /** Every MongoDB query operator name, from `@mongodb-js/mongodb-constants` (plus `$options`). */
-export const MONGODB_QUERY_OPERATORS: readonly string[] = [...QUERY_OPERATORS.map((o) => o.value as string), '$options'];
+export const MONGODB_QUERY_OPERATORS: readonly string[] = [
+  ...QUERY_OPERATORS.map((o) => o.value as string),
+  '$options',
+];
 
 /** Fields the server removes from every projection and query (`defaultFieldsToExclude`). */
 export const ALWAYS_STRIPPED_FIELDS: readonly string[] = ['joinCode', 'members', 'importIds', 'e2e'];
@@ -94,7 +106,11 @@ export function queryOperatorInfo(): OperatorInfo[] {
     if (name === '$options') {
       return { name, allowed: true, detail: '$options: regex flags (i, m, x, s); only next to $regex' };
     }
-    return { name, allowed: false, detail: `${name}: refused by Rocket.Chat (Invalid operation: ${name}); only $or, $and and $regex pass` };
+    return {
+      name,
+      allowed: false,
+      detail: `${name}: refused by Rocket.Chat (Invalid operation: ${name}); only $or, $and and $regex pass`,
+    };
   });
 }
 
@@ -113,7 +129,14 @@ export function invalidQueryMessage(raw: string): string {
   return `Invalid query parameter provided: "${raw}" [error-invalid-query]`;
 }
 
-function issue(text: string, node: Node, severity: IssueSeverity, rule: string, message: string, path: (string | number)[]): ParamIssue {
+function issue(
+  text: string,
+  node: Node,
+  severity: IssueSeverity,
+  rule: string,
+  message: string,
+  path: (string | number)[],
+): ParamIssue {
   return { ...spanAt(text, node.offset, node.length), severity, rule, message, path };
 }
 
@@ -131,14 +154,28 @@ function compact(value: unknown): string {
 }
 
 function syntaxOnly(name: JsonParamName, result: ReturnType<typeof parseJsonText>): ParamCheck | null {
-  if (!result.ok) return { name, ok: false, empty: false, value: undefined, syntaxError: result.error, issues: [] };
+  if (!result.ok)
+    return { name, ok: false, empty: false, value: undefined, syntaxError: result.error, issues: [] };
   if (result.empty) return { name, ok: true, empty: true, value: undefined, syntaxError: null, issues: [] };
   return null;
 }
 
-function requireObject(name: JsonParamName, text: string, tree: Node, raw: string, serverWords: (raw: string) => string): ParamIssue | null {
+function requireObject(
+  name: JsonParamName,
+  text: string,
+  tree: Node,
+  raw: string,
+  serverWords: (raw: string) => string,
+): ParamIssue | null {
   if (tree.type === 'object') return null;
-  return issue(text, tree, 'error', 'not-an-object', `${name} must be a JSON object like {"field": 1}. The server answers: ${serverWords(raw)}`, []);
+  return issue(
+    text,
+    tree,
+    'error',
+    'not-an-object',
+    `${name} must be a JSON object like {"field": 1}. The server answers: ${serverWords(raw)}`,
+    [],
+  );
 }
 
 /** Checks the `sort` editor text. */
@@ -158,7 +195,14 @@ export function checkSort(text: string): ParamCheck<Record<string, 1 | -1>> {
       if (!key || !value) continue;
       if (value.value !== 1 && value.value !== -1) {
         issues.push(
-          issue(text, value, 'error', 'sort-value', `Sort values must be 1 (ascending) or -1 (descending); "${String(key.value)}" has ${text.slice(value.offset, value.offset + value.length)}. The server answers: ${invalidSortMessage(raw)}`, [String(key.value)]),
+          issue(
+            text,
+            value,
+            'error',
+            'sort-value',
+            `Sort values must be 1 (ascending) or -1 (descending); "${String(key.value)}" has ${text.slice(value.offset, value.offset + value.length)}. The server answers: ${invalidSortMessage(raw)}`,
+            [String(key.value)],
+          ),
         );
       }
     }
@@ -187,7 +231,14 @@ export function checkFields(text: string, route?: string): ParamCheck<Record<str
       const name = String(key.value);
       if (value.value !== 0 && value.value !== 1) {
         issues.push(
-          issue(text, value, 'error', 'fields-value', `Field values must be 1 (include) or 0 (exclude); "${name}" has ${text.slice(value.offset, value.offset + value.length)}. The server answers: ${invalidFieldsMessage(raw)}`, [name]),
+          issue(
+            text,
+            value,
+            'error',
+            'fields-value',
+            `Field values must be 1 (include) or 0 (exclude); "${name}" has ${text.slice(value.offset, value.offset + value.length)}. The server answers: ${invalidFieldsMessage(raw)}`,
+            [name],
+          ),
         );
         continue;
       }
@@ -195,14 +246,28 @@ export function checkFields(text: string, route?: string): ParamCheck<Record<str
       const root = name.split('.')[0]!;
       if (ALWAYS_STRIPPED_FIELDS.includes(root) || (isUsers && USER_STRIPPED_FIELDS.includes(root))) {
         issues.push(
-          issue(text, key, 'warning', 'field-stripped', `The server always strips "${root}"${ALWAYS_STRIPPED_FIELDS.includes(root) ? '' : ' on users.* (unless you have view-full-other-user-info)'}, so asking for it has no effect.`, [name]),
+          issue(
+            text,
+            key,
+            'warning',
+            'field-stripped',
+            `The server always strips "${root}"${ALWAYS_STRIPPED_FIELDS.includes(root) ? '' : ' on users.* (unless you have view-full-other-user-info)'}, so asking for it has no effect.`,
+            [name],
+          ),
         );
       }
     }
     if (included.length > 0 && excluded.length > 0) {
       for (const key of excluded) {
         issues.push(
-          issue(text, key, 'error', 'fields-mixed', `A projection cannot mix inclusion (1) and exclusion (0), except for _id: MongoDB refuses it. Use only 1s (the fields you want) or only 0s (the fields you do not want).`, [String(key.value)]),
+          issue(
+            text,
+            key,
+            'error',
+            'fields-mixed',
+            `A projection cannot mix inclusion (1) and exclusion (0), except for _id: MongoDB refuses it. Use only 1s (the fields you want) or only 0s (the fields you do not want).`,
+            [String(key.value)],
+          ),
         );
       }
     }
@@ -211,7 +276,14 @@ export function checkFields(text: string, route?: string): ParamCheck<Record<str
 }
 
 function finish<T>(name: JsonParamName, value: T | undefined, issues: ParamIssue[]): ParamCheck<T> {
-  return { name, ok: !issues.some((i) => i.severity === 'error'), empty: false, value, syntaxError: null, issues };
+  return {
+    name,
+    ok: !issues.some((i) => i.severity === 'error'),
+    empty: false,
+    value,
+    syntaxError: null,
+    issues,
+  };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -227,7 +299,16 @@ export function checkQuery(text: string): ParamCheck<Record<string, unknown>> {
   if (!parsed.ok || parsed.empty) throw new Error('unreachable');
   const issues: ParamIssue[] = [];
   if (parsed.tree.type !== 'object') {
-    issues.push(issue(text, parsed.tree, 'error', 'not-an-object', 'query must be a JSON object like {"username": "admin"}.', []));
+    issues.push(
+      issue(
+        text,
+        parsed.tree,
+        'error',
+        'not-an-object',
+        'query must be a JSON object like {"username": "admin"}.',
+        [],
+      ),
+    );
     return finish('query', parsed.value, issues);
   }
   walkQuery(text, parsed.tree, [], issues);
@@ -236,7 +317,16 @@ export function checkQuery(text: string): ParamCheck<Record<string, unknown>> {
     value = ejsonParse(text) as Record<string, unknown>;
   } catch (error) {
     if (!issues.some((i) => i.severity === 'error')) {
-      issues.push(issue(text, parsed.tree, 'error', 'ejson', `EJSON cannot read this query: ${error instanceof Error ? error.message : String(error)}. The server answers: ${invalidQueryMessage(JSON.stringify(parsed.value))}`, []));
+      issues.push(
+        issue(
+          text,
+          parsed.tree,
+          'error',
+          'ejson',
+          `EJSON cannot read this query: ${error instanceof Error ? error.message : String(error)}. The server answers: ${invalidQueryMessage(JSON.stringify(parsed.value))}`,
+          [],
+        ),
+      );
     }
   }
   return finish('query', value, issues);
@@ -260,10 +350,19 @@ function checkEjsonType(text: string, node: Node, path: (string | number)[], iss
     if (!value) return true;
     const ok =
       (value.type === 'number' && Number.isFinite(value.value)) ||
-      (value.type === 'string' && ISO_DATE.test(String(value.value)) && Number.isFinite(Date.parse(String(value.value))));
+      (value.type === 'string' &&
+        ISO_DATE.test(String(value.value)) &&
+        Number.isFinite(Date.parse(String(value.value))));
     if (!ok) {
       issues.push(
-        issue(text, value, 'error', 'ejson-date', '$date needs epoch milliseconds (a number) or an ISO 8601 string like "2024-01-31T00:00:00Z".', [...path, '$date']),
+        issue(
+          text,
+          value,
+          'error',
+          'ejson-date',
+          '$date needs epoch milliseconds (a number) or an ISO 8601 string like "2024-01-31T00:00:00Z".',
+          [...path, '$date'],
+        ),
       );
     }
     return true;
@@ -272,16 +371,39 @@ function checkEjsonType(text: string, node: Node, path: (string | number)[], iss
     const pattern = valueNode(props.get('$regexp')!);
     const flags = props.get('$flags') ? valueNode(props.get('$flags')!) : undefined;
     if (pattern && pattern.type !== 'string') {
-      issues.push(issue(text, pattern, 'error', 'ejson-regexp', '$regexp needs the pattern as a string.', [...path, '$regexp']));
+      issues.push(
+        issue(text, pattern, 'error', 'ejson-regexp', '$regexp needs the pattern as a string.', [
+          ...path,
+          '$regexp',
+        ]),
+      );
     } else if (pattern) {
       try {
         new RegExp(String(pattern.value), flags?.type === 'string' ? String(flags.value) : '');
       } catch (error) {
-        issues.push(issue(text, pattern, 'error', 'ejson-regexp', `Not a valid regular expression: ${error instanceof Error ? error.message : String(error)}.`, [...path, '$regexp']));
+        issues.push(
+          issue(
+            text,
+            pattern,
+            'error',
+            'ejson-regexp',
+            `Not a valid regular expression: ${error instanceof Error ? error.message : String(error)}.`,
+            [...path, '$regexp'],
+          ),
+        );
       }
     }
     if (flags && (flags.type !== 'string' || !/^[gimsuy]*$/.test(String(flags.value)))) {
-      issues.push(issue(text, flags, 'error', 'ejson-regexp', '$flags must be a string of regular expression flags, e.g. "i".', [...path, '$flags']));
+      issues.push(
+        issue(
+          text,
+          flags,
+          'error',
+          'ejson-regexp',
+          '$flags must be a string of regular expression flags, e.g. "i".',
+          [...path, '$flags'],
+        ),
+      );
     }
     return true;
   }
@@ -305,18 +427,52 @@ function walkQuery(text: string, node: Node, path: (string | number)[], issues: 
     if (name.startsWith('$')) {
       if (name === '$options') {
         if (!props.has('$regex')) {
-          issues.push(issue(text, key, 'error', 'options-without-regex', '$options only works next to $regex, e.g. {"$regex": "^adm", "$options": "i"}.', here));
+          issues.push(
+            issue(
+              text,
+              key,
+              'error',
+              'options-without-regex',
+              '$options only works next to $regex, e.g. {"$regex": "^adm", "$options": "i"}.',
+              here,
+            ),
+          );
         } else if (value && (value.type !== 'string' || !/^[imxs]*$/.test(String(value.value)))) {
-          issues.push(issue(text, value, 'error', 'regex-options', '$options must be a string of the flags i, m, x and s.', here));
+          issues.push(
+            issue(
+              text,
+              value,
+              'error',
+              'regex-options',
+              '$options must be a string of the flags i, m, x and s.',
+              here,
+            ),
+          );
         } else {
           issues.push(
-            issue(text, key, 'info', 'options-allow-list', 'Rocket.Chat\'s allow list names only $or, $and and $regex; a server that applies it strictly drops or refuses $options. The EJSON form {"$regexp": "^adm", "$flags": "i"} needs no operator.', here),
+            issue(
+              text,
+              key,
+              'info',
+              'options-allow-list',
+              'Rocket.Chat\'s allow list names only $or, $and and $regex; a server that applies it strictly drops or refuses $options. The EJSON form {"$regexp": "^adm", "$flags": "i"} needs no operator.',
+              here,
+            ),
           );
         }
         continue;
       }
       if (EJSON_TYPE_KEYS.includes(name) && name !== '$type' && name !== '$value') {
-        issues.push(issue(text, key, 'error', 'ejson-shape', `${name} is an EJSON type key and must be the only key of its object (e.g. {"$date": 1700000000000}); mixed with other keys it reaches the server as an operator and is refused (Invalid operation: ${name}).`, here));
+        issues.push(
+          issue(
+            text,
+            key,
+            'error',
+            'ejson-shape',
+            `${name} is an EJSON type key and must be the only key of its object (e.g. {"$date": 1700000000000}); mixed with other keys it reaches the server as an operator and is refused (Invalid operation: ${name}).`,
+            here,
+          ),
+        );
         continue;
       }
       if (!ALLOWED_QUERY_OPERATORS.includes(name)) {
@@ -335,24 +491,53 @@ function walkQuery(text: string, node: Node, path: (string | number)[], issues: 
       }
       if ((name === '$or' || name === '$and') && value) {
         if (value.type !== 'array' || (value.children ?? []).length === 0) {
-          issues.push(issue(text, value, 'error', 'logical-array', `${name} needs a non-empty array of conditions, e.g. {"${name}": [{"a": 1}, {"b": 2}]}.`, here));
+          issues.push(
+            issue(
+              text,
+              value,
+              'error',
+              'logical-array',
+              `${name} needs a non-empty array of conditions, e.g. {"${name}": [{"a": 1}, {"b": 2}]}.`,
+              here,
+            ),
+          );
           continue;
         }
         (value.children ?? []).forEach((child, i) => {
           if (child.type !== 'object') {
-            issues.push(issue(text, child, 'error', 'logical-array', `Each entry of ${name} must be an object (a condition).`, [...here, i]));
+            issues.push(
+              issue(
+                text,
+                child,
+                'error',
+                'logical-array',
+                `Each entry of ${name} must be an object (a condition).`,
+                [...here, i],
+              ),
+            );
           } else walkQuery(text, child, [...here, i], issues);
         });
         continue;
       }
       if (name === '$regex' && value) {
         if (value.type !== 'string') {
-          issues.push(issue(text, value, 'error', 'regex-pattern', '$regex needs the pattern as a string.', here));
+          issues.push(
+            issue(text, value, 'error', 'regex-pattern', '$regex needs the pattern as a string.', here),
+          );
         } else {
           try {
             new RegExp(String(value.value));
           } catch (error) {
-            issues.push(issue(text, value, 'warning', 'regex-pattern', `This pattern is not a valid JavaScript regular expression (MongoDB uses PCRE, so it may still work there, but local checks cannot use it): ${error instanceof Error ? error.message : String(error)}.`, here));
+            issues.push(
+              issue(
+                text,
+                value,
+                'warning',
+                'regex-pattern',
+                `This pattern is not a valid JavaScript regular expression (MongoDB uses PCRE, so it may still work there, but local checks cannot use it): ${error instanceof Error ? error.message : String(error)}.`,
+                here,
+              ),
+            );
           }
         }
         continue;

@@ -19,7 +19,8 @@ export const sortSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: SCHEMA_URIS.sort,
   title: 'sort',
-  description: 'Sort order: field name -> 1 (ascending) or -1 (descending). Rocket.Chat refuses any other value with error-invalid-sort.',
+  description:
+    'Sort order: field name -> 1 (ascending) or -1 (descending). Rocket.Chat refuses any other value with error-invalid-sort.',
   type: 'object',
   additionalProperties: {
     enum: [1, -1],
@@ -97,8 +98,18 @@ export const querySchema = {
     condition: {
       type: 'object',
       properties: {
-        $or: { type: 'array', minItems: 1, items: { $ref: '#/definitions/condition' }, description: 'Any of these conditions (allowed).' },
-        $and: { type: 'array', minItems: 1, items: { $ref: '#/definitions/condition' }, description: 'All of these conditions (allowed).' },
+        $or: {
+          type: 'array',
+          minItems: 1,
+          items: { $ref: '#/definitions/condition' },
+          description: 'Any of these conditions (allowed).',
+        },
+        $and: {
+          type: 'array',
+          minItems: 1,
+          items: { $ref: '#/definitions/condition' },
+          description: 'All of these conditions (allowed).',
+        },
       },
       patternProperties: {
         '^\\$(?!or$|and$)': {

@@ -18,12 +18,19 @@ describe('didServerApply', () => {
   });
 
   it('query applied (as far as can be told): every item matches', () => {
-    const check = didServerApply({ $or: [{ username: 'admin' }, { username: { $regex: '^ali', $options: 'i' } }] }, null, users.slice(0, 2));
+    const check = didServerApply(
+      { $or: [{ username: 'admin' }, { username: { $regex: '^ali', $options: 'i' } }] },
+      null,
+      users.slice(0, 2),
+    );
     expect(check.queryIgnored).toBe(false);
   });
 
   it('an empty result proves nothing', () => {
-    expect(didServerApply({ username: 'nobody' }, { username: 1 }, [])).toMatchObject({ queryIgnored: null, fieldsIgnored: null });
+    expect(didServerApply({ username: 'nobody' }, { username: 1 }, [])).toMatchObject({
+      queryIgnored: null,
+      fieldsIgnored: null,
+    });
   });
 
   it('EJSON dates in the query compare with ISO strings in the items', () => {
@@ -38,7 +45,9 @@ describe('didServerApply', () => {
     expect(check.queryIgnored).toBeNull();
     expect(check.fieldsIgnored).toBe(false);
     // ...but a field stripped by the server counts as "may be removed" too
-    expect(didServerApply({ emails: 'x' }, null, users, { strippedFields: ['emails'] }).queryIgnored).toBeNull();
+    expect(
+      didServerApply({ emails: 'x' }, null, users, { strippedFields: ['emails'] }).queryIgnored,
+    ).toBeNull();
   });
 
   it('fields ignored: inclusion projection but other fields came back (except _id and always-returned)', () => {
@@ -46,18 +55,27 @@ describe('didServerApply', () => {
     expect(check.fieldsIgnored).toBe(true);
     expect(check.unexpectedFields).toEqual(['name', 'active', 'createdAt']);
     const trimmed = users.map(({ _id, username }) => ({ _id, username, type: 'user' }));
-    expect(didServerApply(null, { username: 1 }, trimmed, { alwaysReturned: ['type'] }).fieldsIgnored).toBe(false);
-    expect(didServerApply(null, { username: 1, _id: 0 }, trimmed, { alwaysReturned: ['type'] }).fieldsIgnored).toBe(true);
+    expect(didServerApply(null, { username: 1 }, trimmed, { alwaysReturned: ['type'] }).fieldsIgnored).toBe(
+      false,
+    );
+    expect(
+      didServerApply(null, { username: 1, _id: 0 }, trimmed, { alwaysReturned: ['type'] }).fieldsIgnored,
+    ).toBe(true);
   });
 
   it('fields: exclusion is ignored when an item still has the path; absence proves nothing', () => {
     expect(didServerApply(null, { name: 0 }, users).fieldsIgnored).toBe(true);
-    expect(didServerApply(null, { 'profile.city': 0 }, [{ _id: 'x', profile: { city: 'Lisbon' } }]).fieldsIgnored).toBe(true);
+    expect(
+      didServerApply(null, { 'profile.city': 0 }, [{ _id: 'x', profile: { city: 'Lisbon' } }]).fieldsIgnored,
+    ).toBe(true);
     expect(didServerApply(null, { bio: 0 }, users).fieldsIgnored).toBeNull();
   });
 
   it('lists the fields a query uses, through $or/$and', () => {
-    expect([...queryFieldRoots({ $or: [{ 'u.username': 'a' }, { $and: [{ name: 'x' }] }] })]).toEqual(['u', 'name']);
+    expect([...queryFieldRoots({ $or: [{ 'u.username': 'a' }, { $and: [{ name: 'x' }] }] })]).toEqual([
+      'u',
+      'name',
+    ]);
   });
 });
 
@@ -70,7 +88,9 @@ describe('applyLocally', () => {
       { _id: 'u1', username: 'admin' },
     ]);
     expect(result.matched).toBe(2);
-    expect(result.label).toBe('Applied locally (query, fields, sort) to the 3 fetched items, not by the server: 2 match.');
+    expect(result.label).toBe(
+      'Applied locally (query, fields, sort) to the 3 fetched items, not by the server: 2 match.',
+    );
   });
 
   it('keeps the original items (ISO strings stay strings) when the query holds dates', () => {

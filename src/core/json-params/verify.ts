@@ -40,7 +40,13 @@ const context = Context.init({ query: queryOperators, projection: projectionOper
 type Doc = Record<string, unknown>;
 
 function isRecord(value: unknown): value is Doc {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp);
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof RegExp)
+  );
 }
 
 function compile(query: Doc): Query<Doc> {
@@ -90,7 +96,8 @@ export function reviveDates(value: unknown): unknown {
 function hasPath(doc: unknown, path: string): boolean {
   let current: unknown = doc;
   for (const segment of path.split('.')) {
-    if (Array.isArray(current)) return current.some((item) => hasPath(item, path.slice(path.indexOf(segment))));
+    if (Array.isArray(current))
+      return current.some((item) => hasPath(item, path.slice(path.indexOf(segment))));
     if (!isRecord(current) || !(segment in current)) return false;
     current = current[segment];
   }
@@ -121,7 +128,9 @@ function isEmptyObject(value: unknown): boolean {
 }
 
 function describeId(item: unknown, index: number): string {
-  return isRecord(item) && (typeof item._id === 'string' || typeof item._id === 'number') ? `_id ${String(item._id)}` : `item ${index + 1}`;
+  return isRecord(item) && (typeof item._id === 'string' || typeof item._id === 'number')
+    ? `_id ${String(item._id)}`
+    : `item ${index + 1}`;
 }
 
 /**
@@ -149,12 +158,18 @@ export function didServerApply(
   if (!isEmptyObject(query) && items.length > 0) {
     const roots = queryFieldRoots(query);
     const mayBeRemoved = (root: string) =>
-      stripped.has(root) || (inclusion ? !includedRoots.has(root) && root !== '_id' : excludedPaths.some((p) => p.split('.')[0] === root)) || (root === '_id' && idExcluded);
+      stripped.has(root) ||
+      (inclusion
+        ? !includedRoots.has(root) && root !== '_id'
+        : excludedPaths.some((p) => p.split('.')[0] === root)) ||
+      (root === '_id' && idExcluded);
     let compiled: Query<Doc>;
     try {
       compiled = compile(query!);
     } catch (error) {
-      details.push(`The query cannot be checked locally: ${error instanceof Error ? error.message : String(error)}.`);
+      details.push(
+        `The query cannot be checked locally: ${error instanceof Error ? error.message : String(error)}.`,
+      );
       return { queryIgnored: null, fieldsIgnored: null, details, nonMatching, unexpectedFields: [] };
     }
     const revive = containsDate(query);
@@ -172,7 +187,9 @@ export function didServerApply(
       }
     });
     if (checked === 0) {
-      details.push('The query could not be checked: the fields it uses are not in the returned items (the projection or the server removed them).');
+      details.push(
+        'The query could not be checked: the fields it uses are not in the returned items (the projection or the server removed them).',
+      );
     } else if (failing > 0) {
       queryIgnored = true;
       const first = nonMatching[0]!;
@@ -211,10 +228,18 @@ export function didServerApply(
       fieldsIgnored = false;
       details.push('Every item has only the included fields (consistent with the server applying "fields").');
     } else {
-      details.push('No item has an excluded field; that is what an applied projection looks like, but also what items that never had those fields look like.');
+      details.push(
+        'No item has an excluded field; that is what an applied projection looks like, but also what items that never had those fields look like.',
+      );
     }
   }
-  return { queryIgnored, fieldsIgnored, details, nonMatching, unexpectedFields: [...unexpected].slice(0, 20) };
+  return {
+    queryIgnored,
+    fieldsIgnored,
+    details,
+    nonMatching,
+    unexpectedFields: [...unexpected].slice(0, 20),
+  };
 }
 
 export interface LocalResult {
@@ -244,7 +269,9 @@ export function applyLocally(
   const docs = items.filter(isRecord);
   const compiled = compile(isEmptyObject(query) ? {} : query!);
   const revive = containsDate(query);
-  const matched = isEmptyObject(query) ? docs : docs.filter((doc) => compiled.test((revive ? reviveDates(doc) : doc) as Doc));
+  const matched = isEmptyObject(query)
+    ? docs
+    : docs.filter((doc) => compiled.test((revive ? reviveDates(doc) : doc) as Doc));
   let cursor = compile({}).find<Doc>(matched, isEmptyObject(fields) ? undefined : (fields as Doc));
   if (!isEmptyObject(sort)) cursor = cursor.sort(sort as Doc);
   const out = cursor.all();

@@ -14,25 +14,45 @@ import {
 describe('pageInfo and showingText', () => {
   it('names the visible range with an en dash, as the UI contract shows it', () => {
     expect(showingText(10, 5, 2000)).toBe('Showing 11\u201315 of 2000');
-    expect(pageInfo({ offset: 10, count: 5, total: 2000 }, 5)).toMatchObject({ page: 3, pageCount: 400, first: 11, last: 15 });
-    expect(pageInfo({ offset: 0, count: 0, total: 0 }, 50)).toMatchObject({ page: 1, pageCount: 1, first: 0, last: 0, text: 'Showing 0 of 0' });
-    expect(pageInfo({ offset: 0, count: 2000, total: 2000 }, 0)).toMatchObject({ page: 1, pageCount: 1, text: 'Showing 1\u20132000 of 2000' });
+    expect(pageInfo({ offset: 10, count: 5, total: 2000 }, 5)).toMatchObject({
+      page: 3,
+      pageCount: 400,
+      first: 11,
+      last: 15,
+    });
+    expect(pageInfo({ offset: 0, count: 0, total: 0 }, 50)).toMatchObject({
+      page: 1,
+      pageCount: 1,
+      first: 0,
+      last: 0,
+      text: 'Showing 0 of 0',
+    });
+    expect(pageInfo({ offset: 0, count: 2000, total: 2000 }, 0)).toMatchObject({
+      page: 1,
+      pageCount: 1,
+      text: 'Showing 1\u20132000 of 2000',
+    });
   });
 
   it('property: first..last lies within 1..total and the page number is within 1..pageCount', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: 100_000 }), fc.nat(), (size, total, k) => {
-        const offset = total === 0 ? 0 : (k % total);
-        const count = Math.min(size, total - offset);
-        const info = pageInfo({ offset, count, total }, size);
-        expect(info.page).toBeGreaterThanOrEqual(1);
-        expect(info.page).toBeLessThanOrEqual(info.pageCount);
-        if (count > 0) {
-          expect(info.first).toBe(offset + 1);
-          expect(info.last).toBeLessThanOrEqual(total);
-          expect(info.text).toBe(`Showing ${offset + 1}\u2013${offset + count} of ${total}`);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.nat(),
+        (size, total, k) => {
+          const offset = total === 0 ? 0 : k % total;
+          const count = Math.min(size, total - offset);
+          const info = pageInfo({ offset, count, total }, size);
+          expect(info.page).toBeGreaterThanOrEqual(1);
+          expect(info.page).toBeLessThanOrEqual(info.pageCount);
+          if (count > 0) {
+            expect(info.first).toBe(offset + 1);
+            expect(info.last).toBeLessThanOrEqual(total);
+            expect(info.text).toBe(`Showing ${offset + 1}\u2013${offset + count} of ${total}`);
+          }
+        },
+      ),
     );
   });
 });
@@ -68,14 +88,19 @@ describe('pageNavigation', () => {
 
   it('property: Previous never goes below 0 and always moves back', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 5_000 }), fc.nat(), (size, total, k) => {
-        const offset = 1 + (k % total);
-        const prev = pageNavigation(offset, size, total).previous;
-        expect(prev).not.toBeNull();
-        expect(prev!).toBeGreaterThanOrEqual(0);
-        expect(prev!).toBeLessThan(offset);
-        expect(offset - prev!).toBeLessThanOrEqual(size);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.nat(),
+        (size, total, k) => {
+          const offset = 1 + (k % total);
+          const prev = pageNavigation(offset, size, total).previous;
+          expect(prev).not.toBeNull();
+          expect(prev!).toBeGreaterThanOrEqual(0);
+          expect(prev!).toBeLessThan(offset);
+          expect(offset - prev!).toBeLessThanOrEqual(size);
+        },
+      ),
     );
   });
 });
@@ -104,19 +129,28 @@ describe('detectClamp', () => {
   });
 
   it('count=0 answered with a page means Allow Getting Everything is off', () => {
-    expect(detectClamp(0, { offset: 0, count: 50, total: 2000 })).toMatchObject({ kind: 'count-zero-refused', serverDefault: 50 });
+    expect(detectClamp(0, { offset: 0, count: 50, total: 2000 })).toMatchObject({
+      kind: 'count-zero-refused',
+      serverDefault: 50,
+    });
     expect(detectClamp(0, { offset: 0, count: 2000, total: 2000 }).kind).toBe('none');
   });
 
   it('property: clamped exactly when returned < requested and items remain after the page', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 3000 }), fc.nat(3000), (requested, max, total, start) => {
-        const offset = Math.min(start, total);
-        const count = Math.min(requested, max, total - offset);
-        const verdict = detectClamp(requested, { offset, count, total });
-        expect(verdict.kind === 'clamped').toBe(count < requested && offset + count < total && count > 0);
-        if (verdict.kind === 'clamped') expect(verdict.serverMax).toBe(max);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.nat(3000),
+        (requested, max, total, start) => {
+          const offset = Math.min(start, total);
+          const count = Math.min(requested, max, total - offset);
+          const verdict = detectClamp(requested, { offset, count, total });
+          expect(verdict.kind === 'clamped').toBe(count < requested && offset + count < total && count > 0);
+          if (verdict.kind === 'clamped') expect(verdict.serverMax).toBe(max);
+        },
+      ),
     );
   });
 });

@@ -203,8 +203,10 @@ export function countZeroWarning(
   if (count === undefined) return null;
   const text = String(count).trim();
   if (text === '' || Number(text) !== 0 || !/^[+-]?\d+$/.test(text)) return null;
-  const estimatedBytes = knownTotal !== undefined && knownTotal > 0 ? Math.round(knownTotal * bytesPerItem) : null;
-  const size = estimatedBytes === null ? '' : ` (${knownTotal} items, roughly ${formatBytes(estimatedBytes)})`;
+  const estimatedBytes =
+    knownTotal !== undefined && knownTotal > 0 ? Math.round(knownTotal * bytesPerItem) : null;
+  const size =
+    estimatedBytes === null ? '' : ` (${knownTotal} items, roughly ${formatBytes(estimatedBytes)})`;
   return {
     title: 'count=0 asks for everything',
     message:

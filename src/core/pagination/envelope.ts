@@ -58,7 +58,8 @@ export function readPageNumbers(envelope: unknown, hint?: string): PageNumbers |
   const field = findListField(envelope, hint);
   if (field === null || !isRecord(envelope)) return null;
   const length = (envelope[field] as unknown[]).length;
-  const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
+  const num = (v: unknown): number | null =>
+    typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
   const offset = num(envelope.offset) ?? 0;
   const count = num(envelope.count) ?? length;
   const total = num(envelope.total) ?? offset + count;
@@ -115,7 +116,10 @@ export function createMerger(): PageMerger {
 }
 
 /** Merges whole envelopes (e.g. pages kept in a query cache): list items, deduped by `_id`. */
-export function mergePages(envelopes: readonly unknown[], hint?: string): { field: string | null; items: unknown[]; duplicates: number } {
+export function mergePages(
+  envelopes: readonly unknown[],
+  hint?: string,
+): { field: string | null; items: unknown[]; duplicates: number } {
   const merger = createMerger();
   let field: string | null = hint ?? null;
   for (const envelope of envelopes) {

@@ -14,7 +14,11 @@ const WINDOW_MS = 1500;
 const LIMIT = 5;
 
 async function login(url: string, user: string, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/v1/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, password }) });
+  const res = await fetch(`${url}/api/v1/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user, password }),
+  });
   const body = (await res.json()) as { data?: { userId: string; authToken: string } };
   if (!body.data) throw new Error(`login failed: ${res.status}`);
   return { 'X-User-Id': body.data.userId, 'X-Auth-Token': body.data.authToken };
@@ -28,9 +32,15 @@ beforeAll(async () => {
   const base = { port: 0, seedUsers: 60, env: {} };
   limited = await startSandbox({
     ...base,
-    settings: { API_Enable_Rate_Limiter_Limit_Calls_Default: LIMIT, API_Enable_Rate_Limiter_Limit_Time_Default: WINDOW_MS },
+    settings: {
+      API_Enable_Rate_Limiter_Limit_Calls_Default: LIMIT,
+      API_Enable_Rate_Limiter_Limit_Time_Default: WINDOW_MS,
+    },
   });
-  unsafe = await startSandbox({ ...base, settings: { ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: true, API_Enable_Rate_Limiter: false } });
+  unsafe = await startSandbox({
+    ...base,
+    settings: { ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS: true, API_Enable_Rate_Limiter: false },
+  });
   const probe = await fetch(`${limited.url}/api/v1/users.list`);
   hasUsersList = probe.status !== 404;
 });
@@ -47,13 +57,22 @@ describe('against the sandbox', () => {
     let book: RateLimitBook = {};
     const result = await fetchAllPages({
       pageSize: 7,
-      rateLimit: { server: limited.url, method: 'GET', path: '/api/v1/users.list', transport: 'same-origin', bypass: false },
+      rateLimit: {
+        server: limited.url,
+        method: 'GET',
+        path: '/api/v1/users.list',
+        transport: 'same-origin',
+        bypass: false,
+      },
       pacing: { marginMs: 300 },
       onObservation: (o) => {
         book = observe(book, o);
       },
       fetchPage: async (offset, count, signal): Promise<PageResponse> => {
-        const res = await fetch(`${limited.url}/api/v1/users.list?offset=${offset}&count=${count}`, { headers: auth, signal });
+        const res = await fetch(`${limited.url}/api/v1/users.list?offset=${offset}&count=${count}`, {
+          headers: auth,
+          signal,
+        });
         return { status: res.status, headers: res.headers, body: (await res.json()) as unknown };
       },
     });
@@ -61,7 +80,10 @@ describe('against the sandbox', () => {
     expect(result.tooManyRequests).toBe(0);
     expect(result.items).toHaveLength(result.total!);
     expect(result.pages).toBeGreaterThan(LIMIT); // so at least one window reset was waited for
-    expect(getWindow(book, limited.url, 'GET', '/api/v1/users.list').state).toMatchObject({ kind: 'limited', limit: LIMIT });
+    expect(getWindow(book, limited.url, 'GET', '/api/v1/users.list').state).toMatchObject({
+      kind: 'limited',
+      limit: LIMIT,
+    });
   });
 
   it('says the query was ignored by default and applied with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE', async (ctx) => {
@@ -70,9 +92,15 @@ describe('against the sandbox', () => {
     const fieldsText = '{"username": 1}';
     const query = checkQuery(queryText).value!;
     const fields = checkFields(fieldsText).value!;
-    const search = appendJsonParams(new URLSearchParams({ count: '20' }), { query: queryText, fields: fieldsText });
+    const search = appendJsonParams(new URLSearchParams({ count: '20' }), {
+      query: queryText,
+      fields: fieldsText,
+    });
     const results: Record<string, ReturnType<typeof didServerApply>> = {};
-    for (const [name, sandbox] of [['default', limited], ['unsafe', unsafe]] as const) {
+    for (const [name, sandbox] of [
+      ['default', limited],
+      ['unsafe', unsafe],
+    ] as const) {
       const auth = await login(sandbox.url, 'admin', 'admin');
       const res = await fetch(`${sandbox.url}/api/v1/users.list?${search.toString()}`, { headers: auth });
       const body = (await res.json()) as { users: unknown[] };

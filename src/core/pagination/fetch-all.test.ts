@@ -29,8 +29,13 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function startPeer(o: PeerOptions): Promise<{ url: string; calls: () => number; tooMany: () => number }> {
-  let users = Array.from({ length: o.users }, (_, i) => ({ _id: `u${String(i).padStart(6, '0')}`, username: `user${i}` }));
+async function startPeer(
+  o: PeerOptions,
+): Promise<{ url: string; calls: () => number; tooMany: () => number }> {
+  let users = Array.from({ length: o.users }, (_, i) => ({
+    _id: `u${String(i).padStart(6, '0')}`,
+    username: `user${i}`,
+  }));
   let windowEnd = 0;
   let used = 0;
   let calls = 0;
@@ -55,12 +60,26 @@ async function startPeer(o: PeerOptions): Promise<{ url: string; calls: () => nu
       if (used >= o.limit) {
         tooMany++;
         const wait = Math.ceil((windowEnd - now) / 1000);
-        res.writeHead(429, { ...headers, 'x-ratelimit-limit': String(o.limit), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(windowEnd) });
-        res.end(JSON.stringify({ success: false, error: `Error, too many requests. Please slow down. You must wait ${wait} seconds before trying this endpoint again. [error-too-many-requests]` }));
+        res.writeHead(429, {
+          ...headers,
+          'x-ratelimit-limit': String(o.limit),
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(windowEnd),
+        });
+        res.end(
+          JSON.stringify({
+            success: false,
+            error: `Error, too many requests. Please slow down. You must wait ${wait} seconds before trying this endpoint again. [error-too-many-requests]`,
+          }),
+        );
         return;
       }
       used++;
-      Object.assign(headers, { 'x-ratelimit-limit': String(o.limit), 'x-ratelimit-remaining': String(o.limit - used), 'x-ratelimit-reset': String(windowEnd) });
+      Object.assign(headers, {
+        'x-ratelimit-limit': String(o.limit),
+        'x-ratelimit-remaining': String(o.limit - used),
+        'x-ratelimit-reset': String(windowEnd),
+      });
     }
     if (o.failAtCall === calls) {
       res.writeHead(500, headers);
@@ -91,7 +110,13 @@ function fetcher(base: string) {
 const T0 = 1_780_000_000_000;
 
 function rateLimit(url: string) {
-  return { server: url, method: 'GET', path: '/api/v1/users.list', transport: 'proxy' as const, bypass: false };
+  return {
+    server: url,
+    method: 'GET',
+    path: '/api/v1/users.list',
+    transport: 'proxy' as const,
+    bypass: false,
+  };
 }
 
 describe('fetchAllPages against a real local server', () => {
@@ -122,7 +147,12 @@ describe('fetchAllPages against a real local server', () => {
   it('follows a clamped count (asked 500, server max 100) without skipping items, and reports the clamp', async () => {
     const clock = createManualClock(T0);
     const peer = await startPeer({ users: 250, maxCount: 100, limit: 100, windowMs: 60_000, now: clock.now });
-    const result = await fetchAllPages({ fetchPage: fetcher(peer.url), pageSize: 500, clock, rateLimit: rateLimit(peer.url) });
+    const result = await fetchAllPages({
+      fetchPage: fetcher(peer.url),
+      pageSize: 500,
+      clock,
+      rateLimit: rateLimit(peer.url),
+    });
     expect(result.items).toHaveLength(250);
     expect(result.pages).toBe(3);
     expect(result.clamp).toMatchObject({ kind: 'clamped', requested: 500, serverMax: 100 });
@@ -130,8 +160,20 @@ describe('fetchAllPages against a real local server', () => {
 
   it('dedupes by _id when an insert shifts the pages, and says the total changed', async () => {
     const clock = createManualClock(T0);
-    const peer = await startPeer({ users: 300, maxCount: 100, limit: 100, windowMs: 60_000, now: clock.now, insertAtCall: [2] });
-    const result = await fetchAllPages({ fetchPage: fetcher(peer.url), pageSize: 100, clock, rateLimit: rateLimit(peer.url) });
+    const peer = await startPeer({
+      users: 300,
+      maxCount: 100,
+      limit: 100,
+      windowMs: 60_000,
+      now: clock.now,
+      insertAtCall: [2],
+    });
+    const result = await fetchAllPages({
+      fetchPage: fetcher(peer.url),
+      pageSize: 100,
+      clock,
+      rateLimit: rateLimit(peer.url),
+    });
     expect(result.outcome).toBe('complete');
     expect(result.duplicates).toBe(1);
     expect(result.totalChanged).toBe(true);
@@ -142,7 +184,14 @@ describe('fetchAllPages against a real local server', () => {
 
   it('honours a 429 that comes anyway: waits what the body says, then retries the same offset', async () => {
     const clock = createManualClock(T0);
-    const peer = await startPeer({ users: 150, maxCount: 100, limit: 5, windowMs: 20_000, now: clock.now, forced429: 1 });
+    const peer = await startPeer({
+      users: 150,
+      maxCount: 100,
+      limit: 5,
+      windowMs: 20_000,
+      now: clock.now,
+      forced429: 1,
+    });
     const progress: FetchAllProgress[] = [];
     const result = await fetchAllPages({
       fetchPage: fetcher(peer.url),
@@ -160,8 +209,21 @@ describe('fetchAllPages against a real local server', () => {
 
   it('gives up after repeated 429s, keeping what it has', async () => {
     const clock = createManualClock(T0);
-    const peer = await startPeer({ users: 150, maxCount: 100, limit: 5, windowMs: 20_000, now: clock.now, forced429: 100 });
-    const result = await fetchAllPages({ fetchPage: fetcher(peer.url), pageSize: 100, clock, rateLimit: rateLimit(peer.url), maxTooManyRetries: 2 });
+    const peer = await startPeer({
+      users: 150,
+      maxCount: 100,
+      limit: 5,
+      windowMs: 20_000,
+      now: clock.now,
+      forced429: 100,
+    });
+    const result = await fetchAllPages({
+      fetchPage: fetcher(peer.url),
+      pageSize: 100,
+      clock,
+      rateLimit: rateLimit(peer.url),
+      maxTooManyRetries: 2,
+    });
     expect(result.outcome).toBe('failed');
     expect(result.error?.status).toBe(429);
     expect(result.tooManyRequests).toBe(3);
@@ -169,11 +231,26 @@ describe('fetchAllPages against a real local server', () => {
 
   it('stops on a 5xx with the cause in words and the items so far', async () => {
     const clock = createManualClock(T0);
-    const peer = await startPeer({ users: 300, maxCount: 100, limit: 100, windowMs: 60_000, now: clock.now, failAtCall: 2 });
-    const result = await fetchAllPages({ fetchPage: fetcher(peer.url), pageSize: 100, clock, rateLimit: rateLimit(peer.url) });
+    const peer = await startPeer({
+      users: 300,
+      maxCount: 100,
+      limit: 100,
+      windowMs: 60_000,
+      now: clock.now,
+      failAtCall: 2,
+    });
+    const result = await fetchAllPages({
+      fetchPage: fetcher(peer.url),
+      pageSize: 100,
+      clock,
+      rateLimit: rateLimit(peer.url),
+    });
     expect(result.outcome).toBe('failed');
     expect(result.items).toHaveLength(100);
-    expect(result.error).toMatchObject({ status: 500, message: expect.stringContaining('Internal server error') });
+    expect(result.error).toMatchObject({
+      status: 500,
+      message: expect.stringContaining('Internal server error'),
+    });
   });
 
   it('cancels during a rate-limit wait and returns the partial result', async () => {
@@ -197,8 +274,20 @@ describe('fetchAllPages against a real local server', () => {
 
   it('runs without waits when the server sends no rate-limit headers (limiter off)', async () => {
     const clock = createManualClock(T0);
-    const peer = await startPeer({ users: 420, maxCount: 100, limit: 0, windowMs: 1, now: clock.now, noLimiter: true });
-    const result = await fetchAllPages({ fetchPage: fetcher(peer.url), pageSize: 100, clock, rateLimit: rateLimit(peer.url) });
+    const peer = await startPeer({
+      users: 420,
+      maxCount: 100,
+      limit: 0,
+      windowMs: 1,
+      now: clock.now,
+      noLimiter: true,
+    });
+    const result = await fetchAllPages({
+      fetchPage: fetcher(peer.url),
+      pageSize: 100,
+      clock,
+      rateLimit: rateLimit(peer.url),
+    });
     expect(result.items).toHaveLength(420);
     expect(result.window.state.kind).toBe('not-limited');
     expect(clock.sleeps).toEqual([]);
@@ -209,7 +298,13 @@ describe('fetchAllPages safety limit', () => {
   it('stops at maxPages and says so instead of claiming completion', async () => {
     const clock = createManualClock(T0);
     const peer = await startPeer({ users: 500, maxCount: 100, limit: 100, windowMs: 60_000, now: clock.now });
-    const result = await fetchAllPages({ fetchPage: fetcher(peer.url), pageSize: 100, clock, rateLimit: rateLimit(peer.url), maxPages: 2 });
+    const result = await fetchAllPages({
+      fetchPage: fetcher(peer.url),
+      pageSize: 100,
+      clock,
+      rateLimit: rateLimit(peer.url),
+      maxPages: 2,
+    });
     expect(result.outcome).toBe('failed');
     expect(result.items).toHaveLength(200);
     expect(result.error?.message).toContain('safety limit of 2');
@@ -220,7 +315,14 @@ describe('estimateTimeLeft', () => {
   it('adds the waits for the windows needed beyond the budget', () => {
     const window = {
       ...emptyWindow('http://s', 'GET', '/x'),
-      state: { kind: 'limited' as const, limit: 5, remaining: 2, resetAt: T0 + 10_000, resetAtLocal: T0 + 10_000, resetUnit: 'epoch-ms' as const },
+      state: {
+        kind: 'limited' as const,
+        limit: 5,
+        remaining: 2,
+        resetAt: T0 + 10_000,
+        resetAtLocal: T0 + 10_000,
+        resetUnit: 'epoch-ms' as const,
+      },
     };
     expect(estimateTimeLeft(2, 100, window, T0, 20_000)).toBe(200);
     // 8 calls: 2 now, wait 10 s, 5 in the next window, wait 20 s, 1 more.

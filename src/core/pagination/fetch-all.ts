@@ -24,7 +24,13 @@ import {
   type RateLimitWindow,
   type Transport,
 } from '../rate-limit/model';
-import { planNextCall, systemClock, type Clock, type PacingDecision, type PacingOptions } from '../rate-limit/pacing';
+import {
+  planNextCall,
+  systemClock,
+  type Clock,
+  type PacingDecision,
+  type PacingOptions,
+} from '../rate-limit/pacing';
 import { parseTooManyRequests } from '../rate-limit/too-many-requests';
 import { detectClamp, type ClampVerdict } from './arithmetic';
 import { createMerger, findListField, readPageNumbers } from './envelope';
@@ -183,7 +189,8 @@ export async function fetchAllPages(options: FetchAllOptions): Promise<FetchAllR
 
   const progress = (waiting: PacingDecision | null) => {
     if (!options.onProgress) return;
-    const pagesTotal = total === null ? null : pages + Math.max(0, Math.ceil((total - offset) / effectivePageSize));
+    const pagesTotal =
+      total === null ? null : pages + Math.max(0, Math.ceil((total - offset) / effectivePageSize));
     const callsLeft = pagesTotal === null ? null : pagesTotal - pages;
     const avg = pages > 0 ? callMsSum / pages : 0;
     options.onProgress({

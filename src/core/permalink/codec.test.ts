@@ -58,7 +58,9 @@ describe('permalink codec', () => {
       },
     });
     const post = decodePermalink(V1_POST_MESSAGE);
-    expect(post.ok && post.draft.body).toBe('{\n  "channel": "#general",\n  "text": "Hello from a v1 link"\n}');
+    expect(post.ok && post.draft.body).toBe(
+      '{\n  "channel": "#general",\n  "text": "Hello from a v1 link"\n}',
+    );
     expect(post.ok && post.draft.operationId).toBe('POST /api/v1/chat.postMessage');
     expect(post.ok && post.draft.view.tab).toBe('raw');
   });
@@ -79,31 +81,74 @@ describe('permalink codec', () => {
     const decoded = decodePermalink(fragment);
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
-    expect(decoded.draft.headers).toEqual({ 'X-Auth-Token': '$RC_AUTH_TOKEN', 'X-User-Id': '$RC_USER_ID', 'X-Trace': 'abc' });
-    expect(decoded.draft.body).toBe('{\n  "user": "admin",\n  "password": "$RC_PASSWORD",\n  "code": "$RC_2FA_CODE"\n}');
+    expect(decoded.draft.headers).toEqual({
+      'X-Auth-Token': '$RC_AUTH_TOKEN',
+      'X-User-Id': '$RC_USER_ID',
+      'X-Trace': 'abc',
+    });
+    expect(decoded.draft.body).toBe(
+      '{\n  "user": "admin",\n  "password": "$RC_PASSWORD",\n  "code": "$RC_2FA_CODE"\n}',
+    );
   });
 
   it('neutralises a hand-made link that carries a token (no session fixation through links)', () => {
-    const wire = { s: 'http://127.0.0.1:4100', m: 'GET', p: '/api/v1/me', h: { 'X-Auth-Token': TOKEN, 'X-User-Id': USER_ID } };
+    const wire = {
+      s: 'http://127.0.0.1:4100',
+      m: 'GET',
+      p: '/api/v1/me',
+      h: { 'X-Auth-Token': TOKEN, 'X-User-Id': USER_ID },
+    };
     const fragment = `#r=2.${LZString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
     const decoded = decodePermalink(fragment);
-    expect(decoded.ok && decoded.draft.headers).toEqual({ 'X-Auth-Token': '$RC_AUTH_TOKEN', 'X-User-Id': '$RC_USER_ID' });
+    expect(decoded.ok && decoded.draft.headers).toEqual({
+      'X-Auth-Token': '$RC_AUTH_TOKEN',
+      'X-User-Id': '$RC_USER_ID',
+    });
   });
 
-  const hostile = (wire: unknown): string => `#r=2.${LZString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
+  const hostile = (wire: unknown): string =>
+    `#r=2.${LZString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
   const hostileRaw = (json: string): string => `#r=2.${LZString.compressToEncodedURIComponent(json)}`;
 
   it.each([
-    ['javascript server', hostile({ s: 'javascript:alert(1)', m: 'GET', p: '/api/info' }), /http:\/\/ or https:\/\//],
-    ['file server', hostile({ s: 'file:///etc/passwd', m: 'GET', p: '/api/info' }), /http:\/\/ or https:\/\//],
-    ['one-slash server (the URL parser would forgive it)', hostile({ s: 'https:/ttchat.example.com', m: 'GET', p: '/api/info' }), /http:\/\/ or https:\/\//],
-    ['credentials in server', hostile({ s: 'http://a:b@h', m: 'GET', p: '/api/info' }), /user name or password/],
+    [
+      'javascript server',
+      hostile({ s: 'javascript:alert(1)', m: 'GET', p: '/api/info' }),
+      /http:\/\/ or https:\/\//,
+    ],
+    [
+      'file server',
+      hostile({ s: 'file:///etc/passwd', m: 'GET', p: '/api/info' }),
+      /http:\/\/ or https:\/\//,
+    ],
+    [
+      'one-slash server (the URL parser would forgive it)',
+      hostile({ s: 'https:/ttchat.example.com', m: 'GET', p: '/api/info' }),
+      /http:\/\/ or https:\/\//,
+    ],
+    [
+      'credentials in server',
+      hostile({ s: 'http://a:b@h', m: 'GET', p: '/api/info' }),
+      /user name or password/,
+    ],
     ['protocol-relative path', hostile({ s: 'http://h', m: 'GET', p: '//evil.example/x' }), /single "\/"/],
     ['dot segments', hostile({ s: 'http://h', m: 'GET', p: '/api/../../x' }), /"\.\."/],
     ['bad method', hostile({ s: 'http://h', m: 'TRACE', p: '/api/info' }), /method must be one of/],
-    ['header injection', hostile({ s: 'http://h', m: 'GET', p: '/a', h: { 'X-A': 'x\r\nX-Auth-Token: y' } }), /control characters/],
-    ['proto key', hostileRaw('{"s":"http://h","m":"GET","p":"/a","q":{"__proto__":{"polluted":"1"}}}'), /forbidden name "__proto__"/],
-    ['constructor key', hostile({ s: 'http://h', m: 'GET', p: '/a', pp: { constructor: 'x' } }), /forbidden name/],
+    [
+      'header injection',
+      hostile({ s: 'http://h', m: 'GET', p: '/a', h: { 'X-A': 'x\r\nX-Auth-Token: y' } }),
+      /control characters/,
+    ],
+    [
+      'proto key',
+      hostileRaw('{"s":"http://h","m":"GET","p":"/a","q":{"__proto__":{"polluted":"1"}}}'),
+      /forbidden name "__proto__"/,
+    ],
+    [
+      'constructor key',
+      hostile({ s: 'http://h', m: 'GET', p: '/a', pp: { constructor: 'x' } }),
+      /forbidden name/,
+    ],
     ['unknown field', hostile({ s: 'http://h', m: 'GET', p: '/a', x: 1 }), /unknown field "x"/],
     ['not an object', hostile([1, 2]), /does not hold a request/],
     ['newer version', '#r=9.abc', /newer version/],
@@ -126,12 +171,17 @@ describe('permalink codec', () => {
     const bomb = `#r=2.${LZString.compressToEncodedURIComponent('a'.repeat(1_000_000))}`;
     expect(bomb.length).toBeLessThanOrEqual(LIMITS.fragmentChars);
     const result = decodePermalink(bomb);
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/unpacks to more than/) as unknown as string });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/unpacks to more than/) as unknown as string,
+    });
   });
 
   it('refuses to encode a request too large for a link', () => {
     let seed = 1;
-    const noise = Array.from({ length: 20_000 }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join('');
+    const noise = Array.from({ length: 20_000 }, () =>
+      String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90)),
+    ).join('');
     const result = tryEncodePermalink({ ...base, method: 'POST', body: JSON.stringify({ noise }) });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/too large for a link/);
@@ -150,31 +200,60 @@ describe('permalink codec', () => {
 
 const safeText = (max: number) =>
   fc.string({ maxLength: max, unit: 'grapheme' }).filter((s) => !looksLikeToken(s) && !s.includes('$RC_'));
-const safeKey = fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,11}$/).filter((k) => !isSecretKey(k, { path: '/api/v1/login' }) && !['__proto__', 'constructor', 'prototype'].includes(k));
+const safeKey = fc
+  .stringMatching(/^[a-z][a-zA-Z0-9]{0,11}$/)
+  .filter(
+    (k) =>
+      !isSecretKey(k, { path: '/api/v1/login' }) && !['__proto__', 'constructor', 'prototype'].includes(k),
+  );
 const headerName = fc.stringMatching(/^X-[A-Za-z][A-Za-z0-9-]{0,15}$/).filter((k) => !isSecretKey(k));
-const headerValue = fc.stringMatching(/^[ -~]{0,40}$/).filter((v) => !looksLikeToken(v) && !v.includes('$RC_'));
-const segment = fc.stringMatching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,15}$/).filter((s) => s !== '.' && s !== '..');
+const headerValue = fc
+  .stringMatching(/^[ -~]{0,40}$/)
+  .filter((v) => !looksLikeToken(v) && !v.includes('$RC_'));
+const segment = fc
+  .stringMatching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,15}$/)
+  .filter((s) => s !== '.' && s !== '..');
 
 const draftArb: fc.Arbitrary<RequestDraft> = fc
   .record({
-    serverUrl: fc.constantFrom('http://127.0.0.1:4100', 'https://chat.example.com', 'http://localhost:3000/rc', 'https://open.rocket.chat'),
+    serverUrl: fc.constantFrom(
+      'http://127.0.0.1:4100',
+      'https://chat.example.com',
+      'http://localhost:3000/rc',
+      'https://open.rocket.chat',
+    ),
     method: fc.constantFrom(...HTTP_METHODS),
     path: fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => `/${parts.join('/')}`),
-    pathParams: fc.dictionary(fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,8}$/).filter((k) => !isSecretKey(k) && k !== 'constructor'), safeText(20), { maxKeys: 3 }),
+    pathParams: fc.dictionary(
+      fc.stringMatching(/^[a-z][a-zA-Z0-9_]{0,8}$/).filter((k) => !isSecretKey(k) && k !== 'constructor'),
+      safeText(20),
+      { maxKeys: 3 },
+    ),
     params: fc.dictionary(safeKey, safeText(30), { maxKeys: 6 }),
     jsonParams: fc.record({
-      query: fc.oneof(fc.constant(''), fc.json({ maxDepth: 2 }).filter((j) => !looksLikeTokenIn(j))),
+      query: fc.oneof(
+        fc.constant(''),
+        fc.json({ maxDepth: 2 }).filter((j) => !looksLikeTokenIn(j)),
+      ),
       fields: fc.constantFrom('', '{"username":1}', '{ "name": 1, "_id": 0 }'),
       sort: fc.constantFrom('', '{"name":-1}'),
     }),
-    body: fc.oneof(fc.constant(''), fc.dictionary(safeKey, safeText(20), { maxKeys: 4 }).map((o) => JSON.stringify(o, null, 2))),
+    body: fc.oneof(
+      fc.constant(''),
+      fc.dictionary(safeKey, safeText(20), { maxKeys: 4 }).map((o) => JSON.stringify(o, null, 2)),
+    ),
     headers: fc.dictionary(headerName, headerValue, { maxKeys: 3 }),
     view: fc.record({ tab: fc.constantFrom(...RESPONSE_TABS) }),
   })
   .map((d) => ({ ...d, operationId: `${d.method} ${d.path}` }));
 
 function looksLikeTokenIn(json: string): boolean {
-  return /[A-Za-z0-9_\-+/=]{32,}/.test(json) || /"([^"]*(password|token|secret|passwd|pass|resume|digest|hashed|totp|authorization|cookie|apikey|credentials?)[^"]*)"\s*:/i.test(json);
+  return (
+    /[A-Za-z0-9_\-+/=]{32,}/.test(json) ||
+    /"([^"]*(password|token|secret|passwd|pass|resume|digest|hashed|totp|authorization|cookie|apikey|credentials?)[^"]*)"\s*:/i.test(
+      json,
+    )
+  );
 }
 
 describe('permalink properties', () => {
@@ -192,46 +271,80 @@ describe('permalink properties', () => {
 
   it('no secret survives encoding: not in the fragment, not in the decoded draft', () => {
     fc.assert(
-      fc.property(draftArb, tokenArb, passwordArb, USER_ID_ARB, fc.nat(4), (draft, token, password, userId, where) => {
-        const withSecrets: RequestDraft = {
-          ...draft,
-          headers: { ...draft.headers, 'X-Auth-Token': token, 'X-User-Id': userId },
-          body: [
-            JSON.stringify({ user: 'admin', password }),
-            JSON.stringify({ username: 'a', password: { digest: token, algorithm: 'sha-256' } }),
-            JSON.stringify({ resume: token }),
-            JSON.stringify({ data: { userId: 'x', newPassword: password, email: 'a@b.c' } }),
-            `{ "password": "${password}", "broken": `,
-          ][where] as string,
-          params: { ...draft.params, token },
-        };
-        const fragment = encodePermalink(withSecrets, { knownSecrets: [token, password, userId] });
-        const json = LZString.decompressFromEncodedURIComponent(fragment.slice('#r=2.'.length));
-        for (const secret of [token, password, userId]) {
-          expect(fragment).not.toContain(secret);
-          expect(json).not.toContain(secret);
-        }
-        const decoded = decodePermalink(fragment);
-        expect(decoded.ok).toBe(true);
-        const text = JSON.stringify(decoded);
-        for (const secret of [token, password, userId]) expect(text).not.toContain(secret);
-      }),
+      fc.property(
+        draftArb,
+        tokenArb,
+        passwordArb,
+        USER_ID_ARB,
+        fc.nat(4),
+        (draft, token, password, userId, where) => {
+          const withSecrets: RequestDraft = {
+            ...draft,
+            headers: { ...draft.headers, 'X-Auth-Token': token, 'X-User-Id': userId },
+            body: [
+              JSON.stringify({ user: 'admin', password }),
+              JSON.stringify({ username: 'a', password: { digest: token, algorithm: 'sha-256' } }),
+              JSON.stringify({ resume: token }),
+              JSON.stringify({ data: { userId: 'x', newPassword: password, email: 'a@b.c' } }),
+              `{ "password": "${password}", "broken": `,
+            ][where] as string,
+            params: { ...draft.params, token },
+          };
+          const fragment = encodePermalink(withSecrets, { knownSecrets: [token, password, userId] });
+          const json = LZString.decompressFromEncodedURIComponent(fragment.slice('#r=2.'.length));
+          for (const secret of [token, password, userId]) {
+            expect(fragment).not.toContain(secret);
+            expect(json).not.toContain(secret);
+          }
+          const decoded = decodePermalink(fragment);
+          expect(decoded.ok).toBe(true);
+          const text = JSON.stringify(decoded);
+          for (const secret of [token, password, userId]) expect(text).not.toContain(secret);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('1,000 malformed, truncated and hostile fragments never throw and each fails with words', () => {
-    const valid = fc.sample(draftArb.map((d) => encodePermalink(d)), { numRuns: 50, seed: 7 });
-    const truncated = fc.tuple(fc.constantFrom(...valid), fc.double({ min: 0, max: 0.97, noNaN: true })).map(([f, r]) => f.slice(0, Math.floor(f.length * r)));
-    const mutated = fc.tuple(fc.constantFrom(...valid), fc.nat(), fc.string({ minLength: 1, maxLength: 1 })).map(([f, i, c]) => {
-      const at = 5 + (i % Math.max(1, f.length - 5));
-      return f.slice(0, at) + c + f.slice(at + 1);
-    });
-    const hostileJson = fc.jsonValue().map((v) => `#r=2.${LZString.compressToEncodedURIComponent(JSON.stringify(v))}`);
+    const valid = fc.sample(
+      draftArb.map((d) => encodePermalink(d)),
+      { numRuns: 50, seed: 7 },
+    );
+    const truncated = fc
+      .tuple(fc.constantFrom(...valid), fc.double({ min: 0, max: 0.97, noNaN: true }))
+      .map(([f, r]) => f.slice(0, Math.floor(f.length * r)));
+    const mutated = fc
+      .tuple(fc.constantFrom(...valid), fc.nat(), fc.string({ minLength: 1, maxLength: 1 }))
+      .map(([f, i, c]) => {
+        const at = 5 + (i % Math.max(1, f.length - 5));
+        return f.slice(0, at) + c + f.slice(at + 1);
+      });
+    const hostileJson = fc
+      .jsonValue()
+      .map((v) => `#r=2.${LZString.compressToEncodedURIComponent(JSON.stringify(v))}`);
     const hostileShape = fc
-      .record({ s: fc.oneof(fc.string(), fc.webUrl(), fc.constant('javascript:alert(1)')), m: fc.string(), p: fc.string(), q: fc.object(), h: fc.object(), t: fc.string() }, { requiredKeys: [] })
-      .map((v) => `#r=${fc.sample(fc.constantFrom(1, 2), 1)[0]}.${LZString.compressToEncodedURIComponent(JSON.stringify(v))}`);
-    const garbage = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string().map((s) => `#r=2.${s}`), fc.string().map((s) => `#r=${s}`));
+      .record(
+        {
+          s: fc.oneof(fc.string(), fc.webUrl(), fc.constant('javascript:alert(1)')),
+          m: fc.string(),
+          p: fc.string(),
+          q: fc.object(),
+          h: fc.object(),
+          t: fc.string(),
+        },
+        { requiredKeys: [] },
+      )
+      .map(
+        (v) =>
+          `#r=${fc.sample(fc.constantFrom(1, 2), 1)[0]}.${LZString.compressToEncodedURIComponent(JSON.stringify(v))}`,
+      );
+    const garbage = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.string().map((s) => `#r=2.${s}`),
+      fc.string().map((s) => `#r=${s}`),
+    );
     const anyBad = fc.oneof(truncated, mutated, hostileJson, hostileShape, garbage);
     let failures = 0;
     fc.assert(
@@ -254,4 +367,6 @@ describe('permalink properties', () => {
   });
 });
 
-const USER_ID_ARB = fc.stringMatching(/^[A-Za-z0-9]{17}$/).filter((id) => /[A-Z]/.test(id) && /[0-9]/.test(id));
+const USER_ID_ARB = fc
+  .stringMatching(/^[A-Za-z0-9]{17}$/)
+  .filter((id) => /[A-Z]/.test(id) && /[0-9]/.test(id));

@@ -22,7 +22,11 @@ export { CURRENT_VERSION } from './versions';
 export const FRAGMENT_KEY = 'r';
 
 export type DecodeResult =
-  | { ok: true; draft: RequestDraft; /** Set when the link was made by an older format and migrated. */ migratedFrom?: number }
+  | {
+      ok: true;
+      draft: RequestDraft;
+      /** Set when the link was made by an older format and migrated. */ migratedFrom?: number;
+    }
   | { ok: false; error: string };
 
 export type EncodeResult = { ok: true; fragment: string } | { ok: false; error: string };
@@ -71,24 +75,42 @@ export function hasPermalink(input: string): boolean {
 }
 
 function decodeUnsafe(input: string): DecodeResult {
-  if (input.length > LIMITS.fragmentChars * 2) return { ok: false, error: `This link is too long to be a request link (${input.length} characters).` };
+  if (input.length > LIMITS.fragmentChars * 2)
+    return { ok: false, error: `This link is too long to be a request link (${input.length} characters).` };
   const value = extractValue(input);
-  if (value === undefined) return { ok: false, error: 'This address has no request in it (no "r=" part after "#").' };
+  if (value === undefined)
+    return { ok: false, error: 'This address has no request in it (no "r=" part after "#").' };
   if (value.length > LIMITS.fragmentChars) {
-    return { ok: false, error: `This link is too long (${value.length} characters, the limit is ${LIMITS.fragmentChars}).` };
+    return {
+      ok: false,
+      error: `This link is too long (${value.length} characters, the limit is ${LIMITS.fragmentChars}).`,
+    };
   }
   const match = /^(\d{1,6})\.([A-Za-z0-9+\-$]*)$/.exec(value);
-  if (!match) return { ok: false, error: `${DAMAGED}: it does not start with a version number and a dot, or holds characters links never contain.` };
+  if (!match)
+    return {
+      ok: false,
+      error: `${DAMAGED}: it does not start with a version number and a dot, or holds characters links never contain.`,
+    };
   const version = Number(match[1]);
   const data = match[2] ?? '';
   if (version > CURRENT_VERSION) {
-    return { ok: false, error: `This link was made by a newer version of the explorer (link format ${version}, this one reads up to ${CURRENT_VERSION}). Update the explorer to open it.` };
+    return {
+      ok: false,
+      error: `This link was made by a newer version of the explorer (link format ${version}, this one reads up to ${CURRENT_VERSION}). Update the explorer to open it.`,
+    };
   }
-  if (version < OLDEST_VERSION) return { ok: false, error: `${DAMAGED}: link format ${version} never existed.` };
+  if (version < OLDEST_VERSION)
+    return { ok: false, error: `${DAMAGED}: link format ${version} never existed.` };
   if (data === '') return { ok: false, error: `${DAMAGED}: the request data is missing.` };
   const json = LZString.decompressFromEncodedURIComponent(data);
-  if (typeof json !== 'string' || json === '') return { ok: false, error: `${DAMAGED}: the compressed data cannot be unpacked (was the link cut short?).` };
-  if (json.length > LIMITS.jsonChars) return { ok: false, error: `${DAMAGED}: it unpacks to more than ${LIMITS.jsonChars} characters.` };
+  if (typeof json !== 'string' || json === '')
+    return {
+      ok: false,
+      error: `${DAMAGED}: the compressed data cannot be unpacked (was the link cut short?).`,
+    };
+  if (json.length > LIMITS.jsonChars)
+    return { ok: false, error: `${DAMAGED}: it unpacks to more than ${LIMITS.jsonChars} characters.` };
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -104,7 +126,9 @@ function decodeUnsafe(input: string): DecodeResult {
   const draft = current.toDraft(raw);
   if (!draft.ok) return { ok: false, error: `${DAMAGED}: ${draft.error}` };
   const safe = sanitizeDraft(draft.value);
-  return version < CURRENT_VERSION ? { ok: true, draft: safe, migratedFrom: version } : { ok: true, draft: safe };
+  return version < CURRENT_VERSION
+    ? { ok: true, draft: safe, migratedFrom: version }
+    : { ok: true, draft: safe };
 }
 
 /**
@@ -117,7 +141,10 @@ export function decodePermalink(input: string): DecodeResult {
     return decodeUnsafe(input);
   } catch (error) {
     // Nothing above is expected to throw; this is the guarantee, not the plan.
-    return { ok: false, error: `${DAMAGED}: ${error instanceof Error ? error.message : 'unexpected error'}.` };
+    return {
+      ok: false,
+      error: `${DAMAGED}: ${error instanceof Error ? error.message : 'unexpected error'}.`,
+    };
   }
 }
 

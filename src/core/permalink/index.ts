@@ -2,8 +2,15 @@
 export type { HttpMethod, RequestDraft, ResponseTab } from './draft';
 export { HTTP_METHODS, emptyDraft } from './draft';
 export {
-  CURRENT_VERSION, FRAGMENT_KEY, decodePermalink, encodePermalink, hasPermalink, isSameServer, tryEncodePermalink,
-  type DecodeResult, type EncodeResult,
+  CURRENT_VERSION,
+  FRAGMENT_KEY,
+  decodePermalink,
+  encodePermalink,
+  hasPermalink,
+  isSameServer,
+  tryEncodePermalink,
+  type DecodeResult,
+  type EncodeResult,
 } from './codec';
 export { sanitizeDraft, type SanitizeOptions } from './sanitize';
 export { LIMITS as PERMALINK_LIMITS } from './validate';

@@ -5,7 +5,13 @@
  * `X-Auth-Token: <attacker's token>` would otherwise make the victim act as the attacker).
  */
 import type { RequestDraft } from './draft';
-import { redactHeaders, redactJsonText, redactRecord, scrubKnownSecrets, type RedactOptions } from '../redact';
+import {
+  redactHeaders,
+  redactJsonText,
+  redactRecord,
+  scrubKnownSecrets,
+  type RedactOptions,
+} from '../redact';
 
 export interface SanitizeOptions {
   /** Tokens, user IDs and passwords the app holds in memory: scrubbed wherever they appear. */
@@ -25,7 +31,11 @@ function stripUserInfo(serverUrl: string): string {
 }
 
 export function sanitizeDraft(draft: RequestDraft, options: SanitizeOptions = {}): RequestDraft {
-  const opts: RedactOptions = { style: 'placeholder', path: draft.path, knownSecrets: options.knownSecrets ?? [] };
+  const opts: RedactOptions = {
+    style: 'placeholder',
+    path: draft.path,
+    knownSecrets: options.knownSecrets ?? [],
+  };
   return {
     ...draft,
     serverUrl: stripUserInfo(draft.serverUrl),
@@ -39,6 +49,8 @@ export function sanitizeDraft(draft: RequestDraft, options: SanitizeOptions = {}
     body: redactJsonText(draft.body, opts),
     headers: redactHeaders(draft.headers, opts),
     view: { tab: draft.view.tab },
-    ...(scrubKnownSecrets(draft.path, opts) !== draft.path ? { path: scrubKnownSecrets(draft.path, opts) } : {}),
+    ...(scrubKnownSecrets(draft.path, opts) !== draft.path
+      ? { path: scrubKnownSecrets(draft.path, opts) }
+      : {}),
   };
 }

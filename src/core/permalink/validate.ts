@@ -42,7 +42,12 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-export function checkString(value: unknown, what: string, max: number, opts: { allowControl?: boolean } = {}): Check<string> {
+export function checkString(
+  value: unknown,
+  what: string,
+  max: number,
+  opts: { allowControl?: boolean } = {},
+): Check<string> {
   if (typeof value !== 'string') return fail(`${what} must be text.`);
   if (value.length > max) return fail(`${what} is longer than ${max} characters.`);
   if (!opts.allowControl && CONTROL.test(value)) return fail(`${what} contains control characters.`);
@@ -50,7 +55,11 @@ export function checkString(value: unknown, what: string, max: number, opts: { a
 }
 
 /** Only listed keys allowed; rejecting unknown keys keeps old readers from silently dropping data. */
-export function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], what: string): Check<true> {
+export function checkKeys(
+  obj: Record<string, unknown>,
+  allowed: readonly string[],
+  what: string,
+): Check<true> {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) return fail(`${what} has an unknown field "${key.slice(0, 40)}".`);
   }
@@ -66,7 +75,12 @@ export type KeyKind = 'header' | 'pathParam' | 'param';
  * A string-to-string record. Built on a null-prototype object and copied to a plain one at the
  * end, so even the check itself cannot be tricked by `__proto__`.
  */
-export function checkStringRecord(value: unknown, what: string, kind: KeyKind, valueMax: number = LIMITS.valueChars): Check<Record<string, string>> {
+export function checkStringRecord(
+  value: unknown,
+  what: string,
+  kind: KeyKind,
+  valueMax: number = LIMITS.valueChars,
+): Check<Record<string, string>> {
   if (value === undefined) return ok({});
   if (!isPlainObject(value)) return fail(`${what} must be a list of names and values.`);
   const entries = Object.entries(value);
@@ -76,10 +90,14 @@ export function checkStringRecord(value: unknown, what: string, kind: KeyKind, v
     if (FORBIDDEN_KEYS.has(key)) return fail(`${what} uses the forbidden name "${key}".`);
     if (key === '' || key.length > LIMITS.keyChars) return fail(`${what} has an empty or overlong name.`);
     if (CONTROL.test(key)) return fail(`${what} has a name with control characters.`);
-    if (kind === 'header' && !HEADER_NAME.test(key)) return fail(`${what}: "${key.slice(0, 40)}" is not a valid header name.`);
-    if (kind === 'pathParam' && !PATH_PARAM_NAME.test(key)) return fail(`${what}: "${key.slice(0, 40)}" is not a valid path parameter name.`);
+    if (kind === 'header' && !HEADER_NAME.test(key))
+      return fail(`${what}: "${key.slice(0, 40)}" is not a valid header name.`);
+    if (kind === 'pathParam' && !PATH_PARAM_NAME.test(key))
+      return fail(`${what}: "${key.slice(0, 40)}" is not a valid path parameter name.`);
     // Header values must not carry CR/LF (header injection); parameter values may hold any text.
-    const checked = checkString(raw, `${what} "${key.slice(0, 40)}"`, valueMax, { allowControl: kind !== 'header' });
+    const checked = checkString(raw, `${what} "${key.slice(0, 40)}"`, valueMax, {
+      allowControl: kind !== 'header',
+    });
     if (!checked.ok) return checked;
     out[key] = checked.value;
   }
@@ -116,8 +134,10 @@ export function checkServerUrl(value: unknown): Check<string> {
   // The URL parser forgives 'https:/host' and 'https:host'; a link must say exactly what it means.
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !/^https?:\/\/[^/]/i.test(s.value))
     return fail('the server URL must start with http:// or https://.');
-  if (url.username !== '' || url.password !== '') return fail('the server URL must not contain a user name or password.');
-  if (url.search !== '' || url.hash !== '') return fail('the server URL must not contain a query or fragment.');
+  if (url.username !== '' || url.password !== '')
+    return fail('the server URL must not contain a user name or password.');
+  if (url.search !== '' || url.hash !== '')
+    return fail('the server URL must not contain a query or fragment.');
   if (s.value !== s.value.trim()) return fail('the server URL has surrounding spaces.');
   return ok(s.value.replace(/\/+$/, ''));
 }

@@ -22,25 +22,47 @@ describe('parseRateLimitHeaders', () => {
   });
 
   it('reads a plain record case-insensitively, joining array values', () => {
-    const record = { 'x-ratelimit-limit': '5', 'X-RATELIMIT-REMAINING': ['0'], 'x-ratelimit-reset': String(NOW) };
+    const record = {
+      'x-ratelimit-limit': '5',
+      'X-RATELIMIT-REMAINING': ['0'],
+      'x-ratelimit-reset': String(NOW),
+    };
     expect(readHeader(record, 'X-RateLimit-Remaining')).toBe('0');
     expect(parseRateLimitHeaders(record, NOW)).toMatchObject({ kind: 'present', limit: 5, remaining: 0 });
   });
 
   it('reads [name, value] pairs as src/core/http keeps them', () => {
-    const pairs: Array<[string, string]> = [['x-ratelimit-limit', '10'], ['x-ratelimit-remaining', '2'], ['x-ratelimit-reset', String(NOW)]];
-    expect(parseRateLimitHeaders(pairs, NOW)).toMatchObject({ kind: 'present', limit: 10, remaining: 2, resetAt: NOW });
+    const pairs: Array<[string, string]> = [
+      ['x-ratelimit-limit', '10'],
+      ['x-ratelimit-remaining', '2'],
+      ['x-ratelimit-reset', String(NOW)],
+    ];
+    expect(parseRateLimitHeaders(pairs, NOW)).toMatchObject({
+      kind: 'present',
+      limit: 10,
+      remaining: 2,
+      resetAt: NOW,
+    });
   });
 
   it('says absent when none of the three headers is there (limiter off, bypass or CORS)', () => {
-    expect(parseRateLimitHeaders(new Headers({ 'content-type': 'application/json' }), NOW)).toEqual({ kind: 'absent' });
+    expect(parseRateLimitHeaders(new Headers({ 'content-type': 'application/json' }), NOW)).toEqual({
+      kind: 'absent',
+    });
   });
 
   it('says invalid, naming the header, when one is missing or not a number', () => {
     const result = parseRateLimitHeaders({ 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': 'lots' }, NOW);
     expect(result).toMatchObject({ kind: 'invalid' });
-    expect(result.kind === 'invalid' && result.reason).toBe('X-RateLimit-Remaining, X-RateLimit-Reset missing or not a number');
-    expect(parseRateLimitHeaders({ 'X-RateLimit-Limit': '0x10', 'X-RateLimit-Remaining': '1', 'X-RateLimit-Reset': '' }, NOW).kind).toBe('invalid');
+    expect(result.kind === 'invalid' && result.reason).toBe(
+      'X-RateLimit-Remaining, X-RateLimit-Reset missing or not a number',
+    );
+    expect(
+      parseRateLimitHeaders(
+        { 'X-RateLimit-Limit': '0x10', 'X-RateLimit-Remaining': '1', 'X-RateLimit-Reset': '' },
+        NOW,
+      ).kind,
+    ).toBe('invalid');
   });
 
   it('tolerates epoch seconds and delta seconds, saying which it assumed', () => {
@@ -75,7 +97,10 @@ describe('parseTooManyRequests', () => {
   });
 
   it('falls back to Retry-After (seconds or date) and returns null when nothing says how long', () => {
-    expect(parseTooManyRequests({ error: 'slow down' }, { 'Retry-After': '7' })).toMatchObject({ waitSeconds: 7, source: 'retry-after' });
+    expect(parseTooManyRequests({ error: 'slow down' }, { 'Retry-After': '7' })).toMatchObject({
+      waitSeconds: 7,
+      source: 'retry-after',
+    });
     const date = new Date(NOW + 30_000).toUTCString();
     expect(parseTooManyRequests('<html>', { 'Retry-After': date }, NOW)?.waitSeconds).toBe(30);
     expect(parseTooManyRequests({ error: 'Resource not found' })).toBeNull();

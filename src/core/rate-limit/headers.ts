@@ -63,7 +63,11 @@ export type ParsedRateLimitHeaders =
   /** None of the three headers: the limiter is off, bypassed, or the browser hides them (CORS). */
   | { kind: 'absent' }
   /** Some headers present but missing or not numbers: shown as such rather than guessed. */
-  | { kind: 'invalid'; reason: string; raw: { limit: string | null; remaining: string | null; reset: string | null } };
+  | {
+      kind: 'invalid';
+      reason: string;
+      raw: { limit: string | null; remaining: string | null; reset: string | null };
+    };
 
 const EPOCH_MS_MIN = 1e12;
 const EPOCH_S_MIN = 1e9;
@@ -98,9 +102,7 @@ export function parseRateLimitHeaders(headers: HeadersLike, receivedAt: number):
   const remaining = toNumber(raw.remaining);
   const reset = toNumber(raw.reset);
   if (limit === null || remaining === null || reset === null) {
-    const bad = (['limit', 'remaining', 'reset'] as const).filter(
-      (k) => toNumber(raw[k]) === null,
-    );
+    const bad = (['limit', 'remaining', 'reset'] as const).filter((k) => toNumber(raw[k]) === null);
     return {
       kind: 'invalid',
       reason: `X-RateLimit-${bad.map((k) => k[0]!.toUpperCase() + k.slice(1)).join(', X-RateLimit-')} missing or not a number`,

@@ -19,7 +19,11 @@ const SERVER = 'http://127.0.0.1:4100';
 const T0 = 1_780_000_000_000;
 
 function limitedHeaders(limit: number, remaining: number, reset: number): Record<string, string> {
-  return { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': String(remaining), 'X-RateLimit-Reset': String(reset) };
+  return {
+    'X-RateLimit-Limit': String(limit),
+    'X-RateLimit-Remaining': String(remaining),
+    'X-RateLimit-Reset': String(reset),
+  };
 }
 
 function obs(partial: Partial<RateLimitObservation>): RateLimitObservation {
@@ -41,7 +45,9 @@ describe('keys', () => {
     expect(routeKey('get', '/api/v1/users.list?count=5&offset=10#x')).toBe('GET /api/v1/users.list');
     expect(routeKey('GET', 'http://127.0.0.1:4100/api/v1/users.list?count=5')).toBe('GET /api/v1/users.list');
     expect(windowKey(`${SERVER}/`, 'post', 'api/v1/login')).toBe(`${SERVER} POST /api/v1/login`);
-    expect(windowKey(SERVER, 'GET', '/api/v1/users.list')).not.toBe(windowKey(SERVER, 'POST', '/api/v1/users.list'));
+    expect(windowKey(SERVER, 'GET', '/api/v1/users.list')).not.toBe(
+      windowKey(SERVER, 'POST', '/api/v1/users.list'),
+    );
   });
 });
 
@@ -80,20 +86,33 @@ describe('observe: states', () => {
   });
 
   it('bypassed when the user has api-bypass-rate-limit, even cross-origin', () => {
-    const w = getWindow(observe({}, obs({ bypass: true, transport: 'cross-origin' })), SERVER, 'GET', '/api/v1/users.list');
+    const w = getWindow(
+      observe({}, obs({ bypass: true, transport: 'cross-origin' })),
+      SERVER,
+      'GET',
+      '/api/v1/users.list',
+    );
     expect(rateLimitText(w, T0)).toBe('bypassed');
   });
 
   it('hidden by CORS for a direct cross-origin response without headers, whatever the status', () => {
     for (const status of [200, 400, 401]) {
-      const w = getWindow(observe({}, obs({ transport: 'cross-origin', status })), SERVER, 'GET', '/api/v1/users.list');
+      const w = getWindow(
+        observe({}, obs({ transport: 'cross-origin', status })),
+        SERVER,
+        'GET',
+        '/api/v1/users.list',
+      );
       expect(rateLimitText(w, T0)).toBe('hidden by CORS');
     }
   });
 
   it('headers win over the bypass input and the transport (the server is the authority)', () => {
     const w = getWindow(
-      observe({}, obs({ bypass: true, transport: 'cross-origin', headers: limitedHeaders(10, 9, T0 + 1000) })),
+      observe(
+        {},
+        obs({ bypass: true, transport: 'cross-origin', headers: limitedHeaders(10, 9, T0 + 1000) }),
+      ),
       SERVER,
       'GET',
       '/api/v1/users.list',
@@ -107,27 +126,47 @@ describe('observe: states', () => {
     const before = book;
     book = observe(book, obs({ status: 401, receivedAt: T0 + 1 }));
     book = observe(book, obs({ status: 0, receivedAt: T0 + 2 }));
-    book = observe(book, obs({ status: 502, headers: { 'X-Explorer-Proxy-Error': 'upstream-unreachable' }, receivedAt: T0 + 3 }));
+    book = observe(
+      book,
+      obs({ status: 502, headers: { 'X-Explorer-Proxy-Error': 'upstream-unreachable' }, receivedAt: T0 + 3 }),
+    );
     expect(book).toBe(before);
   });
 
   it('malformed headers are unknown with a reason', () => {
-    const w = getWindow(observe({}, obs({ headers: { 'X-RateLimit-Limit': 'ten' } })), SERVER, 'GET', '/api/v1/users.list');
+    const w = getWindow(
+      observe({}, obs({ headers: { 'X-RateLimit-Limit': 'ten' } })),
+      SERVER,
+      'GET',
+      '/api/v1/users.list',
+    );
     expect(w.state).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('X-RateLimit-Limit') });
   });
 
   it('corrects a large clock skew seen in the Date header, and ignores a small one', () => {
     const serverNow = T0 - 60_000; // the server's clock is a minute behind ours
-    const skewed = observe({}, obs({ headers: { ...limitedHeaders(10, 0, serverNow + 30_000), Date: new Date(serverNow).toUTCString() } }));
+    const skewed = observe(
+      {},
+      obs({
+        headers: { ...limitedHeaders(10, 0, serverNow + 30_000), Date: new Date(serverNow).toUTCString() },
+      }),
+    );
     expect(secondsUntilReset(getWindow(skewed, SERVER, 'GET', '/api/v1/users.list'), T0)).toBe(30);
-    const close = observe({}, obs({ headers: { ...limitedHeaders(10, 0, T0 + 30_000), Date: new Date(T0 - 900).toUTCString() } }));
-    expect(getWindow(close, SERVER, 'GET', '/api/v1/users.list').state).toMatchObject({ resetAtLocal: T0 + 30_000 });
+    const close = observe(
+      {},
+      obs({ headers: { ...limitedHeaders(10, 0, T0 + 30_000), Date: new Date(T0 - 900).toUTCString() } }),
+    );
+    expect(getWindow(close, SERVER, 'GET', '/api/v1/users.list').state).toMatchObject({
+      resetAtLocal: T0 + 30_000,
+    });
   });
 
   it('keeps a bounded history of remaining, oldest first', () => {
     let book: RateLimitBook = {};
     for (let i = 0; i < 30; i++) {
-      book = observe(book, obs({ headers: limitedHeaders(100, 99 - i, T0 + 60_000), receivedAt: T0 + i }), { historySize: 5 });
+      book = observe(book, obs({ headers: limitedHeaders(100, 99 - i, T0 + 60_000), receivedAt: T0 + i }), {
+        historySize: 5,
+      });
     }
     const w = getWindow(book, SERVER, 'GET', '/api/v1/users.list');
     expect(w.history.map((s) => s.remaining)).toEqual([74, 73, 72, 71, 70]);
@@ -136,27 +175,48 @@ describe('observe: states', () => {
   it('a 429 blocks the window for the wait in its body, and says so even when headers are hidden', () => {
     const body = {
       success: false,
-      error: 'Error, too many requests. Please slow down. You must wait 42 seconds before trying this endpoint again. [error-too-many-requests]',
+      error:
+        'Error, too many requests. Please slow down. You must wait 42 seconds before trying this endpoint again. [error-too-many-requests]',
     };
     const book = observe({}, obs({ status: 429, transport: 'cross-origin', body }));
     const w = getWindow(book, SERVER, 'GET', '/api/v1/users.list');
     expect(w.blockedUntil).toBe(T0 + 42_000);
     expect(w.lastTooManyRequests?.waitSeconds).toBe(42);
     expect(rateLimitText(w, T0)).toBe('hidden by CORS, too many requests: resets in 42 s');
-    expect(planNextCall(w, T0, { marginMs: 0 })).toMatchObject({ waitMs: 42_000, reason: 'too-many-requests' });
+    expect(planNextCall(w, T0, { marginMs: 0 })).toMatchObject({
+      waitMs: 42_000,
+      reason: 'too-many-requests',
+    });
   });
 });
 
 describe('planNextCall', () => {
   it('goes while budget remains, waits for the reset (plus margin) when remaining is 0', () => {
-    const open = getWindow(observe({}, obs({ headers: limitedHeaders(10, 1, T0 + 20_000) })), SERVER, 'GET', '/api/v1/users.list');
+    const open = getWindow(
+      observe({}, obs({ headers: limitedHeaders(10, 1, T0 + 20_000) })),
+      SERVER,
+      'GET',
+      '/api/v1/users.list',
+    );
     expect(planNextCall(open, T0)).toMatchObject({ waitMs: 0, reason: 'go' });
-    const spent = getWindow(observe({}, obs({ headers: limitedHeaders(10, 0, T0 + 20_000) })), SERVER, 'GET', '/api/v1/users.list');
-    expect(planNextCall(spent, T0, { marginMs: 250 })).toMatchObject({ waitMs: 20_250, reason: 'window-exhausted', until: T0 + 20_250 });
+    const spent = getWindow(
+      observe({}, obs({ headers: limitedHeaders(10, 0, T0 + 20_000) })),
+      SERVER,
+      'GET',
+      '/api/v1/users.list',
+    );
+    expect(planNextCall(spent, T0, { marginMs: 250 })).toMatchObject({
+      waitMs: 20_250,
+      reason: 'window-exhausted',
+      until: T0 + 20_250,
+    });
     expect(planNextCall(spent, T0 + 20_250, { marginMs: 250 }).reason).toBe('go');
     expect(planNextCall(open, T0, { reserve: 1 }).reason).toBe('window-exhausted');
     expect(planNextCall(undefined, T0).reason).toBe('blind');
-    expect(planNextCall(open, T0 + 100, { minIntervalMs: 500 }, T0)).toMatchObject({ waitMs: 400, reason: 'min-interval' });
+    expect(planNextCall(open, T0 + 100, { minIntervalMs: 500 }, T0)).toMatchObject({
+      waitMs: 400,
+      reason: 'min-interval',
+    });
   });
 
   it('property: a paced fetch-all earns no 429 once it has seen the headers, and never waits needlessly long', async () => {
@@ -188,7 +248,14 @@ describe('planNextCall', () => {
               tooManyAt.push(i);
             } else used++;
             clock.advance(latency);
-            book = observe(book, obs({ status, headers: limitedHeaders(limit, limit - used, windowEnd), receivedAt: clock.now() }));
+            book = observe(
+              book,
+              obs({
+                status,
+                headers: limitedHeaders(limit, limit - used, windowEnd),
+                receivedAt: clock.now(),
+              }),
+            );
           }
           // Only the very first call is blind (another client may have spent the window before us);
           // from then on the headers (or that 429) tell the planner when to go.
@@ -203,12 +270,22 @@ describe('planNextCall', () => {
 
   it('property: secondsUntilReset never increases as time passes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 120_000 }), fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 0, max: 200_000 }), (reset, a, b) => {
-        const w = getWindow(observe({}, obs({ headers: limitedHeaders(10, 0, T0 + reset) })), SERVER, 'GET', '/api/v1/users.list');
-        const [early, late] = a <= b ? [a, b] : [b, a];
-        expect(secondsUntilReset(w, T0 + late)!).toBeLessThanOrEqual(secondsUntilReset(w, T0 + early)!);
-        expect(secondsUntilReset(w, T0 + late)!).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 120_000 }),
+        fc.integer({ min: 0, max: 200_000 }),
+        fc.integer({ min: 0, max: 200_000 }),
+        (reset, a, b) => {
+          const w = getWindow(
+            observe({}, obs({ headers: limitedHeaders(10, 0, T0 + reset) })),
+            SERVER,
+            'GET',
+            '/api/v1/users.list',
+          );
+          const [early, late] = a <= b ? [a, b] : [b, a];
+          expect(secondsUntilReset(w, T0 + late)!).toBeLessThanOrEqual(secondsUntilReset(w, T0 + early)!);
+          expect(secondsUntilReset(w, T0 + late)!).toBeGreaterThanOrEqual(0);
+        },
+      ),
     );
   });
 });

@@ -21,7 +21,13 @@
  * Responses made by the explorer's proxy itself (`X-Explorer-Proxy-Error`) and network failures
  * (status 0) say nothing about the upstream limiter and leave the window as it was.
  */
-import { parseDateHeader, parseRateLimitHeaders, readHeader, type HeadersLike, type ResetUnit } from './headers';
+import {
+  parseDateHeader,
+  parseRateLimitHeaders,
+  readHeader,
+  type HeadersLike,
+  type ResetUnit,
+} from './headers';
 import { parseTooManyRequests, type TooManyRequests } from './too-many-requests';
 
 /** How the response reached the browser: only `cross-origin` hides headers. */
@@ -166,7 +172,12 @@ export function emptyWindow(server: string, method: string, pathOrUrl: string): 
 }
 
 /** The window for a route, or a fresh `unknown` one (never undefined, so the UI can always render). */
-export function getWindow(book: RateLimitBook, server: string, method: string, pathOrUrl: string): RateLimitWindow {
+export function getWindow(
+  book: RateLimitBook,
+  server: string,
+  method: string,
+  pathOrUrl: string,
+): RateLimitWindow {
   return book[windowKey(server, method, pathOrUrl)] ?? emptyWindow(server, method, pathOrUrl);
 }
 
@@ -174,7 +185,10 @@ export function getWindow(book: RateLimitBook, server: string, method: string, p
  * The state one response proves, or null when it proves nothing (keep the previous state).
  * Pure; see the module comment for the rules.
  */
-export function classifyResponse(obs: RateLimitObservation, options: ObserveOptions = {}): RateLimitState | null {
+export function classifyResponse(
+  obs: RateLimitObservation,
+  options: ObserveOptions = {},
+): RateLimitState | null {
   if (obs.status === 0) return null;
   if (readHeader(obs.headers, 'X-Explorer-Proxy-Error') !== null) return null;
   const parsed = parseRateLimitHeaders(obs.headers, obs.receivedAt);
@@ -207,7 +221,11 @@ export function classifyResponse(obs: RateLimitObservation, options: ObserveOpti
  * Records one response into the book and returns the new book (the input is not changed).
  * A 429 also sets `blockedUntil` from the wait in the body, so pacing honours it.
  */
-export function observe(book: RateLimitBook, obs: RateLimitObservation, options: ObserveOptions = {}): RateLimitBook {
+export function observe(
+  book: RateLimitBook,
+  obs: RateLimitObservation,
+  options: ObserveOptions = {},
+): RateLimitBook {
   const previous = getWindow(book, obs.server, obs.method, obs.path);
   const next = observeWindow(previous, obs, options);
   if (next === previous) return book;
@@ -227,7 +245,10 @@ export function observeWindow(
   if (classified !== null) {
     let history = previous.history;
     if (classified.kind === 'limited') {
-      history = [...history, { at: obs.receivedAt, remaining: classified.remaining, limit: classified.limit }];
+      history = [
+        ...history,
+        { at: obs.receivedAt, remaining: classified.remaining, limit: classified.limit },
+      ];
       if (history.length > historySize) history = history.slice(history.length - historySize);
     }
     window = { ...window, state: classified, observedAt: obs.receivedAt, history };
@@ -244,7 +265,8 @@ export function observeWindow(
     window = {
       ...window,
       state,
-      blockedUntil: blockedUntil === null ? window.blockedUntil : Math.max(blockedUntil, window.blockedUntil ?? 0),
+      blockedUntil:
+        blockedUntil === null ? window.blockedUntil : Math.max(blockedUntil, window.blockedUntil ?? 0),
       lastTooManyRequests: tooMany ? { ...tooMany, at: obs.receivedAt } : window.lastTooManyRequests,
     };
   }

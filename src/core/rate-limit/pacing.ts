@@ -37,10 +37,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(abortError(signal));
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -135,7 +138,12 @@ export function planNextCall(
 
   if (window?.blockedUntil != null && window.blockedUntil > now) {
     const wait = Math.max(window.blockedUntil, nextResetAt(window) ?? 0) + margin - now;
-    return decision(now, wait, 'too-many-requests', `The server said too many requests: waiting ${seconds(wait)} s before the next call`);
+    return decision(
+      now,
+      wait,
+      'too-many-requests',
+      `The server said too many requests: waiting ${seconds(wait)} s before the next call`,
+    );
   }
   const state = window?.state;
   if (state?.kind === 'limited' && state.remaining <= reserve && now < state.resetAtLocal + margin) {

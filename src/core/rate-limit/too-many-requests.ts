@@ -50,7 +50,11 @@ function messageOf(body: unknown): string | null {
  * @param now epoch ms, only needed when `Retry-After` is an HTTP date.
  * @returns null when neither the text nor a header says how long to wait.
  */
-export function parseTooManyRequests(body: unknown, headers?: HeadersLike, now?: number): TooManyRequests | null {
+export function parseTooManyRequests(
+  body: unknown,
+  headers?: HeadersLike,
+  now?: number,
+): TooManyRequests | null {
   const message = messageOf(body);
   const match = message === null ? null : WAIT_RE.exec(message);
   if (message !== null && match?.[1] !== undefined) {
@@ -61,7 +65,11 @@ export function parseTooManyRequests(body: unknown, headers?: HeadersLike, now?:
     if (retryAfter !== null) {
       const trimmed = retryAfter.trim();
       if (/^\d+(\.\d+)?$/.test(trimmed)) {
-        return { waitSeconds: Number(trimmed), source: 'retry-after', message: message ?? `Retry-After: ${trimmed}` };
+        return {
+          waitSeconds: Number(trimmed),
+          source: 'retry-after',
+          message: message ?? `Retry-After: ${trimmed}`,
+        };
       }
       const date = Date.parse(trimmed);
       if (Number.isFinite(date) && now !== undefined) {

@@ -125,7 +125,8 @@ export function secretPlaceholderForKey(key: string, context: SecretContext = {}
   const k = normalizeKey(key);
   const exact = SECRET_KEYS[k];
   if (exact !== undefined) return exact;
-  if (k === 'code' && context.path !== undefined && CODE_IS_SECRET_PATH.test(context.path)) return PLACEHOLDERS.twoFactorCode;
+  if (k === 'code' && context.path !== undefined && CODE_IS_SECRET_PATH.test(context.path))
+    return PLACEHOLDERS.twoFactorCode;
   if (SECRET_SUFFIX.test(k)) return k.includes('pass') ? PLACEHOLDERS.password : PLACEHOLDERS.secret;
   return undefined;
 }
@@ -199,7 +200,9 @@ function secretForms(secret: string): string[] {
  * could alter data they meant to send.
  */
 export function scrubTokenShapes(text: string, style: RedactionStyle = 'placeholder'): string {
-  return text.replace(/[A-Za-z0-9_\-+/=]{32,512}/g, (run) => (looksLikeToken(run) ? replacement(run, PLACEHOLDERS.secret, style) : run));
+  return text.replace(/[A-Za-z0-9_\-+/=]{32,512}/g, (run) =>
+    looksLikeToken(run) ? replacement(run, PLACEHOLDERS.secret, style) : run,
+  );
 }
 
 /** Replaces every occurrence of each known secret in free text (logs, error messages, raw bodies). */
@@ -228,19 +231,28 @@ export function redactValue(key: string, value: string, options: RedactOptions =
  * Headers with every secret replaced. Auth headers (`X-User-Id`, `X-Auth-Token`, 2FA, cookies,
  * `Authorization`) are always replaced, other headers only when their name or value says secret.
  */
-export function redactHeaders(headers: Readonly<Record<string, string>>, options: RedactOptions = {}): Record<string, string> {
+export function redactHeaders(
+  headers: Readonly<Record<string, string>>,
+  options: RedactOptions = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) out[name] = redactValue(name, value, options);
   return out;
 }
 
 /** Same as {@link redactHeaders} for the `[name, value][]` shape of fetch `Headers` and responses. */
-export function redactHeaderList(headers: ReadonlyArray<readonly [string, string]>, options: RedactOptions = {}): Array<[string, string]> {
+export function redactHeaderList(
+  headers: ReadonlyArray<readonly [string, string]>,
+  options: RedactOptions = {},
+): Array<[string, string]> {
   return headers.map(([name, value]) => [name, redactValue(name, value, options)]);
 }
 
 /** Query parameters or any flat string record. */
-export function redactRecord(record: Readonly<Record<string, string>>, options: RedactOptions = {}): Record<string, string> {
+export function redactRecord(
+  record: Readonly<Record<string, string>>,
+  options: RedactOptions = {},
+): Record<string, string> {
   return redactHeaders(record, options);
 }
 
@@ -270,7 +282,11 @@ export function redactJsonText(text: string, options: RedactOptions = {}): strin
       if (placeholder !== undefined) {
         edits.push({ offset, length, content: JSON.stringify(replacement(value, placeholder, style)) });
       } else if (looksLikeToken(value)) {
-        edits.push({ offset, length, content: JSON.stringify(replacement(value, PLACEHOLDERS.secret, style)) });
+        edits.push({
+          offset,
+          length,
+          content: JSON.stringify(replacement(value, PLACEHOLDERS.secret, style)),
+        });
       }
     } else if (placeholder !== undefined && typeof value === 'number') {
       edits.push({ offset, length, content: JSON.stringify(replacement(raw, placeholder, style)) });
@@ -354,7 +370,12 @@ const MAX_DEPTH = 32;
  * cycles and very deep nesting become `'[…]'` instead of throwing, since error reporting must
  * never fail.
  */
-export function redactDeep(value: unknown, options: RedactOptions = {}, depth = 0, seen = new WeakSet<object>()): unknown {
+export function redactDeep(
+  value: unknown,
+  options: RedactOptions = {},
+  depth = 0,
+  seen = new WeakSet<object>(),
+): unknown {
   const style = options.style ?? 'placeholder';
   if (typeof value === 'string') {
     if (/^https?:\/\//i.test(value)) return redactUrl(value, options);
@@ -390,10 +411,13 @@ export function redactDeep(value: unknown, options: RedactOptions = {}, depth = 
 function replaceLeaves(value: unknown, placeholder: string, style: RedactionStyle): unknown {
   if (Array.isArray(value)) return value.map((v) => replaceLeaves(v, placeholder, style));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceLeaves(v, placeholder, style)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, replaceLeaves(v, placeholder, style)]),
+    );
   }
   if (typeof value === 'string' && isPlaceholder(value)) return value;
-  if (typeof value === 'string' || typeof value === 'number') return replacement(String(value), placeholder, style);
+  if (typeof value === 'string' || typeof value === 'number')
+    return replacement(String(value), placeholder, style);
   return value;
 }
 

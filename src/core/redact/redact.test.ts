@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  FULL_MASK, PLACEHOLDERS, isAuthHeader, isSecretKey, looksLikeToken, maskSecret, redactDeep, redactErrorReport, redactHeaderList,
-  redactHeaders, redactJsonText, redactUrl, scrubKnownSecrets,
+  FULL_MASK,
+  PLACEHOLDERS,
+  isAuthHeader,
+  isSecretKey,
+  looksLikeToken,
+  maskSecret,
+  redactDeep,
+  redactErrorReport,
+  redactHeaderList,
+  redactHeaders,
+  redactJsonText,
+  redactUrl,
+  scrubKnownSecrets,
 } from '.';
 
 const TOKEN = 'Xq3vJ9kLmN2pQ7rS8tU1wY4zA6bC0dE5fG_hI-jKlMn';
@@ -17,18 +28,46 @@ describe('maskSecret', () => {
     expect(maskSecret('')).toBe(FULL_MASK);
   });
   it('never reveals more than 8 characters', () => {
-    fc.assert(fc.property(fc.string({ minLength: 0, maxLength: 200 }), (s) => {
-      const masked = maskSecret(s);
-      expect(masked === FULL_MASK || Array.from(masked).length === 9).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string({ minLength: 0, maxLength: 200 }), (s) => {
+        const masked = maskSecret(s);
+        expect(masked === FULL_MASK || Array.from(masked).length === 9).toBe(true);
+      }),
+    );
   });
 });
 
 describe('what is a secret', () => {
-  it.each(['password', 'newPassword', 'X-Auth-Token', 'x-auth-token', 'X-User-Id', 'resume', 'authToken', 'token', 'webhookToken', 'client_secret', 'Authorization', 'Cookie', 'x-2fa-code', 'apiKey', 'digest'])('%s is secret', (k) => {
+  it.each([
+    'password',
+    'newPassword',
+    'X-Auth-Token',
+    'x-auth-token',
+    'X-User-Id',
+    'resume',
+    'authToken',
+    'token',
+    'webhookToken',
+    'client_secret',
+    'Authorization',
+    'Cookie',
+    'x-2fa-code',
+    'apiKey',
+    'digest',
+  ])('%s is secret', (k) => {
     expect(isSecretKey(k)).toBe(true);
   });
-  it.each(['tokenName', 'lastTokenPart', 'requirePasswordChange', 'username', 'name', 'count', 'bypassTwoFactor', 'algorithm', 'x-2fa-method'])('%s is not', (k) => {
+  it.each([
+    'tokenName',
+    'lastTokenPart',
+    'requirePasswordChange',
+    'username',
+    'name',
+    'count',
+    'bypassTwoFactor',
+    'algorithm',
+    'x-2fa-method',
+  ])('%s is not', (k) => {
     expect(isSecretKey(k)).toBe(false);
   });
   it('treats `code` as secret only on auth paths', () => {
@@ -40,7 +79,11 @@ describe('what is a secret', () => {
     expect(isAuthHeader('X-Auth-Token')).toBe(true);
     expect(isAuthHeader('Content-Type')).toBe(false);
     expect(looksLikeToken(TOKEN)).toBe(true);
-    expect(looksLikeToken('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U')).toBe(true);
+    expect(
+      looksLikeToken(
+        'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U',
+      ),
+    ).toBe(true);
     expect(looksLikeToken(USER_ID)).toBe(false);
     expect(looksLikeToken('general')).toBe(false);
     expect(looksLikeToken('a-very-long-lowercase-channel-name-with-dashes')).toBe(false);
@@ -50,8 +93,16 @@ describe('what is a secret', () => {
 describe('redaction', () => {
   it('headers: placeholders by default, masks for display', () => {
     const h = { 'X-User-Id': USER_ID, 'X-Auth-Token': TOKEN, Accept: 'application/json' };
-    expect(redactHeaders(h)).toEqual({ 'X-User-Id': PLACEHOLDERS.userId, 'X-Auth-Token': PLACEHOLDERS.authToken, Accept: 'application/json' });
-    expect(redactHeaders(h, { style: 'mask' })).toEqual({ 'X-User-Id': 'rbAX…pwtJ', 'X-Auth-Token': 'Xq3v…KlMn', Accept: 'application/json' });
+    expect(redactHeaders(h)).toEqual({
+      'X-User-Id': PLACEHOLDERS.userId,
+      'X-Auth-Token': PLACEHOLDERS.authToken,
+      Accept: 'application/json',
+    });
+    expect(redactHeaders(h, { style: 'mask' })).toEqual({
+      'X-User-Id': 'rbAX…pwtJ',
+      'X-Auth-Token': 'Xq3v…KlMn',
+      Accept: 'application/json',
+    });
     expect(redactHeaderList([['x-auth-token', TOKEN]])).toEqual([['x-auth-token', PLACEHOLDERS.authToken]]);
   });
 
@@ -61,20 +112,24 @@ describe('redaction', () => {
     expect(once).toBe('{\n  "user": "admin",\n  "password": "$RC_PASSWORD",\n  "code": "$RC_2FA_CODE"\n}');
     expect(redactJsonText(once, { path: '/api/v1/login' })).toBe(once);
     expect(redactJsonText('{"resume":"' + TOKEN + '"}')).toBe('{"resume":"$RC_RESUME_TOKEN"}');
-    expect(redactJsonText('{"data":{"password":"p4ss-word","name":"Ann"}}')).toBe('{"data":{"password":"$RC_PASSWORD","name":"Ann"}}');
+    expect(redactJsonText('{"data":{"password":"p4ss-word","name":"Ann"}}')).toBe(
+      '{"data":{"password":"$RC_PASSWORD","name":"Ann"}}',
+    );
   });
 
   it('keeps the shape of a digest password and redacts half-typed JSON', () => {
     const digest = 'a'.repeat(64);
-    expect(redactJsonText(`{"user":{"username":"a"},"password":{"digest":"${digest}","algorithm":"sha-256"}}`)).toBe(
-      '{"user":{"username":"a"},"password":{"digest":"$RC_PASSWORD","algorithm":"sha-256"}}',
-    );
+    expect(
+      redactJsonText(`{"user":{"username":"a"},"password":{"digest":"${digest}","algorithm":"sha-256"}}`),
+    ).toBe('{"user":{"username":"a"},"password":{"digest":"$RC_PASSWORD","algorithm":"sha-256"}}');
     expect(redactJsonText('{ "password": "typing-in-prog')).not.toContain('typing-in-prog');
     expect(redactJsonText('{ "password": "hunter22", "x": ')).not.toContain('hunter22');
   });
 
   it('URLs: user-info removed, secret parameters and known secrets replaced', () => {
-    expect(redactUrl(`https://me:pw@chat.example/api/v1/me?authToken=${TOKEN}&count=1`)).toBe('https://chat.example/api/v1/me?authToken=%24RC_AUTH_TOKEN&count=1');
+    expect(redactUrl(`https://me:pw@chat.example/api/v1/me?authToken=${TOKEN}&count=1`)).toBe(
+      'https://chat.example/api/v1/me?authToken=%24RC_AUTH_TOKEN&count=1',
+    );
     expect(redactUrl(`http://h/x/${USER_ID}`, { knownSecrets: [USER_ID] })).toBe('http://h/x/$RC_SECRET');
   });
 
@@ -88,10 +143,18 @@ describe('redaction', () => {
   });
 
   it('error reports: deep, cycle-safe, Error objects included', () => {
-    const cyclic: Record<string, unknown> = { request: { headers: { 'X-Auth-Token': TOKEN }, url: `http://h/?token=${TOKEN}` } };
+    const cyclic: Record<string, unknown> = {
+      request: { headers: { 'X-Auth-Token': TOKEN }, url: `http://h/?token=${TOKEN}` },
+    };
     cyclic.self = cyclic;
     const err = new Error(`failed with ${TOKEN}`);
-    const out = JSON.stringify(redactErrorReport({ err, cyclic, login: { password: { digest: 'x'.repeat(64), algorithm: 'sha-256' } } }));
+    const out = JSON.stringify(
+      redactErrorReport({
+        err,
+        cyclic,
+        login: { password: { digest: 'x'.repeat(64), algorithm: 'sha-256' } },
+      }),
+    );
     expect(out).not.toContain(TOKEN);
     expect(out).not.toContain('x'.repeat(64));
     expect(out).toContain('[…]');
@@ -99,16 +162,30 @@ describe('redaction', () => {
   });
 
   it('property: a secret under a secret key never survives, in any style', () => {
-    const key = fc.constantFrom('password', 'X-Auth-Token', 'authToken', 'resume', 'newPassword', 'client_secret');
-    const secret = fc.string({ minLength: 4, maxLength: 60 }).filter((s) => !s.startsWith('$RC_') && s.trim() === s && s.length >= 4);
+    const key = fc.constantFrom(
+      'password',
+      'X-Auth-Token',
+      'authToken',
+      'resume',
+      'newPassword',
+      'client_secret',
+    );
+    const secret = fc
+      .string({ minLength: 4, maxLength: 60 })
+      .filter((s) => !s.startsWith('$RC_') && s.trim() === s && s.length >= 4);
     fc.assert(
-      fc.property(key, secret, fc.constantFrom('mask', 'placeholder') as fc.Arbitrary<'mask' | 'placeholder'>, (k, s, style) => {
-        const body = JSON.stringify({ [k]: s, other: 'keep' }, null, 2);
-        const out = redactJsonText(body, { style });
-        expect(out).not.toContain(`: ${JSON.stringify(s)}`);
-        expect(out).toContain('"other": "keep"');
-        expect(redactHeaders({ [k]: s }, { style })[k]).not.toBe(s);
-      }),
+      fc.property(
+        key,
+        secret,
+        fc.constantFrom('mask', 'placeholder') as fc.Arbitrary<'mask' | 'placeholder'>,
+        (k, s, style) => {
+          const body = JSON.stringify({ [k]: s, other: 'keep' }, null, 2);
+          const out = redactJsonText(body, { style });
+          expect(out).not.toContain(`: ${JSON.stringify(s)}`);
+          expect(out).toContain('"other": "keep"');
+          expect(redactHeaders({ [k]: s }, { style })[k]).not.toBe(s);
+        },
+      ),
       { numRuns: 300 },
     );
   });

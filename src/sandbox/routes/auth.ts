@@ -1,5 +1,12 @@
 // /api/info, login, logout, me.
-import { checkPasswordDigest, checkTwoFactor, hashLoginToken, issueLoginToken, removeLoginToken, sha256Hex } from '../auth';
+import {
+  checkPasswordDigest,
+  checkTwoFactor,
+  hashLoginToken,
+  issueLoginToken,
+  removeLoginToken,
+  sha256Hex,
+} from '../auth';
 import type { ApiResult } from '../errors';
 import { MeteorError, success } from '../errors';
 import type { AppState, Ctx, RouteSpec } from '../framework';
@@ -22,7 +29,8 @@ const unauthorizedLogin = (): ApiResult => loginFailure('Unauthorized', 'Unautho
 function findLoginUser(app: AppState, body: Record<string, unknown>): UserDoc | null {
   const { user, username, email } = body;
   const store = app.store;
-  if (typeof user === 'string') return (user.includes('@') ? store.findUserByEmail(user) : store.findUserByUsername(user)) ?? null;
+  if (typeof user === 'string')
+    return (user.includes('@') ? store.findUserByEmail(user) : store.findUserByUsername(user)) ?? null;
   if (user && typeof user === 'object' && !Array.isArray(user)) {
     const u = user as Record<string, unknown>;
     if (typeof u.username === 'string') return store.findUserByUsername(u.username) ?? null;
@@ -41,7 +49,8 @@ function passwordMatches(user: UserDoc, password: unknown): boolean {
   if (password && typeof password === 'object') {
     const p = password as Record<string, unknown>;
     if (typeof p.hashed === 'string') return checkPasswordDigest(user, p.hashed);
-    if (typeof p.digest === 'string' && (p.algorithm === undefined || p.algorithm === 'sha-256')) return checkPasswordDigest(user, p.digest);
+    if (typeof p.digest === 'string' && (p.algorithm === undefined || p.algorithm === 'sha-256'))
+      return checkPasswordDigest(user, p.digest);
   }
   return false;
 }
@@ -60,16 +69,27 @@ function login(ctx: Ctx): ApiResult {
     const uid = app.store.tokens.get(hashed);
     const user = uid ? app.store.users.get(uid) : undefined;
     if (!user) return unauthorizedLogin();
-    if (!user.active) return loginFailure('error-user-is-not-activated', 'User is not activated', { function: 'Accounts.validateLoginAttempt' });
+    if (!user.active)
+      return loginFailure('error-user-is-not-activated', 'User is not activated', {
+        function: 'Accounts.validateLoginAttempt',
+      });
     user.lastLogin = new Date();
     return loginSuccess(ctx, user, body.resume);
   }
   if (body.password == null || Object.keys(body).some((k) => !LOGIN_KEYS.has(k))) return unauthorizedLogin();
   const user = findLoginUser(app, body);
   if (!user || !passwordMatches(user, body.password)) return unauthorizedLogin();
-  if (!user.active) return loginFailure('error-user-is-not-activated', 'User is not activated', { function: 'Accounts.validateLoginAttempt' });
+  if (!user.active)
+    return loginFailure('error-user-is-not-activated', 'User is not activated', {
+      function: 'Accounts.validateLoginAttempt',
+    });
   const headerCode = ctx.headers['x-2fa-code'];
-  const code = typeof body.code === 'string' && body.code ? body.code : typeof headerCode === 'string' ? headerCode : undefined;
+  const code =
+    typeof body.code === 'string' && body.code
+      ? body.code
+      : typeof headerCode === 'string'
+        ? headerCode
+        : undefined;
   if (!app.testMode) {
     try {
       checkTwoFactor(app.settings, user, { ...(code ? { code } : {}), disablePasswordFallback: true });
@@ -100,7 +120,24 @@ export const authRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const version = ctx.app.version;
       if (!ctx.user) return success({ version });
-      return success({ version, info: { version, build: { nodeVersion: process.version, arch: process.arch, platform: process.platform, date: '2026-01-01T00:00:00.000Z', osRelease: 'sandbox', totalMemory: 0, freeMemory: 0, cpus: 1 }, commit: { hash: 'sandbox', branch: 'sandbox' }, marketplaceApiVersion: '1.0.0' } });
+      return success({
+        version,
+        info: {
+          version,
+          build: {
+            nodeVersion: process.version,
+            arch: process.arch,
+            platform: process.platform,
+            date: '2026-01-01T00:00:00.000Z',
+            osRelease: 'sandbox',
+            totalMemory: 0,
+            freeMemory: 0,
+            cpus: 1,
+          },
+          commit: { hash: 'sandbox', branch: 'sandbox' },
+          marketplaceApiVersion: '1.0.0',
+        },
+      });
     },
   },
   {

@@ -6,7 +6,15 @@ import { parseJsonQuery } from '../json-query';
 import { hasPermission } from '../permissions';
 import type { RoomDoc, UserDoc } from '../types';
 import { num, objectSchema, paginationProps, str } from '../validation';
-import { canAccessRoom, envelope, findRoomByIdOrName, hasRoomPermission, listRooms, roomView, roomsEnvelope } from './common';
+import {
+  canAccessRoom,
+  envelope,
+  findRoomByIdOrName,
+  hasRoomPermission,
+  listRooms,
+  roomView,
+  roomsEnvelope,
+} from './common';
 import { createRoom, history, membersPage, messagesPage, subscribe, unsubscribe } from './room-ops';
 
 const roomTarget = { roomId: str, roomName: str };
@@ -33,7 +41,8 @@ function channelsList(ctx: Ctx): ApiResult {
   const store = ctx.app.store;
   const cacheable = !jq.usedUnsafe && ctx.query._id === undefined && hasPermission(ctx.user, 'view-c-room');
   let slot = listCache.get(store);
-  if (!slot || slot.version !== store.roomsVersion) listCache.set(store, (slot = { version: store.roomsVersion, entries: new Map() }));
+  if (!slot || slot.version !== store.roomsVersion)
+    listCache.set(store, (slot = { version: store.roomsVersion, entries: new Map() }));
   const key = cacheable ? JSON.stringify([ctx.query.count, ctx.query.offset, ctx.query.sort]) : '';
   const hit = cacheable ? slot.entries.get(key) : undefined;
   if (hit) return hit;
@@ -42,7 +51,8 @@ function channelsList(ctx: Ctx): ApiResult {
     const buffered: ApiResult = { status: 200, body: null, raw: Buffer.from(result.raw) };
     if (slot.entries.size >= 64) slot.entries.clear();
     // materialize() during the build may have bumped the version: store under the current one.
-    if (slot.version !== store.roomsVersion) listCache.set(store, (slot = { version: store.roomsVersion, entries: new Map() }));
+    if (slot.version !== store.roomsVersion)
+      listCache.set(store, (slot = { version: store.roomsVersion, entries: new Map() }));
     slot.entries.set(key, buffered);
     return buffered;
   }
@@ -139,7 +149,9 @@ export const channelRoutes: RouteSpec[] = [
     summary: 'Messages of a channel, newest first, between oldest and latest',
     tags: ['Channels'],
     auth: true,
-    validate: { oneOf: [objectSchema({ ...historyProps }, ['roomId']), objectSchema({ ...historyProps }, ['roomName'])] },
+    validate: {
+      oneOf: [objectSchema({ ...historyProps }, ['roomId']), objectSchema({ ...historyProps }, ['roomName'])],
+    },
     handler: (ctx) => {
       const room = findRoomByIdOrName(ctx, 'c', ctx.query);
       if (!canAccessRoom(ctx, room)) return forbidden();
@@ -152,10 +164,16 @@ export const channelRoutes: RouteSpec[] = [
     summary: 'Members of a channel, paginated',
     tags: ['Channels'],
     auth: true,
-    validate: objectSchema({ ...roomTarget, ...paginationProps, filter: str, status: { type: 'array', items: str } }),
+    validate: objectSchema({
+      ...roomTarget,
+      ...paginationProps,
+      filter: str,
+      status: { type: 'array', items: str },
+    }),
     handler: (ctx) => {
       const room = findRoomByIdOrName(ctx, 'c', ctx.query);
-      if (room.broadcast === true && !hasRoomPermission(ctx, room, 'view-broadcast-member-list')) return forbidden();
+      if (room.broadcast === true && !hasRoomPermission(ctx, room, 'view-broadcast-member-list'))
+        return forbidden();
       const { members, offset, total } = membersPage(ctx, room);
       return envelope('members', members, offset, total);
     },
@@ -167,7 +185,13 @@ export const channelRoutes: RouteSpec[] = [
     tags: ['Channels'],
     auth: true,
     permissions: { all: ['view-c-room'] },
-    validate: objectSchema({ ...roomTarget, mentionIds: str, starredIds: str, pinned: str, ...paginationProps }),
+    validate: objectSchema({
+      ...roomTarget,
+      mentionIds: str,
+      starredIds: str,
+      pinned: str,
+      ...paginationProps,
+    }),
     handler: (ctx) => {
       const room = findRoomByIdOrName(ctx, 'c', ctx.query);
       if (!canAccessRoom(ctx, room)) return forbidden();
@@ -184,7 +208,11 @@ export const channelRoutes: RouteSpec[] = [
     validate: objectSchema({ ...roomTarget, joinCode: str }),
     handler: (ctx) => {
       const room = findRoomByIdOrName(ctx, 'c', ctx.body);
-      if (room.joinCode && room.joinCode !== ctx.body.joinCode && !hasPermission(ctx.user, 'join-without-join-code')) {
+      if (
+        room.joinCode &&
+        room.joinCode !== ctx.body.joinCode &&
+        !hasPermission(ctx.user, 'join-without-join-code')
+      ) {
         throw new MeteorError('error-code-invalid', 'Invalid Room Password', { method: 'joinRoom' });
       }
       subscribe(ctx, room, ctx.user as UserDoc);
@@ -231,11 +259,18 @@ export const channelRoutes: RouteSpec[] = [
 export function leaveRoom(ctx: Ctx, room: RoomDoc): void {
   const store = ctx.app.store;
   const sub = store.subscription(room._id, ctx.userId as string);
-  if (!sub) throw new MeteorError('error-user-not-in-room', 'You are not in this room', { method: 'leaveRoom' });
+  if (!sub)
+    throw new MeteorError('error-user-not-in-room', 'You are not in this room', { method: 'leaveRoom' });
   if (sub.roles?.includes('owner')) {
-    const owners = store.members(room._id).filter((uid) => store.subscription(room._id, uid)?.roles?.includes('owner'));
+    const owners = store
+      .members(room._id)
+      .filter((uid) => store.subscription(room._id, uid)?.roles?.includes('owner'));
     if (owners.length === 1 && store.members(room._id).length > 1) {
-      throw new MeteorError('error-you-are-last-owner', 'You are the last owner. Please set new owner before leaving the room.', { method: 'leaveRoom' });
+      throw new MeteorError(
+        'error-you-are-last-owner',
+        'You are the last owner. Please set new owner before leaving the room.',
+        { method: 'leaveRoom' },
+      );
     }
   }
   unsubscribe(ctx, room, ctx.userId as string);
@@ -246,7 +281,10 @@ export function setTopic(ctx: Ctx, room: RoomDoc) {
   if (typeof topic !== 'string' || !topic.trim()) return failure('The bodyParam "topic" is required');
   if (room.topic === topic) return failure('The channel topic is the same as what it would be changed to.');
   if (!hasRoomPermission(ctx, room, 'edit-room')) {
-    throw new MeteorError('error-action-not-allowed', 'Editing room is not allowed', { method: 'saveRoomSettings', action: 'Editing_room' });
+    throw new MeteorError('error-action-not-allowed', 'Editing room is not allowed', {
+      method: 'saveRoomSettings',
+      action: 'Editing_room',
+    });
   }
   room.topic = topic;
   room._updatedAt = new Date();
@@ -255,6 +293,7 @@ export function setTopic(ctx: Ctx, room: RoomDoc) {
 }
 
 export function eraseRoom(ctx: Ctx, room: RoomDoc): void {
-  if (!hasRoomPermission(ctx, room, `delete-${room.t}`)) throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'eraseRoom' });
+  if (!hasRoomPermission(ctx, room, `delete-${room.t}`))
+    throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'eraseRoom' });
   ctx.app.store.removeRoom(room._id);
 }

@@ -26,7 +26,8 @@ export function parseMessageText(ctx: Ctx, text: string): Pick<MessageDoc, 'ment
   const channels: MessageDoc['channels'] = [];
   for (const m of text.matchAll(CHANNEL_MENTION)) {
     const r = store.roomsByName.get(m[1] as string);
-    if (r && r.t === 'c' && !channels.some((x) => x._id === r._id)) channels.push({ _id: r._id, name: r.name as string });
+    if (r && r.t === 'c' && !channels.some((x) => x._id === r._id))
+      channels.push({ _id: r._id, name: r.name as string });
   }
   const urls = [...text.matchAll(URL_RE)].map((m) => ({ url: m[0] }));
   return { mentions, channels, urls };
@@ -34,9 +35,12 @@ export function parseMessageText(ctx: Ctx, text: string): Pick<MessageDoc, 'ment
 
 /** canSendMessage: access, read-only rooms. */
 function assertCanSend(ctx: Ctx, room: RoomDoc): void {
-  if (!canAccessRoom(ctx, room)) throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'sendMessage' });
+  if (!canAccessRoom(ctx, room))
+    throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'sendMessage' });
   if (room.ro && !hasRoomPermission(ctx, room, 'post-readonly')) {
-    throw new MeteorError('error-not-allowed', "You can't send messages because the room is readonly.", { method: 'sendMessage' });
+    throw new MeteorError('error-not-allowed', "You can't send messages because the room is readonly.", {
+      method: 'sendMessage',
+    });
   }
 }
 
@@ -44,7 +48,11 @@ function maxSize(ctx: Ctx): number {
   return ctx.app.settings.number('Message_MaxAllowedSize') || 5000;
 }
 
-export function insertMessage(ctx: Ctx, room: RoomDoc, fields: Partial<MessageDoc> & { msg: string }): MessageDoc {
+export function insertMessage(
+  ctx: Ctx,
+  room: RoomDoc,
+  fields: Partial<MessageDoc> & { msg: string },
+): MessageDoc {
   const user = ctx.user as UserDoc;
   const now = new Date();
   const msg: MessageDoc = {
@@ -87,13 +95,28 @@ function resolveTarget(ctx: Ctx, target: string): RoomDoc {
     if (!room) {
       const now = new Date();
       const members = ids[0] === ids[1] ? [user] : [user, other].sort((a, b) => (a._id < b._id ? -1 : 1));
-      room = { _id: rid, t: 'd', usernames: members.map((u) => u.username), uids: members.map((u) => u._id), usersCount: members.length, msgs: 0, ts: now, _updatedAt: now, default: false, ro: false, sysMes: true };
+      room = {
+        _id: rid,
+        t: 'd',
+        usernames: members.map((u) => u.username),
+        uids: members.map((u) => u._id),
+        usersCount: members.length,
+        msgs: 0,
+        ts: now,
+        _updatedAt: now,
+        default: false,
+        ro: false,
+        sysMes: true,
+      };
       store.addRoom(room);
       for (const m of members) subscribe(ctx, room, m);
     }
     return room;
   }
-  room = first === '#' ? store.roomsByName.get(target.slice(1)) : store.rooms.get(target) ?? store.roomsByName.get(target);
+  room =
+    first === '#'
+      ? store.roomsByName.get(target.slice(1))
+      : (store.rooms.get(target) ?? store.roomsByName.get(target));
   if (!room) throw new MeteorError('invalid-channel');
   if (room.t === 'c' && !store.subscription(room._id, user._id)) subscribe(ctx, room, user);
   return room;
@@ -119,13 +142,17 @@ export const chatRoutes: RouteSpec[] = [
     summary: 'Post a message to #channel, @user or a room id (joins public channels)',
     tags: ['Chat'],
     auth: true,
-    validate: { oneOf: [objectSchema(postMessageProps, ['roomId']), objectSchema(postMessageProps, ['channel'])] },
+    validate: {
+      oneOf: [objectSchema(postMessageProps, ['roomId']), objectSchema(postMessageProps, ['channel'])],
+    },
     handler: (ctx) => {
       const b = ctx.body;
       const text = typeof b.text === 'string' ? b.text : '';
       if (text.length > maxSize(ctx)) return failure('error-message-size-exceeded');
       const raw = b.roomId ?? b.channel;
-      const targets = (Array.isArray(raw) ? raw : String(raw).split(',')).map((s) => String(s).trim()).filter(Boolean);
+      const targets = (Array.isArray(raw) ? raw : String(raw).split(','))
+        .map((s) => String(s).trim())
+        .filter(Boolean);
       if (targets.length === 0) throw new MeteorError('invalid-channel');
       let last: { channel: string; message: MessageDoc } | undefined;
       for (const target of targets) {
@@ -154,7 +181,22 @@ export const chatRoutes: RouteSpec[] = [
     auth: true,
     validate: objectSchema(
       {
-        message: objectSchema({ _id: str, rid: str, msg: str, tmid: str, alias: str, emoji: str, avatar: str, attachments: { type: 'array' }, tshow: { type: 'boolean' }, customFields: { type: 'object' }, blocks: { type: 'array' } }, ['rid']),
+        message: objectSchema(
+          {
+            _id: str,
+            rid: str,
+            msg: str,
+            tmid: str,
+            alias: str,
+            emoji: str,
+            avatar: str,
+            attachments: { type: 'array' },
+            tshow: { type: 'boolean' },
+            customFields: { type: 'object' },
+            blocks: { type: 'array' },
+          },
+          ['rid'],
+        ),
         previewUrls: { type: 'array', items: str },
       },
       ['message'],
@@ -162,11 +204,16 @@ export const chatRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const m = ctx.body.message as Record<string, unknown>;
       const text = typeof m.msg === 'string' ? m.msg : '';
-      if (text.length > maxSize(ctx)) throw new MeteorError('error-message-size-exceeded', `Message size exceeds the maximum allowed size of ${maxSize(ctx)} characters`);
+      if (text.length > maxSize(ctx))
+        throw new MeteorError(
+          'error-message-size-exceeded',
+          `Message size exceeds the maximum allowed size of ${maxSize(ctx)} characters`,
+        );
       const room = ctx.app.store.rooms.get(String(m.rid));
       if (!room) throw new MeteorError('error-invalid-room', 'Invalid room', { method: 'sendMessage' });
       assertCanSend(ctx, room);
-      if (typeof m._id === 'string' && ctx.app.store.findMessage(m._id)) throw new MeteorError('error-message-duplicate', 'Message already exists', { method: 'sendMessage' });
+      if (typeof m._id === 'string' && ctx.app.store.findMessage(m._id))
+        throw new MeteorError('error-message-duplicate', 'Message already exists', { method: 'sendMessage' });
       const message = insertMessage(ctx, room, {
         msg: text,
         ...(typeof m._id === 'string' && { _id: m._id }),
@@ -188,9 +235,11 @@ export const chatRoutes: RouteSpec[] = [
     validate: objectSchema({ msgId: { type: 'string', minLength: 1 } }, ['msgId']),
     handler: (ctx) => {
       const msg = ctx.app.store.findMessage(String(ctx.query.msgId));
-      if (!msg) throw new MeteorError('error-invalid-message', 'Invalid message', { method: 'getSingleMessage' });
+      if (!msg)
+        throw new MeteorError('error-invalid-message', 'Invalid message', { method: 'getSingleMessage' });
       const room = ctx.app.store.rooms.get(msg.rid);
-      if (!room || !canAccessRoom(ctx, room)) throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'getSingleMessage' });
+      if (!room || !canAccessRoom(ctx, room))
+        throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'getSingleMessage' });
       return success({ message: msg });
     },
   },
@@ -200,19 +249,41 @@ export const chatRoutes: RouteSpec[] = [
     summary: 'Edit a message (own message, or edit-message permission)',
     tags: ['Chat'],
     auth: true,
-    validate: objectSchema({ roomId: str, msgId: str, text: str, previewUrls: { type: 'array', items: str }, customFields: { type: 'object' } }, ['roomId', 'msgId', 'text']),
+    validate: objectSchema(
+      {
+        roomId: str,
+        msgId: str,
+        text: str,
+        previewUrls: { type: 'array', items: str },
+        customFields: { type: 'object' },
+      },
+      ['roomId', 'msgId', 'text'],
+    ),
     handler: (ctx) => {
       const { roomId, msgId, text } = ctx.body as { roomId: string; msgId: string; text: string };
       const msg = ctx.app.store.findMessage(msgId);
-      if (!msg || msg.rid !== roomId) return failure('The room id provided does not match where the message is from.');
+      if (!msg || msg.rid !== roomId)
+        return failure('The room id provided does not match where the message is from.');
       if (text.length > maxSize(ctx)) return failure('error-message-size-exceeded');
       const room = ctx.app.store.rooms.get(roomId) as RoomDoc;
       const own = msg.u._id === ctx.userId;
-      const allowed = hasRoomPermission(ctx, room, 'edit-message') || (own && ctx.app.settings.bool('Message_AllowEditing'));
-      if (!allowed) throw new MeteorError('error-action-not-allowed', 'Message editing not allowed', { method: 'updateMessage', action: 'Message_editing' });
+      const allowed =
+        hasRoomPermission(ctx, room, 'edit-message') ||
+        (own && ctx.app.settings.bool('Message_AllowEditing'));
+      if (!allowed)
+        throw new MeteorError('error-action-not-allowed', 'Message editing not allowed', {
+          method: 'updateMessage',
+          action: 'Message_editing',
+        });
       const user = ctx.user as UserDoc;
       const now = new Date();
-      Object.assign(msg, { msg: text, ...parseMessageText(ctx, text), editedAt: now, editedBy: { _id: user._id, username: user.username }, _updatedAt: now });
+      Object.assign(msg, {
+        msg: text,
+        ...parseMessageText(ctx, text),
+        editedAt: now,
+        editedBy: { _id: user._id, username: user.username },
+        _updatedAt: now,
+      });
       ctx.app.store.touchRooms();
       return success({ message: msg });
     },
@@ -228,14 +299,26 @@ export const chatRoutes: RouteSpec[] = [
       const { roomId, msgId, asUser } = ctx.body as { roomId: string; msgId: string; asUser?: boolean };
       const msg = ctx.app.store.findMessage(msgId);
       if (!msg) return failure(`No message found with the id of "${msgId}".`);
-      if (roomId !== msg.rid) return failure('The room id provided does not match where the message is from.');
+      if (roomId !== msg.rid)
+        return failure('The room id provided does not match where the message is from.');
       if (asUser && msg.u._id !== ctx.userId && !hasPermission(ctx.user, 'force-delete-message')) {
-        return failure('Unauthorized. You must have the permission "force-delete-message" to delete other\'s message as them.');
+        return failure(
+          'Unauthorized. You must have the permission "force-delete-message" to delete other\'s message as them.',
+        );
       }
       const room = ctx.app.store.rooms.get(roomId) as RoomDoc;
       const own = msg.u._id === ctx.userId;
-      const allowed = hasRoomPermission(ctx, room, 'force-delete-message') || hasRoomPermission(ctx, room, 'delete-message') || (own && ctx.app.settings.bool('Message_AllowDeleting') && hasPermission(ctx.user, 'delete-own-message'));
-      if (!allowed) throw new MeteorError('error-action-not-allowed', 'Not allowed', { method: 'deleteMessage', action: 'Delete_message' });
+      const allowed =
+        hasRoomPermission(ctx, room, 'force-delete-message') ||
+        hasRoomPermission(ctx, room, 'delete-message') ||
+        (own &&
+          ctx.app.settings.bool('Message_AllowDeleting') &&
+          hasPermission(ctx.user, 'delete-own-message'));
+      if (!allowed)
+        throw new MeteorError('error-action-not-allowed', 'Not allowed', {
+          method: 'deleteMessage',
+          action: 'Delete_message',
+        });
       ctx.app.store.removeMessage(msg._id);
       room.msgs = Math.max(0, room.msgs - 1);
       const list = ctx.app.store.messagesOf(room._id);
@@ -248,7 +331,11 @@ export const chatRoutes: RouteSpec[] = [
         delete room.lm;
       }
       ctx.app.store.touchRooms();
-      return success({ _id: msg._id, ts: Date.now().toString(), message: { _id: msg._id, rid: msg.rid, u: msg.u } });
+      return success({
+        _id: msg._id,
+        ts: Date.now().toString(),
+        message: { _id: msg._id, rid: msg.rid, u: msg.u },
+      });
     },
   },
   {
@@ -257,7 +344,10 @@ export const chatRoutes: RouteSpec[] = [
     summary: 'Search the messages of a room (case-insensitive text match), newest first',
     tags: ['Chat'],
     auth: true,
-    validate: objectSchema({ roomId: str, searchText: str, count: num, offset: num }, ['roomId', 'searchText']),
+    validate: objectSchema({ roomId: str, searchText: str, count: num, offset: num }, [
+      'roomId',
+      'searchText',
+    ]),
     handler: (ctx) => {
       const room = ctx.app.store.rooms.get(String(ctx.query.roomId));
       if (!room || !canAccessRoom(ctx, room)) return success({ messages: [] });

@@ -9,9 +9,11 @@ import type { JsonQuery } from '../json-query';
 import { DEFAULT_FIELDS_TO_EXCLUDE, buildProjection, findPage } from '../json-query';
 import { getPaginationItems } from '../pagination';
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
 
-export const param = (ctx: Ctx, name: string): string | undefined => str(ctx.method === 'GET' ? ctx.query[name] : ctx.body[name]);
+export const param = (ctx: Ctx, name: string): string | undefined =>
+  str(ctx.method === 'GET' ? ctx.query[name] : ctx.body[name]);
 
 const KIND: Record<RoomType, string> = { c: 'channel', p: 'group', d: 'direct message' };
 
@@ -20,11 +22,17 @@ export function findRoomByIdOrName(ctx: Ctx, t: RoomType, source: Record<string,
   const roomId = str(source.roomId);
   const roomName = str(source.roomName);
   if ((!roomId || !roomId.trim()) && (!roomName || !roomName.trim())) {
-    throw new MeteorError('error-roomid-param-not-provided', 'The parameter "roomId" or "roomName" is required');
+    throw new MeteorError(
+      'error-roomid-param-not-provided',
+      'The parameter "roomId" or "roomName" is required',
+    );
   }
   const store = ctx.app.store;
   const room = roomId ? store.rooms.get(roomId) : store.roomsByName.get(roomName as string);
-  const notFound = new MeteorError('error-room-not-found', `The required "roomId" or "roomName" param provided does not match any ${KIND[t]}`);
+  const notFound = new MeteorError(
+    'error-room-not-found',
+    `The required "roomId" or "roomName" param provided does not match any ${KIND[t]}`,
+  );
   if (!room || room.t !== t) throw notFound;
   if (t !== 'c' && !(ctx.userId && store.subscription(room._id, ctx.userId))) throw notFound;
   return room;
@@ -32,7 +40,8 @@ export function findRoomByIdOrName(ctx: Ctx, t: RoomType, source: Record<string,
 
 export function canAccessRoom(ctx: Ctx, room: RoomDoc): boolean {
   if (!ctx.user) return false;
-  if (room.t === 'c') return hasPermission(ctx.user, 'view-c-room') || !!ctx.app.store.subscription(room._id, ctx.user._id);
+  if (room.t === 'c')
+    return hasPermission(ctx.user, 'view-c-room') || !!ctx.app.store.subscription(room._id, ctx.user._id);
   return !!ctx.app.store.subscription(room._id, ctx.user._id);
 }
 
@@ -45,15 +54,19 @@ export function hasRoomPermission(ctx: Ctx, room: RoomDoc, permission: string): 
 /** A room as the API returns it (defaultFieldsToExclude removed). */
 export function roomView(room: RoomDoc): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(room)) if (v !== undefined && !DEFAULT_FIELDS_TO_EXCLUDE.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(room))
+    if (v !== undefined && !DEFAULT_FIELDS_TO_EXCLUDE.includes(k)) out[k] = v;
   return out;
 }
 
-export const userRef = (u: UserDoc): { _id: string; username: string; name: string } => ({ _id: u._id, username: u.username, name: u.name });
+export const userRef = (u: UserDoc): { _id: string; username: string; name: string } => ({
+  _id: u._id,
+  username: u.username,
+  name: u.name,
+});
 
 /** Rocket.Chat's default room name validation (UTF8_Channel_Names_Validation). */
 export const ROOM_NAME_RE = /^[0-9a-zA-Z-_.]+$/;
-
 
 const roomJsonCache = new WeakMap<RoomDoc, { version: number; json: string }>();
 
@@ -80,16 +93,31 @@ export interface RoomList {
  * The usual room list: mingo-filtered and sorted (default order = the order of `docs`), paged,
  * projected. Without caller `fields` the rooms' cached JSON is used.
  */
-export function listRooms(ctx: Ctx, docs: readonly RoomDoc[], jq: JsonQuery, defaultSort?: Record<string, 1 | -1>): RoomList {
+export function listRooms(
+  ctx: Ctx,
+  docs: readonly RoomDoc[],
+  jq: JsonQuery,
+  defaultSort?: Record<string, 1 | -1>,
+): RoomList {
   const page = getPaginationItems(ctx.app.settings, ctx.query);
   const sort = jq.sort ?? defaultSort;
-  const result = findPage(docs, { query: jq.query, ...(sort && { sort }), offset: page.offset, count: page.count });
+  const result = findPage(docs, {
+    query: jq.query,
+    ...(sort && { sort }),
+    offset: page.offset,
+    count: page.count,
+  });
   const rooms = result.items as unknown as RoomDoc[];
   // Build lazily seeded messages of the rooms that will be shown (for lastMessage).
   for (const r of rooms) ctx.app.store.materialize(r._id);
-  if (Object.keys(jq.fields).length === 0) return { raw: rooms.map((r) => roomJson(ctx, r)), total: result.total, offset: page.offset };
+  if (Object.keys(jq.fields).length === 0)
+    return { raw: rooms.map((r) => roomJson(ctx, r)), total: result.total, offset: page.offset };
   const projection = buildProjection(jq.fields, DEFAULT_FIELDS_TO_EXCLUDE);
-  return { items: findPage(rooms, { projection, offset: 0, count: 0 }).items, total: result.total, offset: page.offset };
+  return {
+    items: findPage(rooms, { projection, offset: 0, count: 0 }).items,
+    total: result.total,
+    offset: page.offset,
+  };
 }
 
 /** The list envelope, key order as the real endpoints send it. */
@@ -103,7 +131,13 @@ export function roomsEnvelope(key: string, list: RoomList, offsetFirst = false):
   return { status: 200, body: null, raw };
 }
 
-export function envelope(key: string, items: unknown[], offset: number, total: number, offsetFirst = false): ApiResult {
+export function envelope(
+  key: string,
+  items: unknown[],
+  offset: number,
+  total: number,
+  offsetFirst = false,
+): ApiResult {
   return offsetFirst
     ? success({ [key]: items, offset, count: items.length, total })
     : success({ [key]: items, count: items.length, offset, total });

@@ -42,7 +42,17 @@ export const groupRoutes: RouteSpec[] = [
     summary: 'Messages of a private group, newest first',
     tags: ['Groups'],
     auth: true,
-    validate: objectSchema({ ...roomTarget, latest: str, oldest: str, inclusive: str, unreads: str, showThreadMessages: str, count: num, offset: num, sort: str }),
+    validate: objectSchema({
+      ...roomTarget,
+      latest: str,
+      oldest: str,
+      inclusive: str,
+      unreads: str,
+      showThreadMessages: str,
+      count: num,
+      offset: num,
+      sort: str,
+    }),
     handler: (ctx) => success(history(ctx, findRoomByIdOrName(ctx, 'p', ctx.query))),
   },
   {
@@ -51,7 +61,12 @@ export const groupRoutes: RouteSpec[] = [
     summary: 'Members of a private group, paginated',
     tags: ['Groups'],
     auth: true,
-    validate: objectSchema({ ...roomTarget, ...paginationProps, filter: str, status: { type: 'array', items: str } }),
+    validate: objectSchema({
+      ...roomTarget,
+      ...paginationProps,
+      filter: str,
+      status: { type: 'array', items: str },
+    }),
     handler: (ctx) => {
       const room = findRoomByIdOrName(ctx, 'p', ctx.query);
       const { members, offset, total } = membersPage(ctx, room);

@@ -14,7 +14,8 @@ function findDm(ctx: Ctx, source: Record<string, unknown>): RoomDoc {
   const store = ctx.app.store;
   const roomId = typeof source.roomId === 'string' ? source.roomId : undefined;
   const username = typeof source.username === 'string' ? source.username : undefined;
-  if (!roomId && !username) throw new MeteorError('error-room-param-not-provided', 'Body param "roomId" or "username" is required');
+  if (!roomId && !username)
+    throw new MeteorError('error-room-param-not-provided', 'Body param "roomId" or "username" is required');
   let room: RoomDoc | undefined;
   if (roomId) room = store.rooms.get(roomId);
   else {
@@ -22,11 +23,21 @@ function findDm(ctx: Ctx, source: Record<string, unknown>): RoomDoc {
     const me = ctx.user as UserDoc;
     if (other) {
       const ids = [me._id, other._id].sort();
-      room = store.rooms.get(ids.join('')) ?? [...(store.userRooms.get(me._id) ?? [])].map((r) => store.rooms.get(r)).find((r) => r?.t === 'd' && r.uids?.includes(other._id) && (r.uids.length === 2 || other._id === me._id));
+      room =
+        store.rooms.get(ids.join('')) ??
+        [...(store.userRooms.get(me._id) ?? [])]
+          .map((r) => store.rooms.get(r))
+          .find(
+            (r) =>
+              r?.t === 'd' && r.uids?.includes(other._id) && (r.uids.length === 2 || other._id === me._id),
+          );
     }
   }
   if (!room || room.t !== 'd' || !store.subscription(room._id, ctx.userId as string)) {
-    throw new MeteorError('error-room-not-found', 'The required "roomId" or "username" param provided does not match any direct message');
+    throw new MeteorError(
+      'error-room-not-found',
+      'The required "roomId" or "username" param provided does not match any direct message',
+    );
   }
   return room;
 }
@@ -41,7 +52,8 @@ function createDm(ctx: Ctx, usernames: string[], excludeSelf: boolean): RoomDoc 
     if (!u) throw new MeteorError('error-invalid-user', 'Invalid user', { method: 'createDirectMessage' });
     if (!others.some((o) => o._id === u._id)) others.push(u);
   }
-  if (!hasPermission(me, 'create-d')) throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'createDirectMessage' });
+  if (!hasPermission(me, 'create-d'))
+    throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'createDirectMessage' });
   const members = excludeSelf ? others : [me, ...others.filter((o) => o._id !== me._id)];
   if (members.length === 0) members.push(me);
   const sorted = [...members].sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
@@ -89,7 +101,20 @@ const imRouteList: RouteSpec[] = [
     summary: 'Messages of a direct message room, newest first',
     tags: ['Direct Messages'],
     auth: true,
-    validate: objectSchema({ roomId: str, latest: str, oldest: str, inclusive: str, unreads: str, showThreadMessages: str, count: num, offset: num, sort: str }, ['roomId']),
+    validate: objectSchema(
+      {
+        roomId: str,
+        latest: str,
+        oldest: str,
+        inclusive: str,
+        unreads: str,
+        showThreadMessages: str,
+        count: num,
+        offset: num,
+        sort: str,
+      },
+      ['roomId'],
+    ),
     handler: (ctx) => success(history(ctx, findDm(ctx, ctx.query))),
   },
   {
@@ -108,14 +133,24 @@ const imRouteList: RouteSpec[] = [
   {
     method: 'POST',
     path: '/api/v1/im.create',
-    summary: 'Open (or reuse) a direct message room with one user (username) or several (usernames, comma separated)',
+    summary:
+      'Open (or reuse) a direct message room with one user (username) or several (usernames, comma separated)',
     tags: ['Direct Messages'],
     auth: true,
     validate: {
-      oneOf: [objectSchema({ username: str, excludeSelf: { type: 'boolean' } }, ['username']), objectSchema({ usernames: str, excludeSelf: { type: 'boolean' } }, ['usernames'])],
+      oneOf: [
+        objectSchema({ username: str, excludeSelf: { type: 'boolean' } }, ['username']),
+        objectSchema({ usernames: str, excludeSelf: { type: 'boolean' } }, ['usernames']),
+      ],
     },
     handler: (ctx) => {
-      const names = typeof ctx.body.username === 'string' ? [ctx.body.username] : String(ctx.body.usernames).split(',').map((s) => s.trim()).filter(Boolean);
+      const names =
+        typeof ctx.body.username === 'string'
+          ? [ctx.body.username]
+          : String(ctx.body.usernames)
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean);
       const room = createDm(ctx, names, ctx.body.excludeSelf === true);
       return success({ room: { ...roomView(room), rid: room._id } });
     },

@@ -11,7 +11,16 @@ import { roomRoutes } from './rooms';
 import { userRoutes } from './users';
 
 export function allRoutes(): RouteSpec[] {
-  const routes: RouteSpec[] = [...authRoutes, ...userRoutes, ...channelRoutes, ...groupRoutes, ...imRoutes, ...chatRoutes, ...roomRoutes, ...miscRoutes];
+  const routes: RouteSpec[] = [
+    ...authRoutes,
+    ...userRoutes,
+    ...channelRoutes,
+    ...groupRoutes,
+    ...imRoutes,
+    ...chatRoutes,
+    ...roomRoutes,
+    ...miscRoutes,
+  ];
   const docs: RouteSpec = {
     method: 'GET',
     path: '/api/docs/json',

@@ -28,7 +28,15 @@ function spotlight(ctx: Ctx) {
   if (wantUsers && hasPermission(ctx.user, 'view-outside-room')) {
     for (const u of store.usersSortedByUsername()) {
       if (!u.active || !(re.test(u.username) || re.test(u.name))) continue;
-      users.push({ _id: u._id, name: u.name, username: u.username, status: u.status, ...(u.statusText !== undefined && { statusText: u.statusText }), ...(u.nickname !== undefined && { nickname: u.nickname }), outside: !store.userRooms.get(ctx.userId as string)?.size });
+      users.push({
+        _id: u._id,
+        name: u.name,
+        username: u.username,
+        status: u.status,
+        ...(u.statusText !== undefined && { statusText: u.statusText }),
+        ...(u.nickname !== undefined && { nickname: u.nickname }),
+        outside: !store.userRooms.get(ctx.userId as string)?.size,
+      });
       if (users.length >= 10) break;
     }
   }
@@ -40,8 +48,18 @@ function spotlight(ctx: Ctx) {
       const r = store.rooms.get(rid);
       if (r && r.t !== 'd' && r.name && re.test(r.name)) candidates.push(r);
     }
-    if (hasPermission(ctx.user, 'view-c-room')) for (const r of store.roomsOfType('c')) if (!mine.has(r._id) && re.test(r.name ?? '')) candidates.push(r);
-    for (const r of candidates.slice(0, 10)) rooms.push({ _id: r._id, name: r.name, t: r.t, ...(r.fname && { fname: r.fname }), usersCount: r.usersCount, ...(r.lm && { lm: r.lm }) });
+    if (hasPermission(ctx.user, 'view-c-room'))
+      for (const r of store.roomsOfType('c'))
+        if (!mine.has(r._id) && re.test(r.name ?? '')) candidates.push(r);
+    for (const r of candidates.slice(0, 10))
+      rooms.push({
+        _id: r._id,
+        name: r.name,
+        t: r.t,
+        ...(r.fname && { fname: r.fname }),
+        usersCount: r.usersCount,
+        ...(r.lm && { lm: r.lm }),
+      });
   }
   return success({ users, rooms });
 }
@@ -58,13 +76,23 @@ function directoryParams(ctx: Ctx): DirectoryParams {
   if (typeof ctx.query.query === 'string' && ctx.query.query) {
     try {
       const parsed: unknown = EJSON.parse(ctx.query.query);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) fromQuery = parsed as Record<string, unknown>;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        fromQuery = parsed as Record<string, unknown>;
     } catch {
       throw Object.assign(new Error('bad query'), { directoryQuery: ctx.query.query });
     }
   }
-  const pickStr = (k: string, d: string): string => (typeof ctx.query[k] === 'string' ? (ctx.query[k] as string) : typeof fromQuery[k] === 'string' ? (fromQuery[k] as string) : d);
-  return { text: pickStr('text', ''), type: pickStr('type', 'channels'), workspace: pickStr('workspace', 'local') };
+  const pickStr = (k: string, d: string): string =>
+    typeof ctx.query[k] === 'string'
+      ? (ctx.query[k] as string)
+      : typeof fromQuery[k] === 'string'
+        ? (fromQuery[k] as string)
+        : d;
+  return {
+    text: pickStr('text', ''),
+    type: pickStr('type', 'channels'),
+    workspace: pickStr('workspace', 'local'),
+  };
 }
 
 function directory(ctx: Ctx) {
@@ -72,7 +100,10 @@ function directory(ctx: Ctx) {
   try {
     params = directoryParams(ctx);
   } catch {
-    return failure(`Invalid query parameter provided: "${String(ctx.query.query)}" [error-invalid-query]`, 'error-invalid-query');
+    return failure(
+      `Invalid query parameter provided: "${String(ctx.query.query)}" [error-invalid-query]`,
+      'error-invalid-query',
+    );
   }
   const sort = parseSort(ctx.query.sort);
   if (sort && Object.keys(sort).length > 1) return failure('This method support only one "sort" parameter');
@@ -80,23 +111,59 @@ function directory(ctx: Ctx) {
   const store = ctx.app.store;
   const re = new RegExp(escapeRegExp(params.text), 'i');
   if (params.type === 'users') {
-    if (!hasPermission(ctx.user, 'view-outside-room') || !hasPermission(ctx.user, 'view-d-room')) return envelope('result', [], page.offset, 0);
-    const matched: UserDoc[] = store.usersSortedByUsername().filter((u) => u.active && u.type !== 'bot' && (re.test(u.username) || re.test(u.name)));
+    if (!hasPermission(ctx.user, 'view-outside-room') || !hasPermission(ctx.user, 'view-d-room'))
+      return envelope('result', [], page.offset, 0);
+    const matched: UserDoc[] = store
+      .usersSortedByUsername()
+      .filter((u) => u.active && u.type !== 'bot' && (re.test(u.username) || re.test(u.name)));
     const privileged = hasPermission(ctx.user, 'view-full-other-user-info');
-    const fields = ['_id', 'createdAt', 'username', 'name', 'nickname', 'avatarETag', 'status', ...(privileged ? ['emails'] : [])];
+    const fields = [
+      '_id',
+      'createdAt',
+      'username',
+      'name',
+      'nickname',
+      'avatarETag',
+      'status',
+      ...(privileged ? ['emails'] : []),
+    ];
     const projection = Object.fromEntries(fields.map((f) => [f, 1 as const]));
-    const r = findPage(matched, { ...(sort && { sort }), projection, offset: page.offset, count: page.count });
+    const r = findPage(matched, {
+      ...(sort && { sort }),
+      projection,
+      offset: page.offset,
+      count: page.count,
+    });
     return envelope('result', r.items, page.offset, r.total);
   }
   if (params.type === 'channels' || params.type === 'teams') {
     if (params.type === 'teams') return envelope('result', [], page.offset, 0);
     const matched = store.roomsOfType('c').filter((r) => re.test(r.name ?? '') || re.test(r.fname ?? ''));
-    for (const r of matched.slice(page.offset, page.offset + (page.count || matched.length))) store.materialize(r._id);
+    for (const r of matched.slice(page.offset, page.offset + (page.count || matched.length)))
+      store.materialize(r._id);
     const projection = buildProjection(
-      { _id: 1, ts: 1, name: 1, fname: 1, description: 1, topic: 1, usersCount: 1, default: 1, t: 1, lastMessage: 1, archived: 1, avatarETag: 1 },
+      {
+        _id: 1,
+        ts: 1,
+        name: 1,
+        fname: 1,
+        description: 1,
+        topic: 1,
+        usersCount: 1,
+        default: 1,
+        t: 1,
+        lastMessage: 1,
+        archived: 1,
+        avatarETag: 1,
+      },
       [],
     );
-    const r = findPage(matched, { sort: sort ?? { usersCount: -1 }, projection, offset: page.offset, count: page.count });
+    const r = findPage(matched, {
+      sort: sort ?? { usersCount: -1 },
+      projection,
+      offset: page.offset,
+      count: page.count,
+    });
     return envelope('result', r.items, page.offset, r.total);
   }
   return failure('error-invalid-type', 'error-invalid-type');
@@ -118,7 +185,15 @@ export const miscRoutes: RouteSpec[] = [
     summary: 'Directory search of channels or users; its `query` is JSON {text, type, workspace}',
     tags: ['Miscellaneous'],
     auth: true,
-    validate: objectSchema({ text: str, type: { type: 'string', enum: ['channels', 'users', 'teams'] }, workspace: str, count: num, offset: num, sort: str, query: str }),
+    validate: objectSchema({
+      text: str,
+      type: { type: 'string', enum: ['channels', 'users', 'teams'] },
+      workspace: str,
+      count: num,
+      offset: num,
+      sort: str,
+      query: str,
+    }),
     handler: directory,
   },
   {

@@ -12,7 +12,8 @@ export function subscribe(ctx: Ctx, room: RoomDoc, user: UserDoc, roles?: string
   const store = ctx.app.store;
   if (store.subscription(room._id, user._id)) return;
   const now = new Date();
-  const other = room.t === 'd' ? room.usernames?.find((u) => u !== user.username) ?? user.username : undefined;
+  const other =
+    room.t === 'd' ? (room.usernames?.find((u) => u !== user.username) ?? user.username) : undefined;
   const sub: SubscriptionDoc = {
     _id: randomId(),
     rid: room._id,
@@ -45,10 +46,16 @@ export function createRoom(ctx: Ctx, t: 'c' | 'p', body: Record<string, unknown>
   const owner = ctx.user as UserDoc;
   const name = String(body.name ?? '');
   if (!ROOM_NAME_RE.test(name)) {
-    throw new MeteorError('error-invalid-room-name', `${name} is not a valid room name`, { function: 'RocketChat.createRoom', channel_name: name });
+    throw new MeteorError('error-invalid-room-name', `${name} is not a valid room name`, {
+      function: 'RocketChat.createRoom',
+      channel_name: name,
+    });
   }
   if (store.roomsByName.has(name)) {
-    throw new MeteorError('error-duplicate-channel-name', `A channel with name '${name}' exists`, { function: 'RocketChat.createRoom', channel_name: name });
+    throw new MeteorError('error-duplicate-channel-name', `A channel with name '${name}' exists`, {
+      function: 'RocketChat.createRoom',
+      channel_name: name,
+    });
   }
   const now = new Date();
   const room: RoomDoc = {
@@ -110,13 +117,17 @@ export function history(ctx: Ctx, room: RoomDoc): { messages: MessageDoc[] } {
 }
 
 /** channels.messages / groups.messages / im.messages: newest first unless sorted. */
-export function messagesPage(ctx: Ctx, room: RoomDoc): { messages: Record<string, unknown>[]; offset: number; total: number } {
+export function messagesPage(
+  ctx: Ctx,
+  room: RoomDoc,
+): { messages: Record<string, unknown>[]; offset: number; total: number } {
   const jq = parseJsonQuery(ctx);
   const page = getPaginationItems(ctx.app.settings, ctx.query);
   const q = ctx.query;
   const all = ctx.app.store.messagesOf(room._id);
   const query: Record<string, unknown> = { ...jq.query };
-  const ids = (v: unknown): string[] | undefined => (typeof v === 'string' && v ? v.split(',').map((s) => s.trim()) : undefined);
+  const ids = (v: unknown): string[] | undefined =>
+    typeof v === 'string' && v ? v.split(',').map((s) => s.trim()) : undefined;
   const mentionIds = ids(q.mentionIds);
   const starredIds = ids(q.starredIds);
   let docs: readonly MessageDoc[] = all;
@@ -124,7 +135,8 @@ export function messagesPage(ctx: Ctx, room: RoomDoc): { messages: Record<string
     docs = all.filter(
       (m) =>
         (!mentionIds || m.mentions.some((x) => mentionIds.includes(x._id))) &&
-        (!starredIds || ((m.starred as { _id: string }[] | undefined) ?? []).some((x) => starredIds.includes(x._id))) &&
+        (!starredIds ||
+          ((m.starred as { _id: string }[] | undefined) ?? []).some((x) => starredIds.includes(x._id))) &&
         (String(q.pinned).toLowerCase() !== 'true' || m.pinned === true),
     );
   }
@@ -141,24 +153,33 @@ export function messagesPage(ctx: Ctx, room: RoomDoc): { messages: Record<string
 }
 
 /** findUsersOfRoom: members sorted by username, with the fields the real endpoint returns. */
-export function membersPage(ctx: Ctx, room: RoomDoc): { members: Record<string, unknown>[]; offset: number; total: number } {
+export function membersPage(
+  ctx: Ctx,
+  room: RoomDoc,
+): { members: Record<string, unknown>[]; offset: number; total: number } {
   const store = ctx.app.store;
   const jq = parseJsonQuery(ctx);
   const page = getPaginationItems(ctx.app.settings, ctx.query);
   const filter = typeof ctx.query.filter === 'string' ? ctx.query.filter.toLowerCase() : '';
   const rawStatus = ctx.query.status;
-  const status = Array.isArray(rawStatus) ? rawStatus.map(String) : typeof rawStatus === 'string' ? [rawStatus] : undefined;
+  const status = Array.isArray(rawStatus)
+    ? rawStatus.map(String)
+    : typeof rawStatus === 'string'
+      ? [rawStatus]
+      : undefined;
   const users: UserDoc[] = [];
   for (const uid of store.members(room._id)) {
     const u = store.users.get(uid);
     if (!u || !u.active) continue;
     if (status && !status.includes(u.status)) continue;
-    if (filter && !u.username.toLowerCase().includes(filter) && !u.name.toLowerCase().includes(filter)) continue;
+    if (filter && !u.username.toLowerCase().includes(filter) && !u.name.toLowerCase().includes(filter))
+      continue;
     users.push(u);
   }
   const dir = jq.sort?.username === -1 ? -1 : 1;
   users.sort((a, b) => dir * compareStrings(a.username, b.username));
-  const slice = page.count === 0 ? users.slice(page.offset) : users.slice(page.offset, page.offset + page.count);
+  const slice =
+    page.count === 0 ? users.slice(page.offset) : users.slice(page.offset, page.offset + page.count);
   const members = slice.map((u) => ({
     _id: u._id,
     username: u.username,

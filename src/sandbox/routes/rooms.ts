@@ -17,7 +17,11 @@ export const roomRoutes: RouteSpec[] = [
       let since: Date | undefined;
       if (typeof ctx.query.updatedSince === 'string') {
         since = new Date(ctx.query.updatedSince);
-        if (Number.isNaN(since.getTime())) throw new MeteorError('error-updatedSince-param-invalid', 'The "updatedSince" query parameter must be a valid date.');
+        if (Number.isNaN(since.getTime()))
+          throw new MeteorError(
+            'error-updatedSince-param-invalid',
+            'The "updatedSince" query parameter must be a valid date.',
+          );
       }
       const update: Record<string, unknown>[] = [];
       for (const rid of store.userRooms.get(ctx.userId as string) ?? []) {
@@ -36,10 +40,18 @@ export const roomRoutes: RouteSpec[] = [
     summary: 'One room of any type by roomId or roomName, if the caller can access it',
     tags: ['Rooms'],
     auth: true,
-    validate: { anyOf: [objectSchema({ roomId: str, fields: str }, ['roomId']), objectSchema({ roomName: str, fields: str }, ['roomName'])] },
+    validate: {
+      anyOf: [
+        objectSchema({ roomId: str, fields: str }, ['roomId']),
+        objectSchema({ roomName: str, fields: str }, ['roomName']),
+      ],
+    },
     handler: (ctx) => {
       const store = ctx.app.store;
-      const room = typeof ctx.query.roomId === 'string' ? store.rooms.get(ctx.query.roomId) ?? store.roomsByName.get(ctx.query.roomId) : store.roomsByName.get(String(ctx.query.roomName));
+      const room =
+        typeof ctx.query.roomId === 'string'
+          ? (store.rooms.get(ctx.query.roomId) ?? store.roomsByName.get(ctx.query.roomId))
+          : store.roomsByName.get(String(ctx.query.roomName));
       if (!room || !canAccessRoom(ctx, room)) return failure('not-allowed', 'Not Allowed');
       store.materialize(room._id);
       return success({ room: roomView(room) });

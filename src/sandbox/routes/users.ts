@@ -9,7 +9,13 @@ import { hasPermission } from '../permissions';
 import { randomId } from '../prng';
 import type { UserDoc } from '../types';
 import { bool, objectSchema, paginationProps, str } from '../validation';
-import { LIMITED_USER_FIELDS, PRIVILEGED_USER_FIELDS, publicUser, userFieldsToExclude, userInfo } from '../views';
+import {
+  LIMITED_USER_FIELDS,
+  PRIVILEGED_USER_FIELDS,
+  publicUser,
+  userFieldsToExclude,
+  userInfo,
+} from '../views';
 import { subscribe } from './room-ops';
 
 const USERNAME_RE = /^[0-9a-zA-Z-_.]+$/;
@@ -17,7 +23,20 @@ const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const STATUSES = ['online', 'away', 'busy', 'offline'];
 
 /** Fields everyone may see of another user (getFullUserData's default fields). */
-const DEFAULT_INFO_FIELDS = ['_id', 'name', 'username', 'nickname', 'status', 'statusText', 'utcOffset', 'type', 'active', 'bio', 'avatarETag', 'customFields'];
+const DEFAULT_INFO_FIELDS = [
+  '_id',
+  'name',
+  'username',
+  'nickname',
+  'status',
+  'statusText',
+  'utcOffset',
+  'type',
+  'active',
+  'bio',
+  'avatarETag',
+  'customFields',
+];
 
 function pick(user: UserDoc, fields: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -28,13 +47,22 @@ function pick(user: UserDoc, fields: readonly string[]): Record<string, unknown>
 /** getUserFromParams: userId, username or user. */
 function userFromParams(ctx: Ctx, source: Record<string, unknown>): UserDoc {
   const store = ctx.app.store;
-  const s = (k: string): string | undefined => (typeof source[k] === 'string' && (source[k] as string).trim() ? (source[k] as string).trim() : undefined);
+  const s = (k: string): string | undefined =>
+    typeof source[k] === 'string' && (source[k] as string).trim() ? (source[k] as string).trim() : undefined;
   let user: UserDoc | undefined;
   if (s('userId')) user = store.users.get(s('userId') as string);
   else if (s('username')) user = store.findUserByUsername(s('username') as string);
   else if (s('user')) user = store.findUserByUsername(s('user') as string);
-  else throw new MeteorError('error-user-param-not-provided', 'The required "userId" or "username" param was not provided');
-  if (!user) throw new MeteorError('error-invalid-user', 'The required "userId" or "username" param provided does not match any users');
+  else
+    throw new MeteorError(
+      'error-user-param-not-provided',
+      'The required "userId" or "username" param was not provided',
+    );
+  if (!user)
+    throw new MeteorError(
+      'error-invalid-user',
+      'The required "userId" or "username" param provided does not match any users',
+    );
   return user;
 }
 
@@ -42,19 +70,49 @@ const fullView = (u: UserDoc): Record<string, unknown> => publicUser(u, PRIVILEG
 
 function assertUsernameAvailable(ctx: Ctx, username: string, self?: UserDoc): void {
   if (!USERNAME_RE.test(username)) {
-    throw new MeteorError('error-input-is-not-a-valid-field', `${username} is not a valid username`, { method: 'insertOrUpdateUser', input: username, field: 'Username' });
+    throw new MeteorError('error-input-is-not-a-valid-field', `${username} is not a valid username`, {
+      method: 'insertOrUpdateUser',
+      input: username,
+      field: 'Username',
+    });
   }
   const existing = ctx.app.store.findUserByUsername(username);
-  if (existing && existing !== self) throw new MeteorError('error-field-unavailable', `${username} is already in use :(`, { method: 'insertOrUpdateUser', field: username });
+  if (existing && existing !== self)
+    throw new MeteorError('error-field-unavailable', `${username} is already in use :(`, {
+      method: 'insertOrUpdateUser',
+      field: username,
+    });
 }
 
 function assertEmailAvailable(ctx: Ctx, email: string, self?: UserDoc): void {
-  if (!EMAIL_RE.test(email)) throw new MeteorError('error-invalid-email', `Invalid email ${email}`, { method: 'insertOrUpdateUser', email });
+  if (!EMAIL_RE.test(email))
+    throw new MeteorError('error-invalid-email', `Invalid email ${email}`, {
+      method: 'insertOrUpdateUser',
+      email,
+    });
   const existing = ctx.app.store.findUserByEmail(email);
-  if (existing && existing !== self) throw new MeteorError('error-field-unavailable', `${email} is already in use :(`, { method: 'insertOrUpdateUser', field: email });
+  if (existing && existing !== self)
+    throw new MeteorError('error-field-unavailable', `${email} is already in use :(`, {
+      method: 'insertOrUpdateUser',
+      field: email,
+    });
 }
 
-function newUser(ctx: Ctx, data: { username: string; email: string; password: string; name: string; roles?: string[]; active?: boolean; verified?: boolean; requirePasswordChange?: boolean; joinDefaultChannels?: boolean; type?: 'user' | 'bot' }): UserDoc {
+function newUser(
+  ctx: Ctx,
+  data: {
+    username: string;
+    email: string;
+    password: string;
+    name: string;
+    roles?: string[];
+    active?: boolean;
+    verified?: boolean;
+    requirePasswordChange?: boolean;
+    joinDefaultChannels?: boolean;
+    type?: 'user' | 'bot';
+  },
+): UserDoc {
   const now = new Date();
   const user: UserDoc = {
     _id: randomId(),
@@ -82,18 +140,24 @@ function newUser(ctx: Ctx, data: { username: string; email: string; password: st
 
 function applyUserData(ctx: Ctx, user: UserDoc, data: Record<string, unknown>): void {
   const previous = { username: user.username, emails: (user.emails ?? []).map((e) => e.address) };
-  if (typeof data.username === 'string' && data.username !== user.username) assertUsernameAvailable(ctx, data.username, user);
-  if (typeof data.email === 'string' && data.email !== user.emails?.[0]?.address) assertEmailAvailable(ctx, data.email, user);
+  if (typeof data.username === 'string' && data.username !== user.username)
+    assertUsernameAvailable(ctx, data.username, user);
+  if (typeof data.email === 'string' && data.email !== user.emails?.[0]?.address)
+    assertEmailAvailable(ctx, data.email, user);
   if (typeof data.username === 'string') user.username = data.username;
-  if (typeof data.email === 'string') user.emails = [{ address: data.email, verified: data.verified === true }];
+  if (typeof data.email === 'string')
+    user.emails = [{ address: data.email, verified: data.verified === true }];
   if (typeof data.name === 'string') user.name = data.name;
   if (typeof data.nickname === 'string') user.nickname = data.nickname;
   if (typeof data.bio === 'string') user.bio = data.bio;
   if (typeof data.statusText === 'string') user.statusText = data.statusText;
   if (typeof data.active === 'boolean') user.active = data.active;
-  if (typeof data.requirePasswordChange === 'boolean') user.requirePasswordChange = data.requirePasswordChange;
-  if (typeof data.password === 'string' && data.password) user.services.password = storePassword(data.password);
-  if (data.customFields && typeof data.customFields === 'object') user.customFields = { ...(user.customFields ?? {}), ...(data.customFields as Record<string, unknown>) };
+  if (typeof data.requirePasswordChange === 'boolean')
+    user.requirePasswordChange = data.requirePasswordChange;
+  if (typeof data.password === 'string' && data.password)
+    user.services.password = storePassword(data.password);
+  if (data.customFields && typeof data.customFields === 'object')
+    user.customFields = { ...(user.customFields ?? {}), ...(data.customFields as Record<string, unknown>) };
   user._updatedAt = new Date();
   ctx.app.store.reindexUser(user, previous);
 }
@@ -110,16 +174,26 @@ function usersList(ctx: Ctx): ApiResult {
     offset: page.offset,
     count: page.count,
   });
-  return success({ users: result.items, count: result.items.length, offset: page.offset, total: result.total });
+  return success({
+    users: result.items,
+    count: result.items.length,
+    offset: page.offset,
+    total: result.total,
+  });
 }
 
 const PAT_METHOD = 'personalAccessTokens:generateToken';
 
 function patPermission(ctx: Ctx, method: string): void {
   if (!ctx.app.settings.bool('API_Enable_Personal_Access_Tokens')) {
-    throw new MeteorError('error-personal-access-tokens-are-current-disabled', 'Personal Access Tokens are currently disabled', { method });
+    throw new MeteorError(
+      'error-personal-access-tokens-are-current-disabled',
+      'Personal Access Tokens are currently disabled',
+      { method },
+    );
   }
-  if (!hasPermission(ctx.user, 'create-personal-access-tokens')) throw new MeteorError('not-authorized', 'Not Authorized', { method });
+  if (!hasPermission(ctx.user, 'create-personal-access-tokens'))
+    throw new MeteorError('not-authorized', 'Not Authorized', { method });
 }
 
 function patTokens(user: UserDoc) {
@@ -128,7 +202,12 @@ function patTokens(user: UserDoc) {
 
 function generatePat(ctx: Ctx, name: string, bypassTwoFactor: boolean): string {
   const user = ctx.user as UserDoc;
-  const token = issueLoginToken(ctx.app.store, user, { type: 'personalAccessToken', name, createdAt: new Date(), bypassTwoFactor });
+  const token = issueLoginToken(ctx.app.store, user, {
+    type: 'personalAccessToken',
+    name,
+    createdAt: new Date(),
+    bypassTwoFactor,
+  });
   const entry = user.services.resume.loginTokens[user.services.resume.loginTokens.length - 1];
   if (entry) entry.lastTokenPart = token.slice(-6);
   return token;
@@ -140,7 +219,8 @@ export const userRoutes: RouteSpec[] = [
   {
     method: 'GET',
     path: '/api/v1/users.list',
-    summary: 'Users, paginated (default sort username ascending); query/fields when unsafe params are enabled',
+    summary:
+      'Users, paginated (default sort username ascending); query/fields when unsafe params are enabled',
     tags: ['Users'],
     auth: true,
     permissions: { all: ['view-d-room'] },
@@ -153,19 +233,41 @@ export const userRoutes: RouteSpec[] = [
     summary: 'One user by userId or username (more fields for yourself or with view-full-other-user-info)',
     tags: ['Users'],
     auth: true,
-    validate: { anyOf: [objectSchema({ userId: str, includeUserRooms: str, fields: str }, ['userId']), objectSchema({ username: str, includeUserRooms: str, fields: str }, ['username']), objectSchema({ importId: str, includeUserRooms: str, fields: str }, ['importId'])] },
+    validate: {
+      anyOf: [
+        objectSchema({ userId: str, includeUserRooms: str, fields: str }, ['userId']),
+        objectSchema({ username: str, includeUserRooms: str, fields: str }, ['username']),
+        objectSchema({ importId: str, includeUserRooms: str, fields: str }, ['importId']),
+      ],
+    },
     handler: (ctx) => {
       const store = ctx.app.store;
       const q = ctx.query;
-      const user = typeof q.userId === 'string' ? store.users.get(q.userId) : typeof q.username === 'string' ? store.findUserByUsername(q.username) : undefined;
+      const user =
+        typeof q.userId === 'string'
+          ? store.users.get(q.userId)
+          : typeof q.username === 'string'
+            ? store.findUserByUsername(q.username)
+            : undefined;
       if (!user) return failure('User not found.');
       const privileged = user._id === ctx.userId || hasPermission(ctx.user, 'view-full-other-user-info');
       const view = privileged ? fullView(user) : pick(user, DEFAULT_INFO_FIELDS);
       if (q.includeUserRooms === 'true' && privileged) {
-        view.rooms = [...(store.userRooms.get(user._id) ?? [])].map((rid) => {
-          const s = store.subscription(rid, user._id);
-          return s && { _id: s._id, rid: s.rid, name: s.name, t: s.t, unread: s.unread, ...(s.roles && { roles: s.roles }) };
-        }).filter(Boolean);
+        view.rooms = [...(store.userRooms.get(user._id) ?? [])]
+          .map((rid) => {
+            const s = store.subscription(rid, user._id);
+            return (
+              s && {
+                _id: s._id,
+                rid: s.rid,
+                name: s.name,
+                t: s.t,
+                unread: s.unread,
+                ...(s.roles && { roles: s.roles }),
+              }
+            );
+          })
+          .filter(Boolean);
       }
       return success({ user: view });
     },
@@ -179,28 +281,58 @@ export const userRoutes: RouteSpec[] = [
     permissions: { all: ['create-user'] },
     validate: objectSchema(
       {
-        email: str, name: str, password: str, username: str, active: bool, bio: str, nickname: str, statusText: str,
-        roles: { type: 'array', items: str }, joinDefaultChannels: bool, requirePasswordChange: bool,
-        setRandomPassword: bool, sendWelcomeEmail: bool, verified: bool, customFields: { type: 'object' },
+        email: str,
+        name: str,
+        password: str,
+        username: str,
+        active: bool,
+        bio: str,
+        nickname: str,
+        statusText: str,
+        roles: { type: 'array', items: str },
+        joinDefaultChannels: bool,
+        requirePasswordChange: bool,
+        setRandomPassword: bool,
+        sendWelcomeEmail: bool,
+        verified: bool,
+        customFields: { type: 'object' },
       },
       ['email', 'name', 'password', 'username'],
     ),
     handler: (ctx) => {
-      const b = ctx.body as Record<string, unknown> & { email: string; name: string; password: string; username: string };
+      const b = ctx.body as Record<string, unknown> & {
+        email: string;
+        name: string;
+        password: string;
+        username: string;
+      };
       assertUsernameAvailable(ctx, b.username);
       assertEmailAvailable(ctx, b.email);
       if (Array.isArray(b.roles) && b.roles.length && !hasPermission(ctx.user, 'assign-roles')) {
-        throw new MeteorError('error-action-not-allowed', 'Assign roles is not allowed', { method: 'insertOrUpdateUser', action: 'Assign_role' });
+        throw new MeteorError('error-action-not-allowed', 'Assign roles is not allowed', {
+          method: 'insertOrUpdateUser',
+          action: 'Assign_role',
+        });
       }
       const user = newUser(ctx, {
-        username: b.username, email: b.email, password: b.password, name: b.name,
+        username: b.username,
+        email: b.email,
+        password: b.password,
+        name: b.name,
         ...(Array.isArray(b.roles) && { roles: b.roles as string[] }),
         ...(typeof b.active === 'boolean' && { active: b.active }),
         ...(typeof b.verified === 'boolean' && { verified: b.verified }),
-        ...(typeof b.requirePasswordChange === 'boolean' && { requirePasswordChange: b.requirePasswordChange }),
+        ...(typeof b.requirePasswordChange === 'boolean' && {
+          requirePasswordChange: b.requirePasswordChange,
+        }),
         ...(typeof b.joinDefaultChannels === 'boolean' && { joinDefaultChannels: b.joinDefaultChannels }),
       });
-      applyUserData(ctx, user, { bio: b.bio, nickname: b.nickname, statusText: b.statusText, customFields: b.customFields });
+      applyUserData(ctx, user, {
+        bio: b.bio,
+        nickname: b.nickname,
+        statusText: b.statusText,
+        customFields: b.customFields,
+      });
       return success({ user: fullView(user) });
     },
   },
@@ -214,9 +346,21 @@ export const userRoutes: RouteSpec[] = [
       {
         userId: str,
         data: objectSchema({
-          email: str, name: str, password: str, username: str, bio: str, nickname: str, statusText: str, active: bool,
-          roles: { type: 'array', items: str }, joinDefaultChannels: bool, requirePasswordChange: bool, sendWelcomeEmail: bool,
-          verified: bool, customFields: { type: 'object' }, setRandomPassword: bool,
+          email: str,
+          name: str,
+          password: str,
+          username: str,
+          bio: str,
+          nickname: str,
+          statusText: str,
+          active: bool,
+          roles: { type: 'array', items: str },
+          joinDefaultChannels: bool,
+          requirePasswordChange: bool,
+          sendWelcomeEmail: bool,
+          verified: bool,
+          customFields: { type: 'object' },
+          setRandomPassword: bool,
         }),
         confirmRelinquish: bool,
       },
@@ -225,12 +369,20 @@ export const userRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const user = ctx.app.store.users.get(String(ctx.body.userId));
       if (!hasPermission(ctx.user, 'edit-other-user-info')) {
-        throw new MeteorError('error-action-not-allowed', 'Edit user is not allowed', { method: 'insertOrUpdateUser', action: 'Editing_user' });
+        throw new MeteorError('error-action-not-allowed', 'Edit user is not allowed', {
+          method: 'insertOrUpdateUser',
+          action: 'Editing_user',
+        });
       }
-      if (!user) throw new MeteorError('error-invalid-userId', 'Invalid userId', { method: 'insertOrUpdateUser' });
+      if (!user)
+        throw new MeteorError('error-invalid-userId', 'Invalid userId', { method: 'insertOrUpdateUser' });
       const data = ctx.body.data as Record<string, unknown>;
       if (Array.isArray(data.roles)) {
-        if (!hasPermission(ctx.user, 'assign-roles')) throw new MeteorError('error-action-not-allowed', 'Assign roles is not allowed', { method: 'insertOrUpdateUser', action: 'Assign_role' });
+        if (!hasPermission(ctx.user, 'assign-roles'))
+          throw new MeteorError('error-action-not-allowed', 'Assign roles is not allowed', {
+            method: 'insertOrUpdateUser',
+            action: 'Assign_role',
+          });
         user.roles = data.roles as string[];
       }
       applyUserData(ctx, user, data);
@@ -248,8 +400,14 @@ export const userRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const user = userFromParams(ctx, ctx.body);
       const store = ctx.app.store;
-      if (user.roles.includes('admin') && store.userList().filter((u) => u.active && u.roles.includes('admin')).length <= 1) {
-        throw new MeteorError('error-action-not-allowed', 'Leaving the app without admins is not allowed', { method: 'deleteUser', action: 'Remove_last_admin' });
+      if (
+        user.roles.includes('admin') &&
+        store.userList().filter((u) => u.active && u.roles.includes('admin')).length <= 1
+      ) {
+        throw new MeteorError('error-action-not-allowed', 'Leaving the app without admins is not allowed', {
+          method: 'deleteUser',
+          action: 'Remove_last_admin',
+        });
       }
       store.removeUser(user._id);
       return success();
@@ -261,10 +419,18 @@ export const userRoutes: RouteSpec[] = [
     summary: "Set your status (or another user's with edit-other-user-info)",
     tags: ['Users'],
     auth: true,
-    validate: objectSchema({ status: { type: 'string', enum: STATUSES }, message: str, userId: str, username: str }),
+    validate: objectSchema({
+      status: { type: 'string', enum: STATUSES },
+      message: str,
+      userId: str,
+      username: str,
+    }),
     handler: (ctx) => {
       let user = ctx.user as UserDoc;
-      if ((typeof ctx.body.userId === 'string' && ctx.body.userId !== user._id) || (typeof ctx.body.username === 'string' && ctx.body.username !== user.username)) {
+      if (
+        (typeof ctx.body.userId === 'string' && ctx.body.userId !== user._id) ||
+        (typeof ctx.body.username === 'string' && ctx.body.username !== user.username)
+      ) {
         if (!hasPermission(ctx.user, 'edit-other-user-info')) return forbidden();
         user = userFromParams(ctx, ctx.body);
       }
@@ -286,7 +452,17 @@ export const userRoutes: RouteSpec[] = [
     rateLimit: { calls: () => 1, intervalMs: () => 60000 },
     validate: objectSchema(
       {
-        data: objectSchema({ email: str, name: str, username: str, nickname: str, statusText: str, bio: str, currentPassword: str, newPassword: str, realname: str }),
+        data: objectSchema({
+          email: str,
+          name: str,
+          username: str,
+          nickname: str,
+          statusText: str,
+          bio: str,
+          currentPassword: str,
+          newPassword: str,
+          realname: str,
+        }),
         customFields: { type: 'object' },
       },
       ['data'],
@@ -325,11 +501,18 @@ export const userRoutes: RouteSpec[] = [
       calls: (s) => s.number('Rate_Limiter_Limit_RegisterUser'),
       intervalMs: (s) => s.number('API_Enable_Rate_Limiter_Limit_Time_Default'),
     },
-    validate: objectSchema({ username: str, email: str, pass: str, name: str, secretURL: str, reason: str }, ['username', 'email', 'pass', 'name']),
+    validate: objectSchema({ username: str, email: str, pass: str, name: str, secretURL: str, reason: str }, [
+      'username',
+      'email',
+      'pass',
+      'name',
+    ]),
     handler: (ctx) => {
       const b = ctx.body as { username: string; email: string; pass: string; name: string };
       if (ctx.app.settings.string('Accounts_RegistrationForm') === 'Disabled') {
-        throw new MeteorError('error-user-registration-disabled', 'User registration is disabled', { method: 'registerUser' });
+        throw new MeteorError('error-user-registration-disabled', 'User registration is disabled', {
+          method: 'registerUser',
+        });
       }
       if (ctx.app.store.findUserByUsername(b.username)) return failure('Username is already in use');
       assertUsernameAvailable(ctx, b.username);
@@ -341,7 +524,8 @@ export const userRoutes: RouteSpec[] = [
   {
     method: 'POST',
     path: '/api/v1/users.generatePersonalAccessToken',
-    summary: 'Create a personal access token (needs 2FA: TOTP, or your password as sha256 hex when you have no 2FA)',
+    summary:
+      'Create a personal access token (needs 2FA: TOTP, or your password as sha256 hex when you have no 2FA)',
     tags: ['Personal Access Tokens'],
     auth: true,
     twoFactor: true,
@@ -349,9 +533,12 @@ export const userRoutes: RouteSpec[] = [
     handler: (ctx) => {
       patPermission(ctx, PAT_METHOD);
       const name = String(ctx.body.tokenName);
-      if (!name.trim()) throw new MeteorError('error-token-name-required', 'Token name is required', { method: PAT_METHOD });
+      if (!name.trim())
+        throw new MeteorError('error-token-name-required', 'Token name is required', { method: PAT_METHOD });
       if (patTokens(ctx.user as UserDoc).some((t) => t.name === name)) {
-        throw new MeteorError('error-token-already-exists', 'A token with this name already exists', { method: PAT_METHOD });
+        throw new MeteorError('error-token-already-exists', 'A token with this name already exists', {
+          method: PAT_METHOD,
+        });
       }
       return success({ token: generatePat(ctx, name, ctx.body.bypassTwoFactor === true) });
     },
@@ -401,7 +588,12 @@ export const userRoutes: RouteSpec[] = [
     permissions: { all: ['create-personal-access-tokens'] },
     handler: (ctx) =>
       success({
-        tokens: patTokens(ctx.user as UserDoc).map((t) => ({ name: t.name, createdAt: t.createdAt, lastTokenPart: t.lastTokenPart, bypassTwoFactor: t.bypassTwoFactor === true })),
+        tokens: patTokens(ctx.user as UserDoc).map((t) => ({
+          name: t.name,
+          createdAt: t.createdAt,
+          lastTokenPart: t.lastTokenPart,
+          bypassTwoFactor: t.bypassTwoFactor === true,
+        })),
       }),
   },
 ];

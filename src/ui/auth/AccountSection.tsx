@@ -19,7 +19,11 @@ const SOURCE_WORDS: Record<ServerSession['source'], string> = {
 function RateLimitLine({ session, user }: { session: ServerSession | undefined; user: SignedInUser }) {
   const bypass = session?.verified?.bypass;
   if (!bypass) {
-    return <p className="hint muted">Rate limit: not known yet; Verify token finds out whether this user bypasses it.</p>;
+    return (
+      <p className="hint muted">
+        Rate limit: not known yet; Verify token finds out whether this user bypasses it.
+      </p>
+    );
   }
   const how =
     bypass.source === 'server'
@@ -67,7 +71,8 @@ export function AccountSection({
         </dd>
         <dt>Headers</dt>
         <dd>
-          X-User-Id <code>{maskSecret(user.credentials.userId)}</code>, X-Auth-Token <code>{maskSecret(user.credentials.authToken)}</code>
+          X-User-Id <code>{maskSecret(user.credentials.userId)}</code>, X-Auth-Token{' '}
+          <code>{maskSecret(user.credentials.authToken)}</code>
         </dd>
         <dt>Roles</dt>
         <dd>{roles && roles.length > 0 ? roles.join(', ') : 'not known yet'}</dd>
@@ -82,7 +87,10 @@ export function AccountSection({
             type="button"
             onClick={() => {
               forgetLocally(server);
-              setNotice(server, { tone: 'ok', text: 'The token was forgotten here; it still works on the server.' });
+              setNotice(server, {
+                tone: 'ok',
+                text: 'The token was forgotten here; it still works on the server.',
+              });
             }}
           >
             Forget token here only
@@ -90,11 +98,15 @@ export function AccountSection({
         ) : null}
       </div>
       {session?.source === 'token' ? (
-        <p className="hint muted">Sign out calls /api/v1/logout, which revokes the token that was sent: a pasted personal access token stops working everywhere.</p>
+        <p className="hint muted">
+          Sign out calls /api/v1/logout, which revokes the token that was sent: a pasted personal access token
+          stops working everywhere.
+        </p>
       ) : null}
       {result?.kind === 'ok' ? (
         <p role="status" className="hint auth-ok">
-          Token valid: /api/v1/me answered as {result.value.username ?? result.value.userId} (roles {result.value.roles.join(', ') || 'none'}).
+          Token valid: /api/v1/me answered as {result.value.username ?? result.value.userId} (roles{' '}
+          {result.value.roles.join(', ') || 'none'}).
         </p>
       ) : null}
       {result?.kind === 'refused' ? <DiagnosisView diagnosis={result.diagnosis} /> : null}
@@ -107,7 +119,11 @@ export function AccountSection({
         value={session?.remember ?? null}
         onChange={(mode) => {
           const ok = setRemember(server, mode);
-          setRememberProblem(ok ? null : 'This browser refused the storage (private mode or a policy): the token stays in memory only.');
+          setRememberProblem(
+            ok
+              ? null
+              : 'This browser refused the storage (private mode or a policy): the token stays in memory only.',
+          );
         }}
       />
       {rememberProblem ? (

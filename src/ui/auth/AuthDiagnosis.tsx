@@ -41,7 +41,8 @@ export function AuthDiagnosis({ response }: { response: ResponseRecord }) {
   const sent = view.phase === 'idle' ? null : view.sent;
   if (!needsAuthDiagnosis(response)) return null;
   const key = responseKey(response);
-  const context: SentContext | undefined = sentContextOf(response) ?? (sent ? currentContext(sent.draft) : undefined);
+  const context: SentContext | undefined =
+    sentContextOf(response) ?? (sent ? currentContext(sent.draft) : undefined);
   if (!context) return null;
   const body = parseBody(response.bodyText);
   const me = meChecks[key];
@@ -56,22 +57,37 @@ export function AuthDiagnosis({ response }: { response: ResponseRecord }) {
   });
   const userId = header(context.requestHeaders, 'X-User-Id');
   const authToken = header(context.requestHeaders, 'X-Auth-Token');
-  const canCheck = response.status === 401 && userId && authToken && (diagnosis.cause === 'token-invalid' || diagnosis.cause === 'unknown') && !/\/login\/?$/.test(context.draft.path);
+  const canCheck =
+    response.status === 401 &&
+    userId &&
+    authToken &&
+    (diagnosis.cause === 'token-invalid' || diagnosis.cause === 'unknown') &&
+    !/\/login\/?$/.test(context.draft.path);
 
   const checkToken = async () => {
     if (!userId || !authToken) return;
     setMeChecks((m) => ({ ...m, [key]: 'checking' }));
-    const outcome = await apiCaller()({ serverUrl: context.draft.serverUrl, method: 'GET', path: '/api/v1/me', credentials: { userId, authToken } });
+    const outcome = await apiCaller()({
+      serverUrl: context.draft.serverUrl,
+      method: 'GET',
+      path: '/api/v1/me',
+      credentials: { userId, authToken },
+    });
     setMeChecks((m) => ({
       ...m,
-      [key]: outcome.ok ? (outcome.response.proxyError ? outcome.response.proxyError.message : { status: outcome.response.status }) : outcome.failure.message,
+      [key]: outcome.ok
+        ? outcome.response.proxyError
+          ? outcome.response.proxyError.message
+          : { status: outcome.response.status }
+        : outcome.failure.message,
     }));
   };
 
   const resendWithAnswer = (answer: { code: string; method: string }) => {
     const { draft, actions } = useExplorerStore.getState();
     actions.setPendingTwoFactor(answer);
-    if (JSON.stringify(draft) !== JSON.stringify(context.draft)) actions.loadDraft(structuredClone(context.draft));
+    if (JSON.stringify(draft) !== JSON.stringify(context.draft))
+      actions.loadDraft(structuredClone(context.draft));
     send();
   };
 

@@ -16,7 +16,12 @@ import './auth.css';
 
 type Refusal = Extract<FlowResult<unknown>, { kind: 'refused' }>;
 
-function loginInput(variant: BodyVariant, name: string, password: string, encoding: PasswordEncoding): LoginInput {
+function loginInput(
+  variant: BodyVariant,
+  name: string,
+  password: string,
+  encoding: PasswordEncoding,
+): LoginInput {
   switch (variant) {
     case 'userObject-username':
       return { kind: 'userObject', by: 'username', value: name, password, encoding };
@@ -53,7 +58,12 @@ function NoticeLine({ notice }: { notice: Notice }) {
  */
 const closePanel = (): void => useAuthUi.getState().setPanelOpen(false);
 
-function usePopoverDismiss(open: boolean, region: RefObject<HTMLElement | null>, close: () => void, toggle: RefObject<HTMLElement | null>) {
+function usePopoverDismiss(
+  open: boolean,
+  region: RefObject<HTMLElement | null>,
+  close: () => void,
+  toggle: RefObject<HTMLElement | null>,
+) {
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
@@ -98,7 +108,11 @@ export function AuthPanel() {
   const [encoding, setEncoding] = useState<PasswordEncoding>('plain');
   const [rememberMode, setRememberMode] = useState<RememberMode | null>(null);
   const [busy, setBusy] = useState(false);
-  const [challenge, setChallenge] = useState<{ server: string; input: LoginInput; challenge: TwoFactorChallenge } | null>(null);
+  const [challenge, setChallenge] = useState<{
+    server: string;
+    input: LoginInput;
+    challenge: TwoFactorChallenge;
+  } | null>(null);
   const [refusal, setRefusal] = useState<{ server: string; result: Refusal } | null>(null);
   const panelId = useId();
   const nameId = useId();
@@ -113,7 +127,10 @@ export function AuthPanel() {
 
   const attempt = async (input: LoginInput, source: SessionSource, twoFactor?: TwoFactorAnswer) => {
     if (server === '') {
-      setNotice(server, { tone: 'error', text: 'Enter the server URL first (the Server field): credentials belong to one server.' });
+      setNotice(server, {
+        tone: 'error',
+        text: 'Enter the server URL first (the Server field): credentials belong to one server.',
+      });
       return;
     }
     setBusy(true);
@@ -144,7 +161,10 @@ export function AuthPanel() {
     event.preventDefault();
     if (name.trim() === '' || password === '') {
       setPanelOpen(true);
-      setNotice(server, { tone: 'error', text: `Fill in ${name.trim() === '' ? 'Username or email' : 'Password'} to sign in.` });
+      setNotice(server, {
+        tone: 'error',
+        text: `Fill in ${name.trim() === '' ? 'Username or email' : 'Password'} to sign in.`,
+      });
       return;
     }
     void attempt(loginInput(variant, name, password, encoding), 'password');
@@ -152,7 +172,10 @@ export function AuthPanel() {
 
   const submitToken = async (userId: string, authToken: string) => {
     if (server === '') {
-      setNotice(server, { tone: 'error', text: 'Enter the server URL first (the Server field): a token belongs to one server.' });
+      setNotice(server, {
+        tone: 'error',
+        text: 'Enter the server URL first (the Server field): a token belongs to one server.',
+      });
       return;
     }
     setBusy(true);
@@ -160,10 +183,19 @@ export function AuthPanel() {
     setNotice(server, null);
     const result = await verify(server, { userId, authToken }, 'token', rememberMode);
     setBusy(false);
-    if (result.kind === 'ok') setNotice(server, { tone: 'ok', text: `Token verified with /api/v1/me: it belongs to ${result.value.username ?? userId}.` });
+    if (result.kind === 'ok')
+      setNotice(server, {
+        tone: 'ok',
+        text: `Token verified with /api/v1/me: it belongs to ${result.value.username ?? userId}.`,
+      });
     else if (result.kind === 'refused') setRefusal({ server, result });
-    else if (result.kind === 'failed') setNotice(server, { tone: 'error', text: `${result.failure.message} ${result.failure.nextStep}` });
-    else setNotice(server, { tone: 'error', text: 'The server asked for two-factor authentication on /api/v1/me, which it does not normally do.' });
+    else if (result.kind === 'failed')
+      setNotice(server, { tone: 'error', text: `${result.failure.message} ${result.failure.nextStep}` });
+    else
+      setNotice(server, {
+        tone: 'error',
+        text: 'The server asked for two-factor authentication on /api/v1/me, which it does not normally do.',
+      });
   };
 
   const doSignOut = async () => {
@@ -179,12 +211,7 @@ export function AuthPanel() {
   const displayName = user ? (user.username ?? `user ${user.credentials.userId}`) : '';
 
   return (
-    <div
-      ref={regionRef}
-      role="region"
-      aria-label="Authentication"
-      className="auth-panel"
-    >
+    <div ref={regionRef} role="region" aria-label="Authentication" className="auth-panel">
       {user ? (
         <div className="auth-inline">
           <p role="status" aria-label={`Signed in as ${displayName}`} className="auth-who">
@@ -249,7 +276,9 @@ export function AuthPanel() {
         {shownRefusal ? (
           <DiagnosisView
             diagnosis={shownRefusal.diagnosis}
-            {...(shownRefusal.diagnosis.sentHeaders.some((h) => h.value) ? {} : { sent: 'a POST /api/v1/login body (sign-in sends no X-User-Id or X-Auth-Token)' })}
+            {...(shownRefusal.diagnosis.sentHeaders.some((h) => h.value)
+              ? {}
+              : { sent: 'a POST /api/v1/login body (sign-in sends no X-User-Id or X-Auth-Token)' })}
           />
         ) : null}
         {user ? (

@@ -13,7 +13,8 @@ export function AuthStatusLine() {
     <p className="hint auth-status-line" aria-label="Sent as">
       {user ? (
         <>
-          Sent as <strong>{user.username ?? 'a user not verified yet'}</strong>: X-User-Id <code>{maskSecret(user.credentials.userId)}</code>, X-Auth-Token{' '}
+          Sent as <strong>{user.username ?? 'a user not verified yet'}</strong>: X-User-Id{' '}
+          <code>{maskSecret(user.credentials.userId)}</code>, X-Auth-Token{' '}
           <code>{maskSecret(user.credentials.authToken)}</code>
           {user.bypassesRateLimit ? ' · bypasses the rate limit' : ''}
         </>
@@ -25,7 +26,9 @@ export function AuthStatusLine() {
           </button>
         </>
       )}
-      {pending ? <span> · a two-factor answer ({pending.method}) goes with the next request only</span> : null}
+      {pending ? (
+        <span> · a two-factor answer ({pending.method}) goes with the next request only</span>
+      ) : null}
     </p>
   );
 }

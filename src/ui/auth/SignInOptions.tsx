@@ -37,7 +37,9 @@ export function SignInOptions(props: SignInOptionsProps) {
     const u = userId.trim();
     const t = authToken.trim();
     if (u === '' || t === '') {
-      setProblem(`Fill in ${u === '' && t === '' ? 'both User ID and Auth token' : u === '' ? 'User ID' : 'Auth token'}: a personal access token only works together with the ID of the user it belongs to.`);
+      setProblem(
+        `Fill in ${u === '' && t === '' ? 'both User ID and Auth token' : u === '' ? 'User ID' : 'Auth token'}: a personal access token only works together with the ID of the user it belongs to.`,
+      );
       return;
     }
     setProblem(null);
@@ -52,7 +54,11 @@ export function SignInOptions(props: SignInOptionsProps) {
         <div className="auth-row">
           <span className="field">
             <label htmlFor={ids.variant}>Login body</label>
-            <select id={ids.variant} value={props.variant} onChange={(e) => props.onVariant(e.target.value as BodyVariant)}>
+            <select
+              id={ids.variant}
+              value={props.variant}
+              onChange={(e) => props.onVariant(e.target.value as BodyVariant)}
+            >
               {BODY_VARIANTS.map((v) => (
                 <option key={v.value} value={v.value}>
                   {v.label}
@@ -62,7 +68,11 @@ export function SignInOptions(props: SignInOptionsProps) {
           </span>
           <span className="field">
             <label htmlFor={ids.encoding}>Encoding</label>
-            <select id={ids.encoding} value={props.encoding} onChange={(e) => props.onEncoding(e.target.value === 'sha-256' ? 'sha-256' : 'plain')}>
+            <select
+              id={ids.encoding}
+              value={props.encoding}
+              onChange={(e) => props.onEncoding(e.target.value === 'sha-256' ? 'sha-256' : 'plain')}
+            >
               <option value="plain">typed text</option>
               <option value="sha-256">{'{ digest, algorithm: "sha-256" }'}</option>
             </select>
@@ -72,7 +82,10 @@ export function SignInOptions(props: SignInOptionsProps) {
 
       <fieldset className="auth-fieldset">
         <legend>Personal access token</legend>
-        <p className="hint muted">Paste the user ID and the token shown when the token was created; Verify token checks them with /api/v1/me.</p>
+        <p className="hint muted">
+          Paste the user ID and the token shown when the token was created; Verify token checks them with
+          /api/v1/me.
+        </p>
         <form
           className="auth-row"
           onSubmit={(e) => {
@@ -82,11 +95,24 @@ export function SignInOptions(props: SignInOptionsProps) {
         >
           <span className="field">
             <label htmlFor={ids.userId}>User ID</label>
-            <input id={ids.userId} value={userId} spellCheck={false} autoComplete="off" onChange={(e) => setUserId(e.target.value)} />
+            <input
+              id={ids.userId}
+              value={userId}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => setUserId(e.target.value)}
+            />
           </span>
           <span className="field">
             <label htmlFor={ids.token}>Auth token</label>
-            <input id={ids.token} type="password" value={authToken} spellCheck={false} autoComplete="off" onChange={(e) => setAuthToken(e.target.value)} />
+            <input
+              id={ids.token}
+              type="password"
+              value={authToken}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => setAuthToken(e.target.value)}
+            />
           </span>
           <button type="submit" disabled={props.busy}>
             Verify token
@@ -115,7 +141,14 @@ export function SignInOptions(props: SignInOptionsProps) {
         >
           <span className="field">
             <label htmlFor={ids.resume}>Resume token</label>
-            <input id={ids.resume} type="password" value={resume} spellCheck={false} autoComplete="off" onChange={(e) => setResume(e.target.value)} />
+            <input
+              id={ids.resume}
+              type="password"
+              value={resume}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => setResume(e.target.value)}
+            />
           </span>
           <button type="submit" disabled={props.busy}>
             Use resume token

@@ -7,10 +7,22 @@ import { DiagnosisView } from './DiagnosisView';
 import { listTokens, tokenAction, type FlowResult, type TokenAction } from './session';
 import { TwoFactorPrompt } from './TwoFactorPrompt';
 
-type Problem = { kind: 'refused'; result: Extract<FlowResult<unknown>, { kind: 'refused' }> } | { kind: 'failed'; text: string };
+type Problem =
+  | { kind: 'refused'; result: Extract<FlowResult<unknown>, { kind: 'refused' }> }
+  | { kind: 'failed'; text: string };
 
 /** Shown once, right after the server made it; never stored anywhere. */
-function GeneratedToken({ name, token, userId, onDone }: { name: string; token: string; userId: string; onDone: () => void }) {
+function GeneratedToken({
+  name,
+  token,
+  userId,
+  onDone,
+}: {
+  name: string;
+  token: string;
+  userId: string;
+  onDone: () => void;
+}) {
   const [copied, setCopied] = useState<string | null>(null);
   const copy = async () => {
     try {
@@ -23,10 +35,17 @@ function GeneratedToken({ name, token, userId, onDone }: { name: string; token: 
   return (
     <div className="alert warn auth-generated" role="region" aria-label="New personal access token">
       <p>
-        <strong>Token “{name}” created.</strong> Copy it now: the server never shows it again and the explorer does not keep it.
+        <strong>Token “{name}” created.</strong> Copy it now: the server never shows it again and the explorer
+        does not keep it.
       </p>
       <div className="auth-row">
-        <input readOnly aria-label="New token" className="auth-token-value" value={token} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          readOnly
+          aria-label="New token"
+          className="auth-token-value"
+          value={token}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" onClick={() => void copy()}>
           Copy token
         </button>
@@ -37,13 +56,25 @@ function GeneratedToken({ name, token, userId, onDone }: { name: string; token: 
       <p className="hint">
         Use it with the user ID <code>{userId}</code> (X-User-Id) as X-Auth-Token.
       </p>
-      {copied ? <p role="status" className="hint">{copied}</p> : null}
+      {copied ? (
+        <p role="status" className="hint">
+          {copied}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 /** The signed-in user's personal access tokens: list, generate (with 2FA), regenerate, remove. */
-export function TokensSection({ serverUrl, credentials, visible }: { serverUrl: string; credentials: AuthCredentials; visible: boolean }) {
+export function TokensSection({
+  serverUrl,
+  credentials,
+  visible,
+}: {
+  serverUrl: string;
+  credentials: AuthCredentials;
+  visible: boolean;
+}) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [name, setName] = useState('');
@@ -70,7 +101,8 @@ export function TokensSection({ serverUrl, credentials, visible }: { serverUrl: 
 
   const showProblem = (result: FlowResult<unknown>) => {
     if (result.kind === 'refused') setProblem({ kind: 'refused', result });
-    else if (result.kind === 'failed') setProblem({ kind: 'failed', text: `${result.failure.message} ${result.failure.nextStep}` });
+    else if (result.kind === 'failed')
+      setProblem({ kind: 'failed', text: `${result.failure.message} ${result.failure.nextStep}` });
   };
 
   const run = async (action: TokenAction, twoFactor?: TwoFactorAnswer) => {
@@ -90,22 +122,35 @@ export function TokensSection({ serverUrl, credentials, visible }: { serverUrl: 
     }
     if (result.value !== null) setGenerated({ name: action.tokenName, token: result.value });
     if (action.kind === 'generate') setName('');
-    setDone(action.kind === 'remove' ? `Token “${action.tokenName}” removed: requests using it now fail with 401.` : null);
+    setDone(
+      action.kind === 'remove'
+        ? `Token “${action.tokenName}” removed: requests using it now fail with 401.`
+        : null,
+    );
     await load();
   };
 
   const actionWords = (action: TokenAction) =>
-    action.kind === 'generate' ? `generate “${action.tokenName}”` : action.kind === 'regenerate' ? `regenerate “${action.tokenName}”` : `remove “${action.tokenName}”`;
+    action.kind === 'generate'
+      ? `generate “${action.tokenName}”`
+      : action.kind === 'regenerate'
+        ? `regenerate “${action.tokenName}”`
+        : `remove “${action.tokenName}”`;
 
   return (
     <section className="auth-tokens" aria-label="Personal access tokens">
       <h3>Personal access tokens</h3>
-      {generated ? <GeneratedToken name={generated.name} token={generated.token} userId={credentials.userId} onDone={() => setGenerated(null)} /> : null}
+      {generated ? (
+        <GeneratedToken
+          name={generated.name}
+          token={generated.token}
+          userId={credentials.userId}
+          onDone={() => setGenerated(null)}
+        />
+      ) : null}
       {pending ? (
         <div className="alert warn">
-          <p>
-            To {actionWords(pending.action)}, the server asks for a second factor.
-          </p>
+          <p>To {actionWords(pending.action)}, the server asks for a second factor.</p>
           <TwoFactorPrompt
             challenge={pending.challenge}
             submitLabel="Confirm"
@@ -115,7 +160,9 @@ export function TokensSection({ serverUrl, credentials, visible }: { serverUrl: 
           />
         </div>
       ) : null}
-      {listProblem?.kind === 'refused' ? <DiagnosisView diagnosis={listProblem.diagnosis} label="Token list refused" /> : null}
+      {listProblem?.kind === 'refused' ? (
+        <DiagnosisView diagnosis={listProblem.diagnosis} label="Token list refused" />
+      ) : null}
       {listProblem?.kind === 'failed' ? (
         <p role="alert" className="alert">
           {listProblem.failure.message} {listProblem.failure.nextStep}
@@ -155,10 +202,20 @@ export function TokensSection({ serverUrl, credentials, visible }: { serverUrl: 
                 <td>{t.lastTokenPart ? <code>…{t.lastTokenPart}</code> : '—'}</td>
                 <td>{t.bypassTwoFactor ? 'yes' : 'no'}</td>
                 <td className="auth-token-actions">
-                  <button type="button" disabled={busy} aria-label={`Regenerate ${t.name}`} onClick={() => void run({ kind: 'regenerate', tokenName: t.name })}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`Regenerate ${t.name}`}
+                    onClick={() => void run({ kind: 'regenerate', tokenName: t.name })}
+                  >
                     Regenerate
                   </button>
-                  <button type="button" disabled={busy} aria-label={`Remove ${t.name}`} onClick={() => void run({ kind: 'remove', tokenName: t.name })}>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`Remove ${t.name}`}
+                    onClick={() => void run({ kind: 'remove', tokenName: t.name })}
+                  >
                     Remove
                   </button>
                 </td>
@@ -173,11 +230,17 @@ export function TokensSection({ serverUrl, credentials, visible }: { serverUrl: 
           e.preventDefault();
           const tokenName = name.trim();
           if (tokenName === '') {
-            setProblem({ kind: 'failed', text: 'Give the token a name first: names identify tokens for regenerating and removing.' });
+            setProblem({
+              kind: 'failed',
+              text: 'Give the token a name first: names identify tokens for regenerating and removing.',
+            });
             return;
           }
           if (tokens?.some((t) => t.name === tokenName)) {
-            setProblem({ kind: 'failed', text: `A token named “${tokenName}” already exists: choose another name, or regenerate that one.` });
+            setProblem({
+              kind: 'failed',
+              text: `A token named “${tokenName}” already exists: choose another name, or regenerate that one.`,
+            });
             return;
           }
           void run({ kind: 'generate', tokenName, bypassTwoFactor: bypass });
@@ -188,7 +251,12 @@ export function TokensSection({ serverUrl, credentials, visible }: { serverUrl: 
           <input id={nameId} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
         </span>
         <span className="auth-check">
-          <input id={bypassId} type="checkbox" checked={bypass} onChange={(e) => setBypass(e.target.checked)} />
+          <input
+            id={bypassId}
+            type="checkbox"
+            checked={bypass}
+            onChange={(e) => setBypass(e.target.checked)}
+          />
           <label htmlFor={bypassId}>Skip two-factor checks with this token</label>
         </span>
         <button type="submit" disabled={busy}>

@@ -56,14 +56,18 @@ export function TwoFactorPrompt({
   return (
     <form className="auth-2fa" onSubmit={(e) => void submit(e)} aria-label="Two-factor authentication">
       {showPrompt ? (
-        <p className={challenge.kind === 'required' ? 'auth-2fa-prompt' : 'auth-2fa-prompt warning'}>{challenge.prompt}</p>
+        <p className={challenge.kind === 'required' ? 'auth-2fa-prompt' : 'auth-2fa-prompt warning'}>
+          {challenge.prompt}
+        </p>
       ) : null}
       <p className="hint muted">
         Method asked for: <strong>{challenge.method}</strong>
         {challenge.availableMethods.length > 0
           ? ` · enabled for this user: ${challenge.availableMethods.join(', ')}`
           : ' · no second factor is enabled for this user, so the server falls back to the password'}
-        {challenge.codeGenerated && challenge.emailOrUsername ? ` · code e-mailed to ${challenge.emailOrUsername}` : ''}
+        {challenge.codeGenerated && challenge.emailOrUsername
+          ? ` · code e-mailed to ${challenge.emailOrUsername}`
+          : ''}
       </p>
       <div className="auth-row">
         {methods.length > 1 ? (

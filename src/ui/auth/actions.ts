@@ -20,11 +20,20 @@ export function apiCaller(): ApiCaller {
 }
 
 /** Stores a new session for one server and, when the person opted in, remembers its token. */
-export async function completeSignIn(serverUrl: string, signedIn: SignedIn, source: SessionSource, rememberMode: RememberMode | null): Promise<void> {
+export async function completeSignIn(
+  serverUrl: string,
+  signedIn: SignedIn,
+  source: SessionSource,
+  rememberMode: RememberMode | null,
+): Promise<void> {
   const server = trimServerUrl(serverUrl);
   const { setAuth } = useExplorerStore.getState().actions;
   const roles = signedIn.roles ?? [];
-  setAuth(server, { credentials: signedIn.credentials, ...(signedIn.username ? { username: signedIn.username } : {}), roles });
+  setAuth(server, {
+    credentials: signedIn.credentials,
+    ...(signedIn.username ? { username: signedIn.username } : {}),
+    roles,
+  });
   useAuthUi.getState().setSession(server, {
     source,
     verified: signedIn.username ? { username: signedIn.username, roles, bypass: null } : null,
@@ -51,20 +60,37 @@ function applyBypass(server: string, credentials: AuthCredentials, roles: string
  * Verify token: `/me` with the given credentials. With `adopt`, a success signs this server in
  * with them (pasting a personal access token); otherwise it refreshes the current session.
  */
-export async function verify(serverUrl: string, credentials: AuthCredentials, adopt: SessionSource | null, rememberMode: RememberMode | null = null): Promise<FlowResult<Verified>> {
+export async function verify(
+  serverUrl: string,
+  credentials: AuthCredentials,
+  adopt: SessionSource | null,
+  rememberMode: RememberMode | null = null,
+): Promise<FlowResult<Verified>> {
   const server = trimServerUrl(serverUrl);
   const result = await verifyToken(apiCaller(), server, credentials);
   if (result.kind !== 'ok') return result;
   const { username, roles, bypass } = result.value;
   const state = useExplorerStore.getState();
   if (adopt) {
-    state.actions.setAuth(server, { credentials, ...(username ? { username } : {}), roles, bypassesRateLimit: bypass.bypasses });
-    useAuthUi.getState().setSession(server, { source: adopt, verified: { username, roles, bypass }, remember: null });
+    state.actions.setAuth(server, {
+      credentials,
+      ...(username ? { username } : {}),
+      roles,
+      bypassesRateLimit: bypass.bypasses,
+    });
+    useAuthUi
+      .getState()
+      .setSession(server, { source: adopt, verified: { username, roles, bypass }, remember: null });
     if (rememberMode) setRemember(server, rememberMode);
   } else {
     const current = state.auth[server];
     if (current && current.credentials.authToken === credentials.authToken) {
-      state.actions.setAuth(server, { ...current, ...(username ? { username } : {}), roles, bypassesRateLimit: bypass.bypasses });
+      state.actions.setAuth(server, {
+        ...current,
+        ...(username ? { username } : {}),
+        roles,
+        bypassesRateLimit: bypass.bypasses,
+      });
       useAuthUi.getState().patchSession(server, { verified: { username, roles, bypass } });
       const mode = useAuthUi.getState().sessions[server]?.remember;
       if (mode) setRemember(server, mode); // keep the stored username current
@@ -126,6 +152,8 @@ export function restoreRemembered(): void {
       credentials: { userId: entry.userId, authToken: entry.authToken },
       ...(entry.username ? { username: entry.username } : {}),
     });
-    useAuthUi.getState().setSession(entry.serverUrl, { source: 'remembered', verified: null, remember: entry.mode });
+    useAuthUi
+      .getState()
+      .setSession(entry.serverUrl, { source: 'remembered', verified: null, remember: entry.mode });
   }
 }

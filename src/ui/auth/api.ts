@@ -1,6 +1,12 @@
 import { executeRequest, RequestFailedError } from '../../core/http/execute';
 import { prepareRequest } from '../../core/http/prepare';
-import type { AuthCredentials, RequestFailure, ResponseRecord, Transport, TwoFactorAnswer } from '../../core/http/types';
+import type {
+  AuthCredentials,
+  RequestFailure,
+  ResponseRecord,
+  Transport,
+  TwoFactorAnswer,
+} from '../../core/http/types';
 import { emptyDraft, type HttpMethod } from '../../core/permalink/draft';
 
 /**

@@ -19,7 +19,11 @@ function storages(): Storages & { session: MemoryStorage; local: MemoryStorage }
   return { session: new MemoryStorage(), local: new MemoryStorage() };
 }
 
-const entry = { userId: 'sandboxAdminUser1', authToken: 'Tok3nTok3nTok3nTok3nTok3nTok3nTok3nTok3nAbc', username: 'admin' };
+const entry = {
+  userId: 'sandboxAdminUser1',
+  authToken: 'Tok3nTok3nTok3nTok3nTok3nTok3nTok3nTok3nAbc',
+  username: 'admin',
+};
 
 describe('remember on this device', () => {
   it('writes nothing until asked', () => {

@@ -48,7 +48,8 @@ function read(storage: Storages['session']): Record<string, RememberedEntry> {
     for (const [server, value] of Object.entries(parsed as Record<string, unknown>)) {
       if (value === null || typeof value !== 'object') continue;
       const { userId, authToken, username } = value as Record<string, unknown>;
-      if (typeof userId !== 'string' || typeof authToken !== 'string' || userId === '' || authToken === '') continue;
+      if (typeof userId !== 'string' || typeof authToken !== 'string' || userId === '' || authToken === '')
+        continue;
       out[server] = { userId, authToken, ...(typeof username === 'string' ? { username } : {}) };
     }
     return out;
@@ -64,13 +65,22 @@ function write(storage: Storages['session'], entries: Record<string, RememberedE
 }
 
 /** Stores one server's token in the chosen storage and removes it from the other. */
-export function remember(storages: Storages, serverUrl: string, mode: RememberMode, entry: RememberedEntry): boolean {
+export function remember(
+  storages: Storages,
+  serverUrl: string,
+  mode: RememberMode,
+  entry: RememberedEntry,
+): boolean {
   const key = trimServerUrl(serverUrl);
   const target = mode === 'local' ? storages.local : storages.session;
   if (!target) return false;
   forget(storages, key);
   // Only these three fields, whatever else the caller's object holds.
-  const clean: RememberedEntry = { userId: entry.userId, authToken: entry.authToken, ...(entry.username ? { username: entry.username } : {}) };
+  const clean: RememberedEntry = {
+    userId: entry.userId,
+    authToken: entry.authToken,
+    ...(entry.username ? { username: entry.username } : {}),
+  };
   write(target, { ...read(target), [key]: clean });
   return true;
 }
@@ -90,8 +100,10 @@ export function forget(storages: Storages, serverUrl: string): void {
 /** Everything remembered; a session entry wins over a local one for the same server. */
 export function loadRemembered(storages: Storages): RememberedCredentials[] {
   const out = new Map<string, RememberedCredentials>();
-  for (const [server, entry] of Object.entries(read(storages.local))) out.set(server, { ...entry, serverUrl: server, mode: 'local' });
-  for (const [server, entry] of Object.entries(read(storages.session))) out.set(server, { ...entry, serverUrl: server, mode: 'session' });
+  for (const [server, entry] of Object.entries(read(storages.local)))
+    out.set(server, { ...entry, serverUrl: server, mode: 'local' });
+  for (const [server, entry] of Object.entries(read(storages.session)))
+    out.set(server, { ...entry, serverUrl: server, mode: 'session' });
   return [...out.values()];
 }
 

@@ -59,7 +59,10 @@ async function sendAsRunner(serverUrl: string): Promise<void> {
 
 describe('credentials are per server', () => {
   it('attaches A’s token to A only, also after switching the Server field back and forth', async () => {
-    useExplorerStore.getState().actions.setAuth(`${a.url}/`, { credentials: { userId: USER_A, authToken: TOKEN_A }, username: 'alice' });
+    useExplorerStore.getState().actions.setAuth(`${a.url}/`, {
+      credentials: { userId: USER_A, authToken: TOKEN_A },
+      username: 'alice',
+    });
     await sendAsRunner(a.url);
     await sendAsRunner(b.url);
     await sendAsRunner(`${a.url}//`);
@@ -75,17 +78,33 @@ describe('credentials are per server', () => {
   });
 
   it('does not treat another port, scheme or path prefix of the same host as the same server', () => {
-    useExplorerStore.getState().actions.setAuth(a.url, { credentials: { userId: USER_A, authToken: TOKEN_A } });
+    useExplorerStore
+      .getState()
+      .actions.setAuth(a.url, { credentials: { userId: USER_A, authToken: TOKEN_A } });
     const port = Number(new URL(a.url).port);
-    for (const other of [`http://127.0.0.1:${port + 1}`, a.url.replace('http:', 'https:'), `${a.url}/chat`, `http://localhost:${port}`]) {
-      expect(currentContext(emptyDraft(other, 'GET', '/api/v1/me')).requestHeaders['X-Auth-Token']).toBeUndefined();
+    for (const other of [
+      `http://127.0.0.1:${port + 1}`,
+      a.url.replace('http:', 'https:'),
+      `${a.url}/chat`,
+      `http://localhost:${port}`,
+    ]) {
+      expect(
+        currentContext(emptyDraft(other, 'GET', '/api/v1/me')).requestHeaders['X-Auth-Token'],
+      ).toBeUndefined();
     }
-    expect(currentContext(emptyDraft(a.url, 'GET', '/api/v1/me')).requestHeaders['X-Auth-Token']).toBe(TOKEN_A);
+    expect(currentContext(emptyDraft(a.url, 'GET', '/api/v1/me')).requestHeaders['X-Auth-Token']).toBe(
+      TOKEN_A,
+    );
   });
 
   it('through the proxy too: the target header names B and no token goes with it', () => {
-    useExplorerStore.setState({ transportMode: 'proxy', config: { sandboxUrl: null, targets: [a.url, b.url], proxyPath: '/proxy' } });
-    useExplorerStore.getState().actions.setAuth(a.url, { credentials: { userId: USER_A, authToken: TOKEN_A } });
+    useExplorerStore.setState({
+      transportMode: 'proxy',
+      config: { sandboxUrl: null, targets: [a.url, b.url], proxyPath: '/proxy' },
+    });
+    useExplorerStore
+      .getState()
+      .actions.setAuth(a.url, { credentials: { userId: USER_A, authToken: TOKEN_A } });
     const headers = currentContext(emptyDraft(b.url, 'GET', '/api/v1/me')).requestHeaders;
     expect(headers['X-Explorer-Target']).toBe(b.url);
     expect(Object.values(headers)).not.toContain(TOKEN_A);

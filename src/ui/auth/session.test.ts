@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../core/auth';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import { createApiCaller, type ApiCall, type ApiCaller } from './api';
-import { bypassFromRoles, listTokens, readBypass, signIn, signOut, tokenAction, verifyToken, type SignedIn } from './session';
+import {
+  bypassFromRoles,
+  listTokens,
+  readBypass,
+  signIn,
+  signOut,
+  tokenAction,
+  verifyToken,
+  type SignedIn,
+} from './session';
 
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
 // The sandbox's documented secret is 10 bytes, the size authenticator apps commonly used;
@@ -18,7 +27,13 @@ let call: ApiCaller;
 const calls: ApiCall[] = [];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, host: '127.0.0.1', seedUsers: 10, env: {}, settings: { API_Enable_Rate_Limiter_Limit_Calls_Default: 1000 } });
+  sandbox = await startSandbox({
+    port: 0,
+    host: '127.0.0.1',
+    seedUsers: 10,
+    env: {},
+    settings: { API_Enable_Rate_Limiter_Limit_Calls_Default: 1000 },
+  });
   const direct = createApiCaller(() => ({ kind: 'direct' }));
   call = (c) => {
     calls.push(c);
@@ -40,7 +55,10 @@ describe('sign in', () => {
     ['{user, password}', { kind: 'user', user: 'demo', password: 'demo' }],
     ['{user, password} with an e-mail', { kind: 'user', user: 'demo@sandbox.rocket.chat', password: 'demo' }],
     ['{user:{username}}', { kind: 'userObject', by: 'username', value: 'demo', password: 'demo' }],
-    ['{user:{email}}', { kind: 'userObject', by: 'email', value: 'demo@sandbox.rocket.chat', password: 'demo' }],
+    [
+      '{user:{email}}',
+      { kind: 'userObject', by: 'email', value: 'demo@sandbox.rocket.chat', password: 'demo' },
+    ],
     ['{username}', { kind: 'username', username: 'demo', password: 'demo' }],
     ['{email}', { kind: 'email', email: 'demo@sandbox.rocket.chat', password: 'demo' }],
     ['{user, password:{digest}}', { kind: 'user', user: 'demo', password: 'demo', encoding: 'sha-256' }],
@@ -54,7 +72,11 @@ describe('sign in', () => {
   });
 
   it('diagnoses a wrong password as wrong credentials, without leaking the password', async () => {
-    const result = await signIn(call, sandbox.url, { kind: 'user', user: 'admin', password: 'not-the-password' });
+    const result = await signIn(call, sandbox.url, {
+      kind: 'user',
+      user: 'admin',
+      password: 'not-the-password',
+    });
     expect(result.kind).toBe('refused');
     if (result.kind !== 'refused') return;
     expect(result.status).toBe(401);
@@ -68,10 +90,20 @@ describe('sign in', () => {
     if (first.kind !== 'two-factor') return;
     expect(first.challenge.method).toBe('totp');
     expect(first.challenge.atLogin).toBe(true);
-    const wrong = await signIn(call, sandbox.url, { kind: 'user', user: 'totp', password: 'totp' }, { code: '000000', method: 'totp' });
+    const wrong = await signIn(
+      call,
+      sandbox.url,
+      { kind: 'user', user: 'totp', password: 'totp' },
+      { code: '000000', method: 'totp' },
+    );
     expect(wrong.kind === 'two-factor' && wrong.challenge.kind).toBe('invalid');
     const code = await generate({ secret: TOTP_SECRET, guardrails });
-    const second = await signIn(call, sandbox.url, { kind: 'user', user: 'totp', password: 'totp' }, { code, method: 'totp' });
+    const second = await signIn(
+      call,
+      sandbox.url,
+      { kind: 'user', user: 'totp', password: 'totp' },
+      { code, method: 'totp' },
+    );
     expect(second.kind).toBe('ok');
     expect(second.kind === 'ok' && second.value.username).toBe('totp');
     const last = calls.at(-1);
@@ -110,7 +142,10 @@ describe('verify token and rate-limit bypass', () => {
   it('diagnoses a user ID that belongs to someone else as invalid credentials', async () => {
     const admin = await signedIn('admin');
     const demo = await signedIn('demo');
-    const result = await verifyToken(call, sandbox.url, { userId: demo.credentials.userId, authToken: admin.credentials.authToken });
+    const result = await verifyToken(call, sandbox.url, {
+      userId: demo.credentials.userId,
+      authToken: admin.credentials.authToken,
+    });
     expect(result.kind).toBe('refused');
     expect(result.kind === 'refused' && result.diagnosis.cause).toBe('token-invalid');
   });
@@ -137,12 +172,24 @@ describe('personal access tokens', () => {
 
     expect((await verifyToken(call, sandbox.url, pat)).kind).toBe('ok');
 
-    const regenerated = await tokenAction(call, sandbox.url, admin.credentials, { kind: 'regenerate', tokenName: 'ci-token' }, answer);
+    const regenerated = await tokenAction(
+      call,
+      sandbox.url,
+      admin.credentials,
+      { kind: 'regenerate', tokenName: 'ci-token' },
+      answer,
+    );
     expect(regenerated.kind === 'ok' && regenerated.value).not.toBe(generated.value);
     const old = await verifyToken(call, sandbox.url, pat);
     expect(old.kind === 'refused' && old.diagnosis.cause).toBe('token-invalid');
 
-    const removed = await tokenAction(call, sandbox.url, admin.credentials, { kind: 'remove', tokenName: 'ci-token' }, answer);
+    const removed = await tokenAction(
+      call,
+      sandbox.url,
+      admin.credentials,
+      { kind: 'remove', tokenName: 'ci-token' },
+      answer,
+    );
     expect(removed).toEqual({ kind: 'ok', value: null });
     const after = await listTokens(call, sandbox.url, admin.credentials);
     expect(after.kind === 'ok' && after.value).toEqual([]);
@@ -159,13 +206,19 @@ describe('sign out', () => {
   });
 
   it('says so when the logout call fails, instead of pretending', async () => {
-    const result = await signOut(call, 'http://127.0.0.1:1', { userId: 'x'.repeat(17), authToken: 'y'.repeat(43) });
+    const result = await signOut(call, 'http://127.0.0.1:1', {
+      userId: 'x'.repeat(17),
+      authToken: 'y'.repeat(43),
+    });
     expect(result.confirmed).toBe(false);
     expect(result.message).toMatch(/logout call failed/);
   });
 
   it('says so when the server refuses the logout', async () => {
-    const result = await signOut(call, sandbox.url, { userId: 'sandboxDemoUser01', authToken: 'revokedTokenRevokedTokenRevokedToken123456' });
+    const result = await signOut(call, sandbox.url, {
+      userId: 'sandboxDemoUser01',
+      authToken: 'revokedTokenRevokedTokenRevokedToken123456',
+    });
     expect(result.confirmed).toBe(false);
     expect(result.message).toMatch(/refused the logout/);
   });

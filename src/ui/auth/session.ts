@@ -3,8 +3,13 @@
  * tested against the real sandbox and the components only render their results.
  */
 import {
-  buildLoginBody, diagnoseAuth, parseLoginSuccess, parseTwoFactorChallenge,
-  type Diagnosis, type LoginInput, type TwoFactorChallenge,
+  buildLoginBody,
+  diagnoseAuth,
+  parseLoginSuccess,
+  parseTwoFactorChallenge,
+  type Diagnosis,
+  type LoginInput,
+  type TwoFactorChallenge,
 } from '../../core/auth';
 import type { AuthCredentials, RequestFailure, TwoFactorAnswer } from '../../core/http/types';
 import type { ApiCall, ApiCaller, ApiOutcome } from './api';
@@ -42,7 +47,11 @@ export function interpret<T>(
   if (response.proxyError) {
     return {
       kind: 'failed',
-      failure: { kind: 'network', message: response.proxyError.message, nextStep: 'Fix the cause named above, then try again.' },
+      failure: {
+        kind: 'network',
+        message: response.proxyError.message,
+        nextStep: 'Fix the cause named above, then try again.',
+      },
     };
   }
   const challenge = parseTwoFactorChallenge(response.status, body);
@@ -108,12 +117,19 @@ export function bypassFromRoles(roles: readonly string[], grantingRoles: readonl
  * Reads who holds `api-bypass-rate-limit` from `GET /api/v1/permissions.listAll` (any signed-in
  * user may call it); when that is not possible, infers it from the default grants and says so.
  */
-export async function readBypass(call: ApiCaller, serverUrl: string, credentials: AuthCredentials, roles: readonly string[]): Promise<Bypass> {
+export async function readBypass(
+  call: ApiCaller,
+  serverUrl: string,
+  credentials: AuthCredentials,
+  roles: readonly string[],
+): Promise<Bypass> {
   const path = '/api/v1/permissions.listAll';
   const outcome = await call({ serverUrl, method: 'GET', path, credentials });
   if (outcome.ok && outcome.response.status === 200 && isRecord(outcome.body)) {
     const update = Array.isArray(outcome.body.update) ? outcome.body.update : [];
-    const entry = update.find((p): p is Record<string, unknown> => isRecord(p) && p._id === BYPASS_PERMISSION);
+    const entry = update.find(
+      (p): p is Record<string, unknown> => isRecord(p) && p._id === BYPASS_PERMISSION,
+    );
     if (entry) {
       const grantingRoles = stringList(entry.roles);
       return { bypasses: bypassFromRoles(roles, grantingRoles), source: 'server', grantingRoles };
@@ -131,12 +147,20 @@ export interface Verified {
 }
 
 /** `GET /api/v1/me` with these credentials, then who bypasses the rate limit. */
-export async function verifyToken(call: ApiCaller, serverUrl: string, credentials: AuthCredentials): Promise<FlowResult<Verified>> {
+export async function verifyToken(
+  call: ApiCaller,
+  serverUrl: string,
+  credentials: AuthCredentials,
+): Promise<FlowResult<Verified>> {
   const path = '/api/v1/me';
   const outcome = await call({ serverUrl, method: 'GET', path, credentials });
   const result = interpret(outcome, { path }, (b) => {
     if (!isRecord(b) || b.success !== true || typeof b._id !== 'string') return undefined;
-    return { userId: b._id, username: typeof b.username === 'string' ? b.username : undefined, roles: stringList(b.roles) };
+    return {
+      userId: b._id,
+      username: typeof b.username === 'string' ? b.username : undefined,
+      roles: stringList(b.roles),
+    };
   });
   if (result.kind !== 'ok') return result;
   const bypass = await readBypass(call, serverUrl, credentials, result.value.roles);
@@ -150,13 +174,22 @@ export interface SignOutResult {
 }
 
 /** `POST /api/v1/logout`. Local state is forgotten by the caller whatever this says. */
-export async function signOut(call: ApiCaller, serverUrl: string, credentials: AuthCredentials): Promise<SignOutResult> {
+export async function signOut(
+  call: ApiCaller,
+  serverUrl: string,
+  credentials: AuthCredentials,
+): Promise<SignOutResult> {
   const path = '/api/v1/logout';
   const outcome = await call({ serverUrl, method: 'POST', path, credentials });
-  const result = interpret(outcome, { path }, (b) => (isRecord(b) && b.status === 'success' ? true : undefined));
+  const result = interpret(outcome, { path }, (b) =>
+    isRecord(b) && b.status === 'success' ? true : undefined,
+  );
   switch (result.kind) {
     case 'ok':
-      return { confirmed: true, message: 'Signed out: the server revoked the token and the explorer forgot it.' };
+      return {
+        confirmed: true,
+        message: 'Signed out: the server revoked the token and the explorer forgot it.',
+      };
     case 'failed':
       return {
         confirmed: false,
@@ -180,18 +213,27 @@ export interface PersonalAccessToken {
   bypassTwoFactor: boolean;
 }
 
-export async function listTokens(call: ApiCaller, serverUrl: string, credentials: AuthCredentials): Promise<FlowResult<PersonalAccessToken[]>> {
+export async function listTokens(
+  call: ApiCaller,
+  serverUrl: string,
+  credentials: AuthCredentials,
+): Promise<FlowResult<PersonalAccessToken[]>> {
   const path = '/api/v1/users.getPersonalAccessTokens';
   const outcome = await call({ serverUrl, method: 'GET', path, credentials });
-  return interpret(outcome, { path }, (b) => {
-    if (!isRecord(b) || !Array.isArray(b.tokens)) return undefined;
-    return b.tokens.filter(isRecord).map((t) => ({
-      name: typeof t.name === 'string' ? t.name : '',
-      createdAt: typeof t.createdAt === 'string' ? t.createdAt : undefined,
-      lastTokenPart: typeof t.lastTokenPart === 'string' ? t.lastTokenPart : undefined,
-      bypassTwoFactor: t.bypassTwoFactor === true,
-    }));
-  }, credentials.userId);
+  return interpret(
+    outcome,
+    { path },
+    (b) => {
+      if (!isRecord(b) || !Array.isArray(b.tokens)) return undefined;
+      return b.tokens.filter(isRecord).map((t) => ({
+        name: typeof t.name === 'string' ? t.name : '',
+        createdAt: typeof t.createdAt === 'string' ? t.createdAt : undefined,
+        lastTokenPart: typeof t.lastTokenPart === 'string' ? t.lastTokenPart : undefined,
+        bypassTwoFactor: t.bypassTwoFactor === true,
+      }));
+    },
+    credentials.userId,
+  );
 }
 
 export type TokenAction =
@@ -218,11 +260,26 @@ export async function tokenAction(
   twoFactor?: TwoFactorAnswer,
 ): Promise<FlowResult<string | null>> {
   const path = TOKEN_PATHS[action.kind];
-  const body = action.kind === 'generate' ? { tokenName: action.tokenName, bypassTwoFactor: action.bypassTwoFactor } : { tokenName: action.tokenName };
-  const outcome = await call({ serverUrl, method: 'POST', path, body, credentials, ...(twoFactor ? { twoFactor } : {}) });
-  return interpret(outcome, { path }, (b) => {
-    if (!isRecord(b) || b.success !== true) return undefined;
-    if (action.kind === 'remove') return null;
-    return typeof b.token === 'string' && b.token !== '' ? b.token : undefined;
-  }, credentials.userId);
+  const body =
+    action.kind === 'generate'
+      ? { tokenName: action.tokenName, bypassTwoFactor: action.bypassTwoFactor }
+      : { tokenName: action.tokenName };
+  const outcome = await call({
+    serverUrl,
+    method: 'POST',
+    path,
+    body,
+    credentials,
+    ...(twoFactor ? { twoFactor } : {}),
+  });
+  return interpret(
+    outcome,
+    { path },
+    (b) => {
+      if (!isRecord(b) || b.success !== true) return undefined;
+      if (action.kind === 'remove') return null;
+      return typeof b.token === 'string' && b.token !== '' ? b.token : undefined;
+    },
+    credentials.userId,
+  );
 }

@@ -36,7 +36,12 @@ describe('auth tracking of finished runs', () => {
     setAuth(SERVER, { credentials: { userId: 'trackerUser000001', authToken: TOKEN } });
     setPendingTwoFactor({ code: '123456', method: 'totp' });
     const res = response(200, { success: true }, 1);
-    announceRun({ draft: emptyDraft(SERVER, 'GET', '/api/v1/me'), userId: 'trackerUser000001', response: res, finishedAt: Date.now() });
+    announceRun({
+      draft: emptyDraft(SERVER, 'GET', '/api/v1/me'),
+      userId: 'trackerUser000001',
+      response: res,
+      finishedAt: Date.now(),
+    });
     expect(useExplorerStore.getState().pendingTwoFactor).toBeNull();
     const context = sentContextOf(structuredClone(res));
     expect(context?.requestHeaders['X-Auth-Token']).toBe(TOKEN);
@@ -46,7 +51,12 @@ describe('auth tracking of finished runs', () => {
 
   it('keeps a bounded number of contexts', () => {
     for (let i = 0; i < 30; i += 1) {
-      announceRun({ draft: emptyDraft(SERVER, 'GET', '/api/v1/me'), userId: null, response: response(401, {}, 100 + i), finishedAt: 0 });
+      announceRun({
+        draft: emptyDraft(SERVER, 'GET', '/api/v1/me'),
+        userId: null,
+        response: response(401, {}, 100 + i),
+        finishedAt: 0,
+      });
     }
     expect(sentContextOf(response(401, {}, 100))).toBeUndefined();
     expect(sentContextOf(response(401, {}, 129))).toBeDefined();
@@ -57,9 +67,22 @@ describe('which answers get a diagnosis', () => {
   it('401, 403 and 2FA challenges; not other 400s, successes or the proxy’s own refusals', () => {
     expect(needsAuthDiagnosis(response(401, { error: 'You must be logged in to do this.' }, 1))).toBe(true);
     expect(needsAuthDiagnosis(response(403, { error: 'x [error-unauthorized]' }, 1))).toBe(true);
-    expect(needsAuthDiagnosis(response(400, { error: 'TOTP Required [totp-required]', errorType: 'totp-required' }, 1))).toBe(true);
-    expect(needsAuthDiagnosis(response(400, { error: 'must be number [invalid-params]', errorType: 'invalid-params' }, 1))).toBe(false);
+    expect(
+      needsAuthDiagnosis(
+        response(400, { error: 'TOTP Required [totp-required]', errorType: 'totp-required' }, 1),
+      ),
+    ).toBe(true);
+    expect(
+      needsAuthDiagnosis(
+        response(400, { error: 'must be number [invalid-params]', errorType: 'invalid-params' }, 1),
+      ),
+    ).toBe(false);
     expect(needsAuthDiagnosis(response(200, { success: true }, 1))).toBe(false);
-    expect(needsAuthDiagnosis({ ...response(403, { error: 'target-not-allowed' }, 1), proxyError: { code: 'target-not-allowed', message: 'm' } })).toBe(false);
+    expect(
+      needsAuthDiagnosis({
+        ...response(403, { error: 'target-not-allowed' }, 1),
+        proxyError: { code: 'target-not-allowed', message: 'm' },
+      }),
+    ).toBe(false);
   });
 });

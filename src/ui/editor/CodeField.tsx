@@ -21,7 +21,17 @@ interface Props {
  * that and whenever Monaco cannot load. The swap waits until the textarea loses focus, so someone
  * typing when Monaco arrives keeps their cursor.
  */
-export function CodeField({ name, label, value, onChange, markers, hint, placeholder, maxLines, onWorkerMarkers }: Props) {
+export function CodeField({
+  name,
+  label,
+  value,
+  onChange,
+  markers,
+  hint,
+  placeholder,
+  maxLines,
+  onWorkerMarkers,
+}: Props) {
   const status = useMonacoStatus();
   const [textareaFocused, setTextareaFocused] = useState(false);
   const hintId = `editor-hint-${name}`;

@@ -44,7 +44,9 @@ export function IgnoredParamsNotice() {
     try {
       setLocal({ result: applyRunLocally(run.draft, verdict.items) });
     } catch (error) {
-      setLocal({ error: `The parameters could not be applied locally: ${error instanceof Error ? error.message : String(error)}` });
+      setLocal({
+        error: `The parameters could not be applied locally: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   };
   return (
@@ -56,8 +58,8 @@ export function IgnoredParamsNotice() {
             <p key={detail}>{detail}</p>
           ))}
         <p>
-          Restart the server with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE to have it apply them, or apply them here
-          to the {verdict.items.length} fetched items.
+          Restart the server with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE to have it apply them, or
+          apply them here to the {verdict.items.length} fetched items.
         </p>
         <button type="button" onClick={applyNow}>
           Apply locally
@@ -72,7 +74,8 @@ export function IgnoredParamsNotice() {
         <section className="local-result" aria-label="Local result">
           <h3 className="local-result-title">Local result (computed in the browser, not by the server)</h3>
           <p role="status">
-            {local.result.label} {local.result.items.length === 1 ? '1 item' : `${local.result.items.length} items`} shown.
+            {local.result.label}{' '}
+            {local.result.items.length === 1 ? '1 item' : `${local.result.items.length} items`} shown.
           </p>
           <pre className="raw-body">{JSON.stringify(local.result.items, null, 2)}</pre>
         </section>

@@ -2,7 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { JSON_PARAM_SCHEMAS, queryFieldsSupport } from '../../core/json-params';
 import { useSelectedOperation } from '../catalog/catalog-store';
 import { useExplorerStore } from '../state/store';
-import { blockerMessages, completionOperators, reportBody, reportParam, withSchemaMarkers, type FieldReport } from './checks';
+import {
+  blockerMessages,
+  completionOperators,
+  reportBody,
+  reportParam,
+  withSchemaMarkers,
+  type FieldReport,
+} from './checks';
 import type { EditorMarker } from './MonacoField';
 import { CodeField } from './CodeField';
 import type { EditorLanguageContext, JsonParamName } from './editor-context';
@@ -15,7 +22,10 @@ import { useSettled } from './useSettled';
 import './editors.css';
 
 const HINTS: Record<JsonParamName | 'body', { hint: string; placeholder: string }> = {
-  query: { hint: 'EJSON filter; Rocket.Chat allows $or, $and, $regex', placeholder: '{"username": {"$regex": "^adm"}}' },
+  query: {
+    hint: 'EJSON filter; Rocket.Chat allows $or, $and, $regex',
+    placeholder: '{"username": {"$regex": "^adm"}}',
+  },
   fields: { hint: 'projection: 1 include, 0 exclude', placeholder: '{"username": 1, "name": 1}' },
   sort: { hint: '1 ascending, -1 descending', placeholder: '{"name": 1}' },
   body: { hint: 'JSON request body', placeholder: '{}' },
@@ -35,7 +45,10 @@ export function JsonEditors() {
   const setBody = useExplorerStore((state) => state.actions.setBody);
   const setBlockers = useExplorerStore((state) => state.actions.setBlockers);
   const operation = useSelectedOperation(draft.operationId);
-  const plan = useMemo(() => editorPlan(draft.method, draft.path, operation), [draft.method, draft.path, operation]);
+  const plan = useMemo(
+    () => editorPlan(draft.method, draft.path, operation),
+    [draft.method, draft.path, operation],
+  );
   const showBody = takesBody(draft.method);
   const monaco = useMonacoStatus();
   const anyEditor = plan.jsonParams.length > 0 || showBody;
@@ -50,7 +63,12 @@ export function JsonEditors() {
   const jsonTexts = useSettled(draft.jsonParams, query.length + fields.length + sort.length);
   const bodyText = useSettled(draft.body, draft.body.length);
   const reports = useMemo(
-    () => plan.jsonParams.map((name) => ({ name, label: name, report: reportParam(name, jsonTexts[name], draft.path) })),
+    () =>
+      plan.jsonParams.map((name) => ({
+        name,
+        label: name,
+        report: reportParam(name, jsonTexts[name], draft.path),
+      })),
     [plan.jsonParams, jsonTexts, draft.path],
   );
   const [bodySchemaMarkers, setBodySchemaMarkers] = useState<EditorMarker[]>([]);
@@ -73,8 +91,14 @@ export function JsonEditors() {
   const languageContext = useMemo<EditorLanguageContext>(() => {
     const schemas: EditorLanguageContext['schemas'] = {};
     for (const name of plan.jsonParams) schemas[name] = JSON_PARAM_SCHEMAS[name];
-    if (showBody && operation?.paramsIn === 'body' && operation.paramsSchema) schemas.body = operation.paramsSchema;
-    return { key: `${draft.operationId}|${plan.modelName ?? ''}`, modelName: plan.modelName, schemas, operators: OPERATORS };
+    if (showBody && operation?.paramsIn === 'body' && operation.paramsSchema)
+      schemas.body = operation.paramsSchema;
+    return {
+      key: `${draft.operationId}|${plan.modelName ?? ''}`,
+      modelName: plan.modelName,
+      schemas,
+      operators: OPERATORS,
+    };
   }, [draft.operationId, plan, showBody, operation]);
   useEffect(() => {
     if (monaco.phase === 'ready') monaco.module.setup.setLanguageContext(languageContext);

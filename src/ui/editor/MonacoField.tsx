@@ -35,7 +35,17 @@ const LINE_HEIGHT = 19;
  * worker matches it to its schema; the draft stays the source of truth (permalinks and history
  * may replace the text at any time).
  */
-export function MonacoField({ module, name, label, value, onChange, markers, describedBy, maxLines, onWorkerMarkers }: Props) {
+export function MonacoField({
+  module,
+  name,
+  label,
+  value,
+  onChange,
+  markers,
+  describedBy,
+  maxLines,
+  onWorkerMarkers,
+}: Props) {
   const { monaco } = module;
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<MonacoApi.editor.IStandaloneCodeEditor | null>(null);
@@ -110,7 +120,9 @@ export function MonacoField({ module, name, label, value, onChange, markers, des
     editorRef.current = editor;
     if (describedBy) {
       // Monaco exposes no option for aria-describedby; the hint and alerts describe the textbox.
-      host.querySelectorAll('[role="textbox"]').forEach((el) => el.setAttribute('aria-describedby', describedBy));
+      host
+        .querySelectorAll('[role="textbox"]')
+        .forEach((el) => el.setAttribute('aria-describedby', describedBy));
     }
     const grow = () => {
       const lines = Math.min(Math.max(model.getLineCount(), 3), maxLines);

@@ -3,7 +3,11 @@ import { blockerMessages, completionOperators, reportBody, reportParam, withSche
 
 describe('editor reports from the core rules', () => {
   it('a syntax error becomes one error with line and column, and no marker of ours (Monaco marks it)', () => {
-    const report = reportParam('query', '{\n  "username": "admin"\n  "active": true\n}', '/api/v1/users.list');
+    const report = reportParam(
+      'query',
+      '{\n  "username": "admin"\n  "active": true\n}',
+      '/api/v1/users.list',
+    );
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]).toMatch(/^Line 3, column 3: /);
     expect(report.markers).toEqual([]);
@@ -28,7 +32,9 @@ describe('editor reports from the core rules', () => {
     expect(reportBody('{"a": 1}').errors).toEqual([]);
   });
   it('blockers name their editor', () => {
-    expect(blockerMessages([{ label: 'sort', report: { errors: ['x'], notes: ['n'], markers: [] } }])).toEqual(['sort: x']);
+    expect(
+      blockerMessages([{ label: 'sort', report: { errors: ['x'], notes: ['n'], markers: [] } }]),
+    ).toEqual(['sort: x']);
   });
   it('offers every MongoDB query operator, only $or, $and, $regex (and $options with it) allowed', () => {
     const ops = completionOperators();
@@ -36,12 +42,24 @@ describe('editor reports from the core rules', () => {
     expect(ops.find((o) => o.name === '$or')).toMatchObject({ allowed: true, level: 'top' });
     expect(ops.find((o) => o.name === '$where')).toMatchObject({ allowed: false, level: 'top' });
     expect(ops.find((o) => o.name === '$gt')).toMatchObject({ allowed: false, level: 'field' });
-    expect(ops.filter((o) => o.allowed).map((o) => o.name).sort()).toEqual(['$and', '$options', '$or', '$regex']);
+    expect(
+      ops
+        .filter((o) => o.allowed)
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(['$and', '$options', '$or', '$regex']);
   });
 });
 
 describe('withSchemaMarkers (Body schema findings from Monaco)', () => {
-  const marker = { message: 'Incorrect type. Expected "string"', severity: 'error' as const, line: 2, column: 11, endLine: 2, endColumn: 12 };
+  const marker = {
+    message: 'Incorrect type. Expected "string"',
+    severity: 'error' as const,
+    line: 2,
+    column: 11,
+    endLine: 2,
+    endColumn: 12,
+  };
   it('blocks Send for the server validator schema, with line and column', () => {
     const report = withSchemaMarkers({ errors: [], notes: [], markers: [] }, [marker], true);
     expect(report.errors).toEqual(['Line 2, column 11: Incorrect type. Expected "string". (schema)']);

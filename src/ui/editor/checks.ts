@@ -78,11 +78,17 @@ export function completionOperators(): OperatorInfo[] {
  * already reported). The server's own validator schemas block Send; schemas derived from types
  * may be wrong, so their findings are notes.
  */
-export function withSchemaMarkers(report: FieldReport, markers: EditorMarker[], blocking: boolean): FieldReport {
+export function withSchemaMarkers(
+  report: FieldReport,
+  markers: EditorMarker[],
+  blocking: boolean,
+): FieldReport {
   if (report.errors.length > 0 || markers.length === 0) return report;
   const lines = markers
     .filter((m) => m.severity !== 'info')
     .map((m) => at(m.line, m.column, `${m.message.replace(/\.?$/, '.')} (schema)`));
   if (lines.length === 0) return report;
-  return blocking ? { ...report, errors: [...report.errors, ...lines] } : { ...report, notes: [...report.notes, ...lines] };
+  return blocking
+    ? { ...report, errors: [...report.errors, ...lines] }
+    : { ...report, notes: [...report.notes, ...lines] };
 }

@@ -27,12 +27,15 @@ export function completionKind(
   const parent = path.slice(0, -1);
   if (editor !== 'query') {
     // fields and sort are flat maps of field name to 0/1 or 1/-1.
-    return parent.length === 0 ? { kind: 'keys', fields: true, topOperators: false, fieldOperators: false } : NONE;
+    return parent.length === 0
+      ? { kind: 'keys', fields: true, topOperators: false, fieldOperators: false }
+      : NONE;
   }
   const last = parent[parent.length - 1];
   const beforeLast = parent[parent.length - 2];
   const documentLevel =
-    parent.length === 0 || (typeof last === 'number' && typeof beforeLast === 'string' && LOGICAL.has(beforeLast));
+    parent.length === 0 ||
+    (typeof last === 'number' && typeof beforeLast === 'string' && LOGICAL.has(beforeLast));
   if (documentLevel) return { kind: 'keys', fields: true, topOperators: true, fieldOperators: false };
   if (typeof last === 'string' && last === '$elemMatch') {
     return { kind: 'keys', fields: true, topOperators: false, fieldOperators: true };

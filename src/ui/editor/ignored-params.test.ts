@@ -3,7 +3,10 @@ import { emptyDraft } from '../../core/permalink/draft';
 import { applyRunLocally, itemsOf, verdictFor } from './ignored-params';
 
 function draft(query: string, fields = '', sort = '') {
-  return { ...emptyDraft('http://127.0.0.1:4100', 'GET', '/api/v1/users.list'), jsonParams: { query, fields, sort } };
+  return {
+    ...emptyDraft('http://127.0.0.1:4100', 'GET', '/api/v1/users.list'),
+    jsonParams: { query, fields, sort },
+  };
 }
 
 const users = [
@@ -11,12 +14,16 @@ const users = [
   { _id: 'b', username: 'demo', name: 'Demo', active: true },
   { _id: 'c', username: 'bot', name: 'Bot', active: false },
 ];
-const body = (items: unknown[]) => JSON.stringify({ users: items, count: items.length, offset: 0, total: 3, success: true });
+const body = (items: unknown[]) =>
+  JSON.stringify({ users: items, count: items.length, offset: 0, total: 3, success: true });
 
 describe('itemsOf', () => {
   it('reads the named key, else the first array of objects', () => {
     expect(itemsOf({ users, total: 3 }, 'users')?.items).toHaveLength(3);
-    expect(itemsOf({ total: 3, channels: [{ _id: 'x' }] }, undefined)).toEqual({ key: 'channels', items: [{ _id: 'x' }] });
+    expect(itemsOf({ total: 3, channels: [{ _id: 'x' }] }, undefined)).toEqual({
+      key: 'channels',
+      items: [{ _id: 'x' }],
+    });
     expect(itemsOf({ total: 3, tags: ['a'] }, undefined)).toBeNull();
     expect(itemsOf([users], undefined)).toBeNull();
   });

@@ -23,10 +23,14 @@ export interface IgnoredVerdict {
 }
 
 /** The item array of a list response: the named key, else the first array of objects in the body. */
-export function itemsOf(body: unknown, itemsKey: string | undefined): { key: string; items: unknown[] } | null {
+export function itemsOf(
+  body: unknown,
+  itemsKey: string | undefined,
+): { key: string; items: unknown[] } | null {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
   const record = body as Record<string, unknown>;
-  if (itemsKey && Array.isArray(record[itemsKey])) return { key: itemsKey, items: record[itemsKey] as unknown[] };
+  if (itemsKey && Array.isArray(record[itemsKey]))
+    return { key: itemsKey, items: record[itemsKey] as unknown[] };
   for (const [key, value] of Object.entries(record)) {
     if (Array.isArray(value) && value.some((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) {
       return { key, items: value };
@@ -67,7 +71,10 @@ export function verdictFor(
   }
   const found = itemsOf(body, itemsKey);
   if (!found) return null;
-  const stripped = [...ALWAYS_STRIPPED_FIELDS, ...(draft.path.includes('/users.') ? USER_STRIPPED_FIELDS : [])];
+  const stripped = [
+    ...ALWAYS_STRIPPED_FIELDS,
+    ...(draft.path.includes('/users.') ? USER_STRIPPED_FIELDS : []),
+  ];
   const check = didServerApply(query, fields, found.items, { strippedFields: stripped });
   return { check, items: found.items, itemsKey: found.key };
 }

@@ -24,7 +24,10 @@ describe('loadMonaco', () => {
     await loadMonaco(async () => {
       throw new Error('Failed to fetch dynamically imported module');
     });
-    expect(useMonacoStatus.getState()).toEqual({ phase: 'failed', reason: 'Failed to fetch dynamically imported module' });
+    expect(useMonacoStatus.getState()).toEqual({
+      phase: 'failed',
+      reason: 'Failed to fetch dynamically imported module',
+    });
     expect(consoleError).not.toHaveBeenCalled();
   });
 });

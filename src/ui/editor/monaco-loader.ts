@@ -24,7 +24,10 @@ let loading: Promise<void> | null = null;
 /** Loads Monaco once. `importer` exists for tests; the app uses the default dynamic import. */
 export function loadMonaco(
   importer: () => Promise<MonacoModule> = async () => {
-    const [entry, setup] = await Promise.all([import('./monaco/monaco-entry'), import('./monaco/monaco-language')]);
+    const [entry, setup] = await Promise.all([
+      import('./monaco/monaco-entry'),
+      import('./monaco/monaco-language'),
+    ]);
     return { ...entry, setup };
   },
 ): Promise<void> {

@@ -7,7 +7,12 @@ describe('editorPlan: which JSON editors an operation gets', () => {
       jsonParams: ['sort'],
       itemModel: { key: 'messages', type: 'IMessage', array: true },
     });
-    expect(plan).toEqual({ jsonParams: ['sort'], modelName: 'IMessage', itemsKey: 'messages', source: 'catalog' });
+    expect(plan).toEqual({
+      jsonParams: ['sort'],
+      modelName: 'IMessage',
+      itemsKey: 'messages',
+      source: 'catalog',
+    });
   });
   it('keeps the query, fields, sort order whatever order the catalog lists', () => {
     expect(editorPlan('GET', '/x', { jsonParams: ['sort', 'query'] }).jsonParams).toEqual(['query', 'sort']);
@@ -16,7 +21,11 @@ describe('editorPlan: which JSON editors an operation gets', () => {
     expect(editorPlan('GET', '/api/v1/users.list', {}).jsonParams).toEqual([]);
   });
   it('guesses list-like GET endpoints when the catalog does not know them', () => {
-    expect(editorPlan('GET', '/api/v1/users.list', undefined)).toMatchObject({ jsonParams: ['query', 'fields', 'sort'], modelName: 'IUser', itemsKey: 'users' });
+    expect(editorPlan('GET', '/api/v1/users.list', undefined)).toMatchObject({
+      jsonParams: ['query', 'fields', 'sort'],
+      modelName: 'IUser',
+      itemsKey: 'users',
+    });
     expect(editorPlan('GET', '/api/v1/channels.list.joined', undefined).jsonParams).toHaveLength(3);
     expect(editorPlan('GET', '/api/v1/dm.messages', undefined).modelName).toBe('IMessage');
     expect(editorPlan('GET', '/api/info', undefined).jsonParams).toEqual([]);

@@ -33,7 +33,8 @@ function guessFromPath(method: string, path: string): JsonParamName[] {
 function guessModel(path: string): { type: string; key: string } | undefined {
   const last = path.split('/').pop() ?? '';
   if (/^users\./.test(last)) return { type: 'IUser', key: 'users' };
-  if (/^(channels|groups)\.list/.test(last)) return { type: 'IRoom', key: last.startsWith('groups') ? 'groups' : 'channels' };
+  if (/^(channels|groups)\.list/.test(last))
+    return { type: 'IRoom', key: last.startsWith('groups') ? 'groups' : 'channels' };
   if (/^(im|dm)\.list/.test(last)) return { type: 'IRoom', key: 'ims' };
   if (/\.(history|messages)$/.test(last)) return { type: 'IMessage', key: 'messages' };
   if (/\.members$/.test(last)) return { type: 'IUser', key: 'members' };
@@ -52,7 +53,12 @@ export function editorPlan(method: string, path: string, facts: OperationFacts |
     };
   }
   const model = guessModel(path);
-  return { jsonParams: guessFromPath(method, path), modelName: model?.type, itemsKey: model?.key, source: 'guess' };
+  return {
+    jsonParams: guessFromPath(method, path),
+    modelName: model?.type,
+    itemsKey: model?.key,
+    source: 'guess',
+  };
 }
 
 /** Body editor for methods that send one. */

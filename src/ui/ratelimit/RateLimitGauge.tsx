@@ -48,7 +48,10 @@ export function RateLimitGauge({ route }: { route: RouteRef }) {
         {/* No bar without numbers: an empty bar would read as "nothing left". */}
         {meter ? (
           <span className="rate-bar" aria-hidden="true">
-            <span className={`rate-fill level-${level}`} style={{ width: `${Math.round(fraction * 100)}%` }} />
+            <span
+              className={`rate-fill level-${level}`}
+              style={{ width: `${Math.round(fraction * 100)}%` }}
+            />
           </span>
         ) : null}
         <span className="rate-text">{text}</span>

@@ -12,7 +12,13 @@ export function Sparkline({ samples }: { samples: readonly RemainingSample[] }) 
   const words = `Remaining after each call: ${samples.map((s) => s.remaining).join(', ')}`;
   return (
     <span className="sparkline" title={words}>
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
+      <svg
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        aria-hidden="true"
+        focusable="false"
+      >
         <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
       </svg>
       <span className="visually-hidden">{words}</span>

@@ -33,10 +33,13 @@ export function TooManyRequestsAlert({
 
   useEffect(() => {
     if (waitingUntil === null) return;
-    const timer = setTimeout(() => {
-      setWaitingUntil(null);
-      resend();
-    }, Math.max(0, waitingUntil - Date.now()));
+    const timer = setTimeout(
+      () => {
+        setWaitingUntil(null);
+        resend();
+      },
+      Math.max(0, waitingUntil - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [waitingUntil, resend]);
 
@@ -49,8 +52,8 @@ export function TooManyRequestsAlert({
   return (
     <div role="alert" className="alert error">
       <p>
-        <strong>429 Too Many Requests</strong>: this server allows only a few calls to {route.method} {route.path} per
-        window from your address, and this window is spent.
+        <strong>429 Too Many Requests</strong>: this server allows only a few calls to {route.method}{' '}
+        {route.path} per window from your address, and this window is spent.
       </p>
       <p>{waitWords}</p>
       {parsed ? <p className="muted">Server said: {parsed.message}</p> : null}
@@ -61,9 +64,7 @@ export function TooManyRequestsAlert({
           </button>
         ) : (
           <>
-            <span role="status">
-              Retrying in {Math.max(0, Math.ceil((waitingUntil - now) / 1000))} s…
-            </span>
+            <span role="status">Retrying in {Math.max(0, Math.ceil((waitingUntil - now) / 1000))} s…</span>
             <button type="button" onClick={() => setWaitingUntil(null)}>
               Stop waiting
             </button>

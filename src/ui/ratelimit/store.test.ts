@@ -21,7 +21,10 @@ function response(partial: Partial<ResponseRecord>): ResponseRecord {
   };
 }
 
-const draft = { ...emptyDraft('http://127.0.0.1:4100/', 'GET', '/api/v1/users.list'), params: { count: '5' } };
+const draft = {
+  ...emptyDraft('http://127.0.0.1:4100/', 'GET', '/api/v1/users.list'),
+  params: { count: '5' },
+};
 const T0 = 1_780_000_000_000;
 
 describe('observationOf', () => {
@@ -42,7 +45,12 @@ describe('observationOf', () => {
       false,
       'http://127.0.0.1:4000',
     );
-    expect(obs).toMatchObject({ server: 'http://127.0.0.1:4100', method: 'GET', path: '/api/v1/users.list', transport: 'proxy' });
+    expect(obs).toMatchObject({
+      server: 'http://127.0.0.1:4100',
+      method: 'GET',
+      path: '/api/v1/users.list',
+      transport: 'proxy',
+    });
     const window = getWindow(observe({}, obs), 'http://127.0.0.1:4100', 'GET', '/api/v1/users.list');
     expect(rateLimitText(window, T0)).toBe('4 of 5 left, resets in 20 s');
   });
@@ -53,12 +61,15 @@ describe('observationOf', () => {
       'http://127.0.0.1:4000',
     );
     expect(obs.transport).toBe('cross-origin');
-    expect(rateLimitText(getWindow(observe({}, obs), draft.serverUrl, 'GET', draft.path), T0)).toBe('hidden by CORS');
+    expect(rateLimitText(getWindow(observe({}, obs), draft.serverUrl, 'GET', draft.path), T0)).toBe(
+      'hidden by CORS',
+    );
   });
   it('passes the 429 body so the wait is honoured', () => {
     const body = JSON.stringify({
       success: false,
-      error: 'Error, too many requests. Please slow down. You must wait 18 seconds before trying this endpoint again. [error-too-many-requests]',
+      error:
+        'Error, too many requests. Please slow down. You must wait 18 seconds before trying this endpoint again. [error-too-many-requests]',
     });
     const obs = observationOf(
       { draft, userId: null, finishedAt: T0, response: response({ status: 429, bodyText: body }) },

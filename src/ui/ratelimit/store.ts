@@ -1,6 +1,11 @@
 import { create } from 'zustand';
 import { trimServerUrl } from '../../core/http/prepare';
-import { observe, transportFor, type RateLimitBook, type RateLimitObservation } from '../../core/rate-limit/model';
+import {
+  observe,
+  transportFor,
+  type RateLimitBook,
+  type RateLimitObservation,
+} from '../../core/rate-limit/model';
 import { onRunFinished, type RunResult } from '../runner/run-events';
 import { useExplorerStore } from '../state/store';
 
@@ -24,7 +29,11 @@ function pageOrigin(): string {
 }
 
 /** Turns a finished run into an observation; the route is the path template (Rocket.Chat counts per route). */
-export function observationOf(result: RunResult, bypass: boolean, origin = pageOrigin()): RateLimitObservation {
+export function observationOf(
+  result: RunResult,
+  bypass: boolean,
+  origin = pageOrigin(),
+): RateLimitObservation {
   const server = trimServerUrl(result.draft.serverUrl);
   const response = result.response;
   return {

@@ -17,7 +17,13 @@ function download(text: string, type: string, filename: string) {
 }
 
 /** Export as JSON, NDJSON or CSV (src/core/export); filenames carry the operation name. */
-export function ExportButtons({ items, operationPath }: { items: readonly unknown[]; operationPath: string }) {
+export function ExportButtons({
+  items,
+  operationPath,
+}: {
+  items: readonly unknown[];
+  operationPath: string;
+}) {
   return (
     <div className="actions" role="group" aria-label="Export merged results">
       {FORMATS.map((format) => (

@@ -2,7 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { executeRequest } from '../../core/http/execute';
 import { prepareRequest, trimServerUrl } from '../../core/http/prepare';
 import type { PageNumbers } from '../../core/pagination/arithmetic';
-import { fetchAllPages, type FetchAllProgress, type FetchAllResult, type PageResponse } from '../../core/pagination/fetch-all';
+import {
+  fetchAllPages,
+  type FetchAllProgress,
+  type FetchAllResult,
+  type PageResponse,
+} from '../../core/pagination/fetch-all';
 import { getWindow, transportFor as rateLimitTransport } from '../../core/rate-limit/model';
 import type { RequestDraft } from '../../core/permalink/draft';
 import { useRateLimitStore } from '../ratelimit/store';
@@ -80,7 +85,15 @@ type Run =
  * Fetch all pages: progress (pages, items, time left), Cancel, merged results and exports.
  * The pane keys it by server and operation, so another operation starts from a clean state.
  */
-export function FetchAll({ draft, page, listField }: { draft: RequestDraft; page: PageNumbers; listField: string | null }) {
+export function FetchAll({
+  draft,
+  page,
+  listField,
+}: {
+  draft: RequestDraft;
+  page: PageNumbers;
+  listField: string | null;
+}) {
   const [run, setRun] = useState<Run>({ phase: 'idle' });
   const controllerRef = useRef<AbortController | null>(null);
   // Leaving (another operation, or the page): stop calling the server.
@@ -165,12 +178,14 @@ function FetchAllOutcome({ result, operationPath }: { result: FetchAllResult; op
         </div>
       )}
       {result.totalChanged ? (
-        <p className="muted">The server’s total changed while fetching: items were added or removed meanwhile.</p>
+        <p className="muted">
+          The server’s total changed while fetching: items were added or removed meanwhile.
+        </p>
       ) : null}
       {result.tooManyRequests > 0 ? (
         <p className="muted">
-          The server still answered 429 Too Many Requests {result.tooManyRequests} time(s) (another client on your
-          address?); each time the explorer waited as told and went on.
+          The server still answered 429 Too Many Requests {result.tooManyRequests} time(s) (another client on
+          your address?); each time the explorer waited as told and went on.
         </p>
       ) : null}
       {result.items.length > 0 ? <ExportButtons items={result.items} operationPath={operationPath} /> : null}

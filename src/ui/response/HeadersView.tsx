@@ -6,8 +6,8 @@ export function HeadersView({ response }: { response: ResponseRecord }) {
     <>
       {response.transport === 'direct' ? (
         <p className="muted hint">
-          Direct cross-origin call: the browser shows only the headers the server exposes (Rocket.Chat exposes none of
-          X-RateLimit-* or x-deprecation-*). The proxy shows them all.
+          Direct cross-origin call: the browser shows only the headers the server exposes (Rocket.Chat exposes
+          none of X-RateLimit-* or x-deprecation-*). The proxy shows them all.
         </p>
       ) : null}
       <table className="headers-table">

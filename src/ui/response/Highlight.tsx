@@ -13,7 +13,9 @@ export function Highlight({ text, query }: { text: string; query: string }) {
   if (from < text.length) parts.push({ text: text.slice(from), hit: false });
   return (
     <>
-      {parts.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {parts.map((part, i) =>
+        part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
     </>
   );
 }

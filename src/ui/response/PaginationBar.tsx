@@ -19,7 +19,9 @@ export function PaginationBar({ sent, page, busy }: { sent: SentRequest; page: P
     applyPage(sent.draft, offset, size);
     send();
   };
-  const sizes = [...new Set<number>([...PAGE_SIZES, ...(pageSize > 0 ? [pageSize] : [])])].sort((a, b) => a - b);
+  const sizes = [...new Set<number>([...PAGE_SIZES, ...(pageSize > 0 ? [pageSize] : [])])].sort(
+    (a, b) => a - b,
+  );
   return (
     <div className="pagination">
       <nav className="pagination-bar" aria-label="Pages">

@@ -42,11 +42,13 @@ export function RawView({ response, summary }: { response: ResponseRecord; summa
   const rows = useRawRows(text, summary?.raw.starts ?? null, summary === null);
   return (
     <>
-      {summary?.raw.pretty ? <p className="muted hint">JSON pretty-printed for reading; the bytes received are unchanged.</p> : null}
+      {summary?.raw.pretty ? (
+        <p className="muted hint">JSON pretty-printed for reading; the bytes received are unchanged.</p>
+      ) : null}
       {response.truncated ? (
         <p role="alert" className="alert warn">
-          The body was larger than the explorer keeps in memory and was cut; the size shown counts every byte received.
-          Ask for fewer items (count, or Fetch all pages) to see all of it.
+          The body was larger than the explorer keeps in memory and was cut; the size shown counts every byte
+          received. Ask for fewer items (count, or Fetch all pages) to see all of it.
         </p>
       ) : null}
       {rows ? (
@@ -81,7 +83,11 @@ function VirtualRaw({ rows }: { rows: RawRows }) {
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => (
           // Keyed by slot: a far jump reuses DOM rows instead of replacing them all.
-          <div key={item.index - first} className="raw-row" style={{ transform: `translateY(${item.start}px)` }}>
+          <div
+            key={item.index - first}
+            className="raw-row"
+            style={{ transform: `translateY(${item.start}px)` }}
+          >
             {rows.text(item.index)}
           </div>
         ))}

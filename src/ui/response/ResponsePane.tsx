@@ -38,7 +38,8 @@ function DownloadProgress() {
   const total = useRunProgress((state) => state.total);
   const startedAt = useRunProgress((state) => state.startedAt);
   const now = useNow(true, 250);
-  const percent = total !== undefined && total > 0 ? Math.min(100, Math.floor((received / total) * 100)) : null;
+  const percent =
+    total !== undefined && total > 0 ? Math.min(100, Math.floor((received / total) * 100)) : null;
   return (
     <div className="download-progress">
       <p role="status" aria-label="Status" className="status pending">
@@ -90,7 +91,10 @@ function CountZeroNotice() {
   );
 }
 
-function routeOf(sent: SentRequest | null, draft: { serverUrl: string; method: string; path: string }): RouteRef {
+function routeOf(
+  sent: SentRequest | null,
+  draft: { serverUrl: string; method: string; path: string },
+): RouteRef {
   const source = sent?.draft ?? draft;
   return { server: trimServerUrl(source.serverUrl), method: source.method, path: source.path };
 }
@@ -130,7 +134,8 @@ export function ResponsePane() {
         <div className="empty">
           <p>Choose an endpoint and press Send to see its response here.</p>
           <p className="hint">
-            Large answers stay fast: the body is parsed in the background and only the rows on screen are drawn.
+            Large answers stay fast: the body is parsed in the background and only the rows on screen are
+            drawn.
           </p>
         </div>
       ) : null}

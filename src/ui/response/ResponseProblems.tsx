@@ -7,7 +7,13 @@ import { formatBytes } from './format';
  * Problems with an HTTP answer, each with its cause and the next step: the explorer's proxy
  * failing, a 5xx, an HTML error page, a body that claims JSON but is not. Never a blank pane.
  */
-export function ResponseProblems({ response, summary }: { response: ResponseRecord; summary: DocSummary | null }) {
+export function ResponseProblems({
+  response,
+  summary,
+}: {
+  response: ResponseRecord;
+  summary: DocSummary | null;
+}) {
   const problems: Array<{ key: string; cause: string; next: string }> = [];
   if (response.proxyError) {
     problems.push({

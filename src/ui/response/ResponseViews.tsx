@@ -83,5 +83,9 @@ function StructuredView({ tab, doc }: { tab: 'tree' | 'table'; doc: DocState }) 
     );
   }
   // Keyed by document so expansion, search and scroll start fresh for each response.
-  return tab === 'tree' ? <TreeView key={summary.docId} summary={summary} /> : <TableView key={summary.docId} summary={summary} />;
+  return tab === 'tree' ? (
+    <TreeView key={summary.docId} summary={summary} />
+  ) : (
+    <TableView key={summary.docId} summary={summary} />
+  );
 }

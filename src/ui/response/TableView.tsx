@@ -9,7 +9,10 @@ const ROW_HEIGHT = 26;
 /** Column choice survives paging (same list field and columns), resets for another shape of list. */
 function useColumns(table: TableSummary): [string[], (next: string[]) => void] {
   const shape = `${table.path}|${table.columns.map((c) => c.name).join(',')}`;
-  const [chosen, setChosen] = useState<{ shape: string; columns: string[] }>({ shape, columns: table.defaults });
+  const [chosen, setChosen] = useState<{ shape: string; columns: string[] }>({
+    shape,
+    columns: table.defaults,
+  });
   const columns = chosen.shape === shape ? chosen.columns : table.defaults;
   return [columns, (next) => setChosen({ shape, columns: next })];
 }
@@ -104,7 +107,13 @@ function TableGrid({ summary, table }: { summary: DocSummary; table: TableSummar
         <ColumnPicker table={table} columns={columns} onChange={setColumns} />
       </div>
       {columns.length === 0 ? <p className="muted">No column chosen: pick some under Columns.</p> : null}
-      <div ref={scrollRef} className="table-scroll" tabIndex={0} aria-label={`Table of ${table.path || 'items'}`} role="region">
+      <div
+        ref={scrollRef}
+        className="table-scroll"
+        tabIndex={0}
+        aria-label={`Table of ${table.path || 'items'}`}
+        role="region"
+      >
         <table className="data-table" aria-rowcount={table.rowCount + 1}>
           <thead>
             <tr aria-rowindex={1}>
@@ -131,9 +140,7 @@ function TableGrid({ summary, table }: { summary: DocSummary; table: TableSummar
                 <tr key={item.index - first} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
                   <td className="row-number muted">{item.index}</td>
                   {columns.map((column, c) => (
-                    <td key={column}>
-                      {cells ? cells[c] : '…'}
-                    </td>
+                    <td key={column}>{cells ? cells[c] : '…'}</td>
                   ))}
                 </tr>
               );

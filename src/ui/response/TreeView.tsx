@@ -56,17 +56,20 @@ export function TreeView({ summary }: { summary: DocSummary }) {
   // Search runs in the worker; wait for a pause in typing so each keystroke does not walk 40 MB.
   useEffect(() => {
     let live = true;
-    const timer = setTimeout(() => {
-      setSearching(true);
-      void askWorker({ op: 'search', docId, query }).then((answer) => {
-        if (!live || answer.op !== 'search') return;
-        setSearching(false);
-        setVisibleCount(answer.visibleCount);
-        setSearch(answer.search.query === '' ? null : answer.search);
-        setActive(0);
-        setVersion((v) => v + 1);
-      });
-    }, query === '' ? 0 : 250);
+    const timer = setTimeout(
+      () => {
+        setSearching(true);
+        void askWorker({ op: 'search', docId, query }).then((answer) => {
+          if (!live || answer.op !== 'search') return;
+          setSearching(false);
+          setVisibleCount(answer.visibleCount);
+          setSearch(answer.search.query === '' ? null : answer.search);
+          setActive(0);
+          setVersion((v) => v + 1);
+        });
+      },
+      query === '' ? 0 : 250,
+    );
     return () => {
       live = false;
       clearTimeout(timer);
@@ -76,11 +79,13 @@ export function TreeView({ summary }: { summary: DocSummary }) {
   const toggle = useCallback(
     (row: TreeRow, open?: boolean) => {
       if (!row.expandable) return;
-      void askWorker({ op: 'toggle', docId, pointer: row.id, ...(open === undefined ? {} : { open }) }).then((answer) => {
-        if (answer.op !== 'toggle') return;
-        setVisibleCount(answer.visibleCount);
-        setVersion((v) => v + 1);
-      });
+      void askWorker({ op: 'toggle', docId, pointer: row.id, ...(open === undefined ? {} : { open }) }).then(
+        (answer) => {
+          if (answer.op !== 'toggle') return;
+          setVisibleCount(answer.visibleCount);
+          setVersion((v) => v + 1);
+        },
+      );
     },
     [docId],
   );
@@ -175,7 +180,11 @@ export function TreeView({ summary }: { summary: DocSummary }) {
           onChange={(event) => setQuery(event.target.value)}
         />
         <span role="status" className="muted">
-          {searching && query !== '' ? 'Searching…' : search ? `${search.matches}${search.capped ? '+' : ''} matches` : ''}
+          {searching && query !== ''
+            ? 'Searching…'
+            : search
+              ? `${search.matches}${search.capped ? '+' : ''} matches`
+              : ''}
         </span>
         <button type="button" onClick={collapseAll}>
           Collapse all
@@ -186,7 +195,11 @@ export function TreeView({ summary }: { summary: DocSummary }) {
         <code className="selected-path" aria-label="Selected path">
           {activeRow ? activeRow.path || '(root)' : ''}
         </code>
-        <button type="button" disabled={!activeRow} onClick={() => activeRow && void clipboard.copy(activeRow.path, `path ${activeRow.path}`)}>
+        <button
+          type="button"
+          disabled={!activeRow}
+          onClick={() => activeRow && void clipboard.copy(activeRow.path, `path ${activeRow.path}`)}
+        >
           Copy path
         </button>
         <button type="button" disabled={!activeRow} onClick={() => void copyValue()}>
@@ -194,7 +207,9 @@ export function TreeView({ summary }: { summary: DocSummary }) {
         </button>
         {clipboard.message}
       </div>
-      {search && search.matches === 0 ? <p className="muted">No key or value contains “{search.query}”.</p> : null}
+      {search && search.matches === 0 ? (
+        <p className="muted">No key or value contains “{search.query}”.</p>
+      ) : null}
       <div
         ref={scrollRef}
         className="tree-scroll"
@@ -240,7 +255,11 @@ export function TreeView({ summary }: { summary: DocSummary }) {
                     <span className="tree-sep">: </span>
                     <span className={`tree-value kind-${row.kind}`}>
                       {row.expandable && row.expanded ? (
-                        row.kind === 'array' ? `[${row.childCount}]` : `{${row.childCount}}`
+                        row.kind === 'array' ? (
+                          `[${row.childCount}]`
+                        ) : (
+                          `{${row.childCount}}`
+                        )
                       ) : (
                         <Highlight text={row.preview} query={search?.query ?? ''} />
                       )}

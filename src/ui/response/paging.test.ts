@@ -22,7 +22,10 @@ describe('paging helpers', () => {
   });
   it('applyPage writes offset/count into the sent request, reloading it if the person moved on', () => {
     const { actions } = useExplorerStore.getState();
-    const sent = { ...emptyDraft('http://127.0.0.1:4100', 'GET', '/api/v1/users.list'), params: { count: '5' } };
+    const sent = {
+      ...emptyDraft('http://127.0.0.1:4100', 'GET', '/api/v1/users.list'),
+      params: { count: '5' },
+    };
     actions.loadDraft(emptyDraft('http://127.0.0.1:4100', 'GET', '/api/v1/channels.list'));
     applyPage(sent, 15, 5);
     const draft = useExplorerStore.getState().draft;

@@ -20,7 +20,11 @@ export function requestedCount(draft: Pick<RequestDraft, 'params'>): number | un
  * server's Max Record Amount; no count means the server's Default Count; count=0 that returned
  * everything is a single page (0).
  */
-export function effectivePageSize(requested: number | undefined, page: PageNumbers, clamp: ClampVerdict): number {
+export function effectivePageSize(
+  requested: number | undefined,
+  page: PageNumbers,
+  clamp: ClampVerdict,
+): number {
   if (clamp.kind === 'clamped') return clamp.serverMax;
   if (clamp.kind === 'count-zero-refused') return clamp.serverDefault;
   if (requested !== undefined) return requested;

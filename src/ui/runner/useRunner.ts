@@ -163,13 +163,15 @@ export function useRunner(): { view: RunView; send: () => void; cancel: () => vo
   if (sent && isGet) {
     const failure = query.isError ? failureOf(query.error) : null;
     if (query.isFetching) view = { phase: 'pending', sent, previous: query.data };
-    else if (wasCancelled || failure?.kind === 'aborted') view = { phase: 'cancelled', sent, previous: query.data };
+    else if (wasCancelled || failure?.kind === 'aborted')
+      view = { phase: 'cancelled', sent, previous: query.data };
     else if (failure) view = { phase: 'failed', sent, failure };
     else if (query.data) view = { phase: 'done', sent, response: query.data };
   } else if (sent) {
     const failure = mutation.isError ? failureOf(mutation.error) : null;
     if (mutation.isPending) view = { phase: 'pending', sent };
-    else if (failure?.kind === 'aborted' || (wasCancelled && !mutation.data)) view = { phase: 'cancelled', sent };
+    else if (failure?.kind === 'aborted' || (wasCancelled && !mutation.data))
+      view = { phase: 'cancelled', sent };
     else if (failure) view = { phase: 'failed', sent, failure };
     else if (mutation.data) view = { phase: 'done', sent, response: mutation.data };
   }

@@ -82,7 +82,10 @@ function HistoryItem({ entry, onLoad, onRun }: { entry: HistoryEntry; onLoad(): 
             Load
           </button>
           {secretsRemoved ? (
-            <span className="muted" title="Secrets are never kept in the history: load the request and type them again.">
+            <span
+              className="muted"
+              title="Secrets are never kept in the history: load the request and type them again."
+            >
               secrets removed
             </span>
           ) : (
@@ -159,7 +162,13 @@ export function HistoryPanel() {
     <section className="history-panel" aria-label="History">
       <div className="history-head">
         <h2 className="pane-title">
-          <button type="button" className="history-toggle" aria-expanded={open} aria-controls={bodyId} onClick={toggle}>
+          <button
+            type="button"
+            className="history-toggle"
+            aria-expanded={open}
+            aria-controls={bodyId}
+            onClick={toggle}
+          >
             <span aria-hidden="true" className="history-chevron">
               {open ? '▾' : '▸'}
             </span>
@@ -196,7 +205,9 @@ export function HistoryPanel() {
             </p>
           ) : entries.length === 0 ? (
             <p className="hint muted history-empty">
-              {serverUrl ? 'Requests you send to this server appear here (without secrets).' : 'Choose a server first.'}
+              {serverUrl
+                ? 'Requests you send to this server appear here (without secrets).'
+                : 'Choose a server first.'}
             </p>
           ) : shown.length === 0 ? (
             <p className="hint muted history-empty">No request matches “{query.trim()}”.</p>

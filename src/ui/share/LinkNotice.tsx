@@ -38,9 +38,9 @@ export function LinkNotice() {
           This link is for another server
         </h2>
         <p id={textId}>
-          It was made for <code>{notice.linkServer}</code>; you are using <code>{current}</code>. The request was
-          opened on your server and nothing has been sent. Switch only if you trust that server: what you send goes
-          there.
+          It was made for <code>{notice.linkServer}</code>; you are using <code>{current}</code>. The request
+          was opened on your server and nothing has been sent. Switch only if you trust that server: what you
+          send goes there.
         </p>
         <div className="actions">
           <button
@@ -64,8 +64,8 @@ export function LinkNotice() {
     return (
       <div role="status" className="link-notice link-notice-info">
         <p>
-          This link was made by an older version of the explorer (link format {notice.from}) and was read through
-          its update; check the request before sending it.
+          This link was made by an older version of the explorer (link format {notice.from}) and was read
+          through its update; check the request before sending it.
         </p>
         <button type="button" onClick={dismiss}>
           Dismiss

@@ -58,7 +58,11 @@ export function ShareBar() {
       return;
     }
     // The address bar shows the same link, as an entry of our own (a reload is not asked about).
-    window.history.replaceState(ownEntryState(encoded.fragment), '', addressWithHash(window.location, encoded.fragment));
+    window.history.replaceState(
+      ownEntryState(encoded.fragment),
+      '',
+      addressWithHash(window.location, encoded.fragment),
+    );
     const url = `${window.location.origin}${addressWithHash(window.location, encoded.fragment)}`;
     const note = hadSecrets(draft, secrets)
       ? ' Secrets in the request were replaced by placeholders such as $RC_PASSWORD.'
@@ -74,9 +78,15 @@ export function ShareBar() {
         auth: op?.auth === false ? 'none' : 'placeholders',
         knownSecrets: currentSecrets(),
       });
-      await copy(command, 'cURL command', 'cURL command copied, with $RC_USER_ID and $RC_AUTH_TOKEN placeholders.');
+      await copy(
+        command,
+        'cURL command',
+        'cURL command copied, with $RC_USER_ID and $RC_AUTH_TOKEN placeholders.',
+      );
     } catch (error) {
-      fail(`The cURL command could not be made: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.`);
+      fail(
+        `The cURL command could not be made: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.`,
+      );
     }
   };
 

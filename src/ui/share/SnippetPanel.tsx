@@ -35,7 +35,10 @@ export default function SnippetPanel({ needsAuth }: { needsAuth: boolean }) {
     }).then(
       (text) => current && setCode({ text }),
       (error: unknown) =>
-        current && setCode({ error: `The snippet could not be made: ${error instanceof Error ? error.message : String(error)}.` }),
+        current &&
+        setCode({
+          error: `The snippet could not be made: ${error instanceof Error ? error.message : String(error)}.`,
+        }),
     );
     return () => {
       current = false;
@@ -47,7 +50,11 @@ export default function SnippetPanel({ needsAuth }: { needsAuth: boolean }) {
     <div className="snippet-panel">
       <div className="snippet-options">
         <label htmlFor={selectId}>Language</label>
-        <select id={selectId} value={target} onChange={(event) => setTarget(event.target.value as SnippetTarget)}>
+        <select
+          id={selectId}
+          value={target}
+          onChange={(event) => setTarget(event.target.value as SnippetTarget)}
+        >
           {SNIPPET_TARGETS.map((t) => (
             <option key={t.id} value={t.id}>
               {t.label}
@@ -68,14 +75,14 @@ export default function SnippetPanel({ needsAuth }: { needsAuth: boolean }) {
       </div>
       {needsAuth && !credentials ? (
         <p className="hint muted">
-          The snippet uses the placeholders $RC_USER_ID and $RC_AUTH_TOKEN. Sign in to be able to include your real
-          token.
+          The snippet uses the placeholders $RC_USER_ID and $RC_AUTH_TOKEN. Sign in to be able to include your
+          real token.
         </p>
       ) : null}
       {real ? (
         <p role="alert" className="alert warn hint">
-          This snippet contains your real auth token: anyone who reads it can act as you until you sign out. Do not
-          paste it into tickets, chats or screenshots.
+          This snippet contains your real auth token: anyone who reads it can act as you until you sign out.
+          Do not paste it into tickets, chats or screenshots.
         </p>
       ) : null}
       {code && 'error' in code ? (
@@ -92,7 +99,12 @@ export default function SnippetPanel({ needsAuth }: { needsAuth: boolean }) {
           type="button"
           disabled={!code || 'error' in code}
           onClick={() => {
-            if (code && 'text' in code) void copy(code.text, `${label} snippet`, `${label} snippet copied${real ? ' (with your real token)' : ''}.`);
+            if (code && 'text' in code)
+              void copy(
+                code.text,
+                `${label} snippet`,
+                `${label} snippet copied${real ? ' (with your real token)' : ''}.`,
+              );
           }}
         >
           Copy snippet

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { encodePermalink } from '../../core/permalink';
 import { emptyDraft } from '../../core/permalink/draft';
-import { addressWithHash, hashForDraft, knownSecretsOf, needsServerConfirmation, parseHash } from './hash-route';
+import {
+  addressWithHash,
+  hashForDraft,
+  knownSecretsOf,
+  needsServerConfirmation,
+  parseHash,
+} from './hash-route';
 
 const SERVER = 'http://127.0.0.1:4100';
 const TOKEN = 'Xq3vJ9kLmN2pQ7rS8tU1wY4zA6bC0dE5fG_hI-jKlMn';
@@ -12,21 +18,29 @@ describe('parseHash', () => {
     expect(parseHash('#')).toEqual({ kind: 'empty' });
     expect(parseHash('#op=get-api-v1-me')).toEqual({ kind: 'operation', id: 'get-api-v1-me' });
     const link = encodePermalink(emptyDraft(SERVER, 'GET', '/api/v1/me'));
-    expect(parseHash(link)).toEqual({ kind: 'permalink', result: { ok: true, draft: emptyDraft(SERVER, 'GET', '/api/v1/me') } });
+    expect(parseHash(link)).toEqual({
+      kind: 'permalink',
+      result: { ok: true, draft: emptyDraft(SERVER, 'GET', '/api/v1/me') },
+    });
   });
 
   it('prefers the whole request over an operation id when a fragment has both', () => {
     const link = encodePermalink(emptyDraft(SERVER, 'GET', '/api/v1/me'));
     const route = parseHash(`${link}&op=get-api-v1-users.list`);
     expect(route.kind).toBe('permalink');
-    expect(route.kind === 'permalink' && route.result.ok && route.result.draft.operationId).toBe('GET /api/v1/me');
+    expect(route.kind === 'permalink' && route.result.ok && route.result.draft.operationId).toBe(
+      'GET /api/v1/me',
+    );
   });
 
   it('explains in words what is not a request link', () => {
     for (const hash of ['#section-2', '#r=2.', '#op=', '#r=3.abc', '#%E0%A4%A']) {
       const route = parseHash(hash);
       expect(route.kind, hash).toBe('permalink');
-      expect(route.kind === 'permalink' && !route.result.ok && route.result.error.length, hash).toBeGreaterThan(20);
+      expect(
+        route.kind === 'permalink' && !route.result.ok && route.result.error.length,
+        hash,
+      ).toBeGreaterThan(20);
     }
   });
 });
@@ -46,19 +60,27 @@ describe('needsServerConfirmation', () => {
 
 describe('secrets and addresses', () => {
   it('knows every token, user ID and pending 2FA code held in memory', () => {
-    const auth = { [SERVER]: { credentials: { userId: 'u1', authToken: TOKEN } }, other: { credentials: { userId: 'u2', authToken: 't2' } } };
+    const auth = {
+      [SERVER]: { credentials: { userId: 'u1', authToken: TOKEN } },
+      other: { credentials: { userId: 'u2', authToken: 't2' } },
+    };
     expect(knownSecretsOf(auth, '123456').sort()).toEqual([TOKEN, '123456', 't2', 'u1', 'u2'].sort());
     expect(knownSecretsOf({}, null)).toEqual([]);
   });
 
   it('makes no link without a server, and none holding a known secret', () => {
     expect(hashForDraft(emptyDraft(''), [])).toBeNull();
-    const hash = hashForDraft({ ...emptyDraft(SERVER, 'GET', '/api/v1/users.list'), params: { note: `x${TOKEN}y` } }, [TOKEN]);
+    const hash = hashForDraft(
+      { ...emptyDraft(SERVER, 'GET', '/api/v1/users.list'), params: { note: `x${TOKEN}y` } },
+      [TOKEN],
+    );
     const decoded = parseHash(hash ?? '');
     expect(JSON.stringify(decoded)).not.toContain(TOKEN);
   });
 
   it('keeps the page path and query when changing the fragment', () => {
-    expect(addressWithHash({ pathname: '/explorer/', search: '?a=1' }, '#r=2.x')).toBe('/explorer/?a=1#r=2.x');
+    expect(addressWithHash({ pathname: '/explorer/', search: '?a=1' }, '#r=2.x')).toBe(
+      '/explorer/?a=1#r=2.x',
+    );
   });
 });

@@ -11,16 +11,20 @@
  * Anything else after `#` is a damaged link and is reported in words (never silently ignored,
  * because a person who pasted a link expects something to happen).
  */
-import { decodePermalink, hasPermalink, isSameServer, tryEncodePermalink, type DecodeResult } from '../../core/permalink';
+import {
+  decodePermalink,
+  hasPermalink,
+  isSameServer,
+  tryEncodePermalink,
+  type DecodeResult,
+} from '../../core/permalink';
 import type { RequestDraft } from '../../core/permalink/draft';
 import { trimServerUrl } from '../../core/http/prepare';
 import { operationIdFromHash } from '../catalog/deep-link';
 import type { SignedInUser } from '../state/store';
 
 export type HashRoute =
-  | { kind: 'empty' }
-  | { kind: 'permalink'; result: DecodeResult }
-  | { kind: 'operation'; id: string };
+  { kind: 'empty' } | { kind: 'permalink'; result: DecodeResult } | { kind: 'operation'; id: string };
 
 /** Reads a fragment (`#...`, possibly empty) into what it asks for. Never throws. */
 export function parseHash(hash: string): HashRoute {

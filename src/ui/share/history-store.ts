@@ -6,7 +6,14 @@ import { create } from 'zustand';
 import { onRunFinished } from '../runner/run-events';
 import { useExplorerStore } from '../state/store';
 import { knownSecretsOf } from './hash-route';
-import { entryFromRun, HISTORY_KEY, HistoryRepository, SET_ASIDE_KEY, type HistorySnapshot, type StorageLike } from './history';
+import {
+  entryFromRun,
+  HISTORY_KEY,
+  HistoryRepository,
+  SET_ASIDE_KEY,
+  type HistorySnapshot,
+  type StorageLike,
+} from './history';
 
 function browserStorage(): StorageLike | null {
   try {
@@ -49,7 +56,8 @@ export const useHistoryStore = create<HistoryState>()((set) => ({
 const publish = (snapshot: HistorySnapshot) => useHistoryStore.setState({ ...snapshot, loaded: true });
 
 let counter = 0;
-const newId = (at: number): string => `${at.toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const newId = (at: number): string =>
+  `${at.toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * Records every finished run and follows changes made by other tabs. Returns the stop function;
@@ -58,11 +66,16 @@ const newId = (at: number): string => `${at.toString(36)}-${(counter++).toString
 export function startHistoryRecording(): () => void {
   const stopRuns = onRunFinished((result) => {
     const state = useExplorerStore.getState();
-    const entry = entryFromRun(result, knownSecretsOf(state.auth, state.pendingTwoFactor?.code), newId(result.finishedAt));
+    const entry = entryFromRun(
+      result,
+      knownSecretsOf(state.auth, state.pendingTwoFactor?.code),
+      newId(result.finishedAt),
+    );
     if (entry) publish(repo().add(entry));
   });
   const onStorage = (event: StorageEvent) => {
-    if (event.key === null || event.key === HISTORY_KEY || event.key === SET_ASIDE_KEY) publish(repo().load());
+    if (event.key === null || event.key === HISTORY_KEY || event.key === SET_ASIDE_KEY)
+      publish(repo().load());
   };
   window.addEventListener('storage', onStorage);
   // Off the first paint: a full history takes tens of milliseconds to unpack and validate.

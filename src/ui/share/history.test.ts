@@ -64,15 +64,30 @@ function usersList(params: Record<string, string> = { count: '5' }, server = SER
 
 let ids = 0;
 function entry(draft: RequestDraft, at: number, status = 200): HistoryEntry {
-  const made = entryFromRun({ draft, response: response(status, status === 200 ? 'OK' : 'Not Found'), finishedAt: at }, [], `id-${++ids}`);
+  const made = entryFromRun(
+    { draft, response: response(status, status === 200 ? 'OK' : 'Not Found'), finishedAt: at },
+    [],
+    `id-${++ids}`,
+  );
   if (!made) throw new Error('entry not made');
   return made;
 }
 
 describe('history entries from runs', () => {
   it('keep the request, status, timing and size, but not the response body', () => {
-    const made = entryFromRun({ draft: usersList(), response: response(200, 'OK', 12.7), finishedAt: 1000 }, [], 'a')!;
-    expect(made).toMatchObject({ server: SERVER, status: 200, statusText: 'OK', durationMs: 13, sizeBytes: 31, finishedAt: 1000 });
+    const made = entryFromRun(
+      { draft: usersList(), response: response(200, 'OK', 12.7), finishedAt: 1000 },
+      [],
+      'a',
+    )!;
+    expect(made).toMatchObject({
+      server: SERVER,
+      status: 200,
+      statusText: 'OK',
+      durationMs: 13,
+      sizeBytes: 31,
+      finishedAt: 1000,
+    });
     expect(made.draft).toEqual(usersList());
     expect(serializeHistory({ [SERVER]: [made] })).not.toContain('admin');
   });
@@ -85,7 +100,11 @@ describe('history entries from runs', () => {
       headers: { 'X-Auth-Token': TOKEN, 'X-User-Id': USER_ID },
     };
     const made = entryFromRun(
-      { draft, failure: { kind: 'network', message: `could not reach with ${TOKEN}`, nextStep: '' }, finishedAt: 1 },
+      {
+        draft,
+        failure: { kind: 'network', message: `could not reach with ${TOKEN}`, nextStep: '' },
+        finishedAt: 1,
+      },
       [TOKEN, USER_ID],
       'b',
     )!;
@@ -108,7 +127,10 @@ describe('history entries from runs', () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return String.fromCharCode(48 + (seed % 74));
     }).join('');
-    const draft = { ...emptyDraft(SERVER, 'POST', '/api/v1/chat.postMessage'), body: JSON.stringify({ text: random }) };
+    const draft = {
+      ...emptyDraft(SERVER, 'POST', '/api/v1/chat.postMessage'),
+      body: JSON.stringify({ text: random }),
+    };
     const made = entryFromRun({ draft, response: response(200, 'OK'), finishedAt: 1 }, [], 'c')!;
     expect(made.bodyOmitted).toBe(true);
     expect(made.draft.body).toBe('');
@@ -127,7 +149,11 @@ describe('stored history: validation and migration', () => {
   it('upgrades entries stored with an older link format', () => {
     const text = JSON.stringify({
       format: 1,
-      servers: { [SERVER]: [{ id: 'old', link: V1_USERS_LIST, status: 200, statusText: 'OK', ms: 5, bytes: 10, at: 7 }] },
+      servers: {
+        [SERVER]: [
+          { id: 'old', link: V1_USERS_LIST, status: 200, statusText: 'OK', ms: 5, bytes: 10, at: 7 },
+        ],
+      },
     });
     const parsed = parseHistory(text, 0);
     expect(parsed.migrated).toBe(1);
@@ -143,7 +169,9 @@ describe('stored history: validation and migration', () => {
 
   it('sets aside what fails validation, with the reason, and keeps the rest', () => {
     const good = entry(usersList(), 5);
-    const stored = JSON.parse(serializeHistory({ [SERVER]: [good] })) as { servers: Record<string, unknown[]> };
+    const stored = JSON.parse(serializeHistory({ [SERVER]: [good] })) as {
+      servers: Record<string, unknown[]>;
+    };
     const bad = [
       { ...stored.servers[SERVER]![0]!, id: 'x1', status: 99 },
       { ...stored.servers[SERVER]![0]!, id: 'x2', link: '#r=2.damaged!' },
@@ -171,7 +199,9 @@ describe('stored history: validation and migration', () => {
     storage.setItem(HISTORY_KEY, '{"format":1,"servers":{"http://127.0.0.1:4100":[{"id":"z"}]}}');
     const repo = new HistoryRepository(storage);
     const snap = repo.snapshot();
-    expect(snap.problems).toEqual([expect.stringMatching(/1 stored history item\(s\) failed validation and were set aside, not deleted/)]);
+    expect(snap.problems).toEqual([
+      expect.stringMatching(/1 stored history item\(s\) failed validation and were set aside, not deleted/),
+    ]);
     expect(snap.setAsideCount).toBe(1);
     expect(JSON.parse(storage.getItem(SET_ASIDE_KEY)!)).toEqual([
       { reason: expect.stringContaining('no request'), raw: '{"id":"z"}', at: expect.any(Number) },

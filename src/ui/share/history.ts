@@ -89,7 +89,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-const ENTRY_KEYS = new Set(['id', 'link', 'status', 'statusText', 'failure', 'ms', 'bytes', 'at', 'bodyOmitted']);
+const ENTRY_KEYS = new Set([
+  'id',
+  'link',
+  'status',
+  'statusText',
+  'failure',
+  'ms',
+  'bytes',
+  'at',
+  'bodyOmitted',
+]);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 const nullableNumber = (v: unknown, integer: boolean): v is number | null =>
@@ -102,22 +112,31 @@ export function parseEntry(
 ): { ok: true; entry: HistoryEntry; migrated: boolean } | { ok: false; reason: string } {
   if (!isPlainObject(raw)) return { ok: false, reason: 'the entry is not an object' };
   for (const key of Object.keys(raw)) {
-    if (!ENTRY_KEYS.has(key)) return { ok: false, reason: `the entry has an unknown field "${key.slice(0, 40)}"` };
+    if (!ENTRY_KEYS.has(key))
+      return { ok: false, reason: `the entry has an unknown field "${key.slice(0, 40)}"` };
   }
   const { id, link, status, statusText, failure, ms, bytes, at, bodyOmitted } = raw;
-  if (typeof id !== 'string' || id === '' || id.length > 64) return { ok: false, reason: 'the entry has no valid id' };
+  if (typeof id !== 'string' || id === '' || id.length > 64)
+    return { ok: false, reason: 'the entry has no valid id' };
   if (typeof link !== 'string') return { ok: false, reason: 'the entry has no request' };
-  if (!(status === null || (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599))) {
+  if (!(
+    status === null ||
+    (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599)
+  )) {
     return { ok: false, reason: 'the status is not an HTTP status code' };
   }
-  if (typeof statusText !== 'string' || statusText.length > 200) return { ok: false, reason: 'the status text is not valid' };
+  if (typeof statusText !== 'string' || statusText.length > 200)
+    return { ok: false, reason: 'the status text is not valid' };
   if (failure !== undefined && (typeof failure !== 'string' || failure.length > 2000)) {
     return { ok: false, reason: 'the failure message is not valid' };
   }
-  if (!nullableNumber(ms, false)) return { ok: false, reason: 'the duration is not a number of milliseconds' };
+  if (!nullableNumber(ms, false))
+    return { ok: false, reason: 'the duration is not a number of milliseconds' };
   if (!nullableNumber(bytes, true)) return { ok: false, reason: 'the size is not a number of bytes' };
-  if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return { ok: false, reason: 'the time is not valid' };
-  if (bodyOmitted !== undefined && bodyOmitted !== true) return { ok: false, reason: 'the body flag is not valid' };
+  if (typeof at !== 'number' || !Number.isFinite(at) || at < 0)
+    return { ok: false, reason: 'the time is not valid' };
+  if (bodyOmitted !== undefined && bodyOmitted !== true)
+    return { ok: false, reason: 'the body flag is not valid' };
   const decoded = decodePermalink(link);
   if (!decoded.ok) return { ok: false, reason: `the request cannot be read: ${decoded.error}` };
   if (trimServerUrl(decoded.draft.serverUrl) !== server) {
@@ -162,7 +181,12 @@ export function parseHistory(text: string | null, now: number): ParsedHistory {
     aside('The stored history is not valid JSON.', text);
     return result;
   }
-  if (!isPlainObject(doc) || typeof doc.format !== 'number' || !Number.isInteger(doc.format) || doc.format < 1) {
+  if (
+    !isPlainObject(doc) ||
+    typeof doc.format !== 'number' ||
+    !Number.isInteger(doc.format) ||
+    doc.format < 1
+  ) {
     aside('The stored history has no format number; it was not written by this explorer.', text);
     return result;
   }
@@ -173,7 +197,10 @@ export function parseHistory(text: string | null, now: number): ParsedHistory {
   }
   for (const [server, list] of Object.entries(doc.servers)) {
     if (FORBIDDEN.has(server) || trimServerUrl(server) !== server || !/^https?:\/\/[^\s]+$/.test(server)) {
-      aside(`The history of "${server.slice(0, 80)}" is not under a server URL.`, JSON.stringify({ [server]: list }));
+      aside(
+        `The history of "${server.slice(0, 80)}" is not under a server URL.`,
+        JSON.stringify({ [server]: list }),
+      );
       continue;
     }
     if (!Array.isArray(list)) {
@@ -268,7 +295,11 @@ const FAILURE_LABEL: Record<RequestFailure['kind'], string> = {
  * secrets held in memory are scrubbed wherever they were pasted), no response body. A body too
  * large for the link format is left out (and the entry says so); null when even that fails.
  */
-export function entryFromRun(run: RunOutcome, knownSecrets: readonly string[], id: string): HistoryEntry | null {
+export function entryFromRun(
+  run: RunOutcome,
+  knownSecrets: readonly string[],
+  id: string,
+): HistoryEntry | null {
   const server = trimServerUrl(run.draft.serverUrl);
   if (!/^https?:\/\//.test(server)) return null;
   let bodyOmitted = false;
@@ -289,7 +320,9 @@ export function entryFromRun(run: RunOutcome, knownSecrets: readonly string[], i
     draft: decoded.draft,
     link: encoded.fragment,
     status: response ? response.status : null,
-    statusText: scrub(response ? response.statusText : run.failure ? FAILURE_LABEL[run.failure.kind] : 'No response').slice(0, 200),
+    statusText: scrub(
+      response ? response.statusText : run.failure ? FAILURE_LABEL[run.failure.kind] : 'No response',
+    ).slice(0, 200),
     ...(failureText !== undefined ? { failure: scrub(failureText) } : {}),
     durationMs: response ? Math.max(0, Math.round(response.timings.totalMs)) : null,
     sizeBytes: response ? response.sizeBytes : null,
@@ -350,7 +383,9 @@ function readSetAside(storage: StorageLike): SetAsideItem[] {
     const text = storage.getItem(SET_ASIDE_KEY);
     if (!text) return [];
     const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? (parsed as SetAsideItem[]) : [{ reason: 'Set-aside data of unknown shape.', raw: text, at: 0 }];
+    return Array.isArray(parsed)
+      ? (parsed as SetAsideItem[])
+      : [{ reason: 'Set-aside data of unknown shape.', raw: text, at: 0 }];
   } catch {
     return [];
   }
@@ -376,7 +411,12 @@ export class HistoryRepository {
   }
 
   snapshot(): HistorySnapshot {
-    return { entries: this.entries, problems: this.problems, setAsideCount: this.setAsideCount, persistent: this.persistent };
+    return {
+      entries: this.entries,
+      problems: this.problems,
+      setAsideCount: this.setAsideCount,
+      persistent: this.persistent,
+    };
   }
 
   /** (Re)reads storage: on start and when another tab changed it. */
@@ -384,7 +424,9 @@ export class HistoryRepository {
     this.problems = [];
     if (!this.storage) {
       this.persistent = false;
-      this.problems.push('This browser does not let the page store data, so the history lasts until the tab is closed.');
+      this.problems.push(
+        'This browser does not let the page store data, so the history lasts until the tab is closed.',
+      );
       return this.snapshot();
     }
     let text: string | null;
@@ -392,7 +434,9 @@ export class HistoryRepository {
       text = this.storage.getItem(HISTORY_KEY);
     } catch {
       this.persistent = false;
-      this.problems.push('The stored history cannot be read (storage is blocked), so the history lasts until the tab is closed.');
+      this.problems.push(
+        'The stored history cannot be read (storage is blocked), so the history lasts until the tab is closed.',
+      );
       return this.snapshot();
     }
     this.lastSeen = text;
@@ -453,7 +497,10 @@ export class HistoryRepository {
       }
       const smaller = withoutOldest(entries);
       if (smaller === null) {
-        this.problems = [...this.problems, 'The history could not be stored (browser storage is full); it lasts until the tab is closed.'];
+        this.problems = [
+          ...this.problems,
+          'The history could not be stored (browser storage is full); it lasts until the tab is closed.',
+        ];
         this.entries = entries;
         return;
       }
@@ -502,7 +549,10 @@ export class HistoryRepository {
           this.storage.setItem(HISTORY_KEY, this.lastSeen);
         }
       } catch {
-        this.problems = [...this.problems, 'The cleared history could not be written back to browser storage.'];
+        this.problems = [
+          ...this.problems,
+          'The cleared history could not be written back to browser storage.',
+        ];
       }
     }
     return this.snapshot();

@@ -184,7 +184,9 @@ describe('opening a link', () => {
     useShareStore.getState().actions.dismiss();
     win.runTimers();
     expect(draft().serverUrl).toBe(OTHER);
-    expect(win.location.hash).toBe(encodePermalink({ ...usersList(OTHER), params: { count: '7', offset: '10' } }));
+    expect(win.location.hash).toBe(
+      encodePermalink({ ...usersList(OTHER), params: { count: '7', offset: '10' } }),
+    );
     expect(win.entries).toHaveLength(1);
   });
 
@@ -274,14 +276,21 @@ describe('the address bar follows the draft', () => {
     win.runTimers();
     expect(win.entries).toHaveLength(2);
     const usersHash = win.location.hash;
-    expect(usersHash).toBe(encodePermalink({ ...emptyDraft(SERVER, 'GET', '/api/v1/users.list'), params: { count: '5', offset: '10' } }));
+    expect(usersHash).toBe(
+      encodePermalink({
+        ...emptyDraft(SERVER, 'GET', '/api/v1/users.list'),
+        params: { count: '5', offset: '10' },
+      }),
+    );
 
     actions().selectOperation('GET', '/api/v1/me');
     // An edit still in the debounce when the operation changes is kept by the entry it belongs to.
     actions().setParam('x', 'y');
     actions().selectOperation('GET', '/api/info');
     expect(win.entries).toHaveLength(4);
-    expect(win.entries[2]!.hash).toBe(encodePermalink({ ...emptyDraft(SERVER, 'GET', '/api/v1/me'), params: { x: 'y' } }));
+    expect(win.entries[2]!.hash).toBe(
+      encodePermalink({ ...emptyDraft(SERVER, 'GET', '/api/v1/me'), params: { x: 'y' } }),
+    );
 
     win.back();
     expect(draft()).toEqual({ ...emptyDraft(SERVER, 'GET', '/api/v1/me'), params: { x: 'y' } });

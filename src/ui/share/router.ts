@@ -17,7 +17,13 @@ import { findOperation } from '../../core/catalog/operation';
 import type { Operation } from '../../core/catalog/types';
 import type { RequestDraft } from '../../core/permalink/draft';
 import type { ExplorerState } from '../state/store';
-import { addressWithHash, hashForDraft, knownSecretsOf, needsServerConfirmation, parseHash } from './hash-route';
+import {
+  addressWithHash,
+  hashForDraft,
+  knownSecretsOf,
+  needsServerConfirmation,
+  parseHash,
+} from './hash-route';
 import type { LinkNotice } from './share-store';
 
 /** Marker stored in `history.state` of the entries this router wrote. */
@@ -58,7 +64,9 @@ export interface RouterDeps {
  * look like one of ours.
  */
 export function isOwnEntry(state: unknown, hash: string): boolean {
-  return typeof state === 'object' && state !== null && (state as Record<string, unknown>)[STATE_KEY] === hash;
+  return (
+    typeof state === 'object' && state !== null && (state as Record<string, unknown>)[STATE_KEY] === hash
+  );
 }
 
 export function ownEntryState(hash: string): Record<string, string> {

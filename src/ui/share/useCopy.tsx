@@ -67,8 +67,8 @@ export function CopyOutcome({ state, onClose }: { state: CopyState; onClose(): v
   return (
     <div className="alert warn share-fallback">
       <p role="alert">
-        The browser did not allow copying to the clipboard. The {state.what} is selected below: press Ctrl+C (⌘C on
-        a Mac) to copy it.
+        The browser did not allow copying to the clipboard. The {state.what} is selected below: press Ctrl+C
+        (⌘C on a Mac) to copy it.
       </p>
       <label htmlFor={fieldId} className="share-sr-only">
         {`The ${state.what}, to copy by hand`}

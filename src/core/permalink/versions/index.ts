@@ -21,7 +21,9 @@ export interface MigrationStep {
 
 export const CURRENT_VERSION = v2.VERSION;
 
-export const MIGRATIONS: readonly MigrationStep[] = [{ from: v1.VERSION, parse: v1.parse, up: v1.up as (p: never) => unknown }];
+export const MIGRATIONS: readonly MigrationStep[] = [
+  { from: v1.VERSION, parse: v1.parse, up: v1.up as (p: never) => unknown },
+];
 
 export const OLDEST_VERSION = MIGRATIONS[0]?.from ?? CURRENT_VERSION;
 

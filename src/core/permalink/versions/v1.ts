@@ -9,7 +9,14 @@
  */
 import type { WireV2 } from './v2';
 import {
-  LIMITS, checkKeys, checkString, checkStringRecord, fail, isPlainObject, ok, type Check,
+  LIMITS,
+  checkKeys,
+  checkString,
+  checkStringRecord,
+  fail,
+  isPlainObject,
+  ok,
+  type Check,
 } from '../validate';
 
 export const VERSION = 1;
@@ -40,7 +47,12 @@ export function parse(raw: unknown): Check<WireV1> {
   if (raw.tab !== undefined && (typeof raw.tab !== 'string' || !Object.hasOwn(TAB_V1_TO_V2, raw.tab))) {
     return fail('the response view must be one of pretty, raw, headers.');
   }
-  const parsed: WireV1 = { server: raw.server as string, method: raw.method as string, path: raw.path as string, params: params.value };
+  const parsed: WireV1 = {
+    server: raw.server as string,
+    method: raw.method as string,
+    path: raw.path as string,
+    params: params.value,
+  };
   if (raw.body !== undefined) parsed.body = raw.body;
   if (raw.tab !== undefined) parsed.tab = raw.tab as WireV1['tab'];
   return ok(parsed);

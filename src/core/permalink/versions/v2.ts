@@ -12,7 +12,17 @@
  */
 import type { RequestDraft } from '../draft';
 import {
-  LIMITS, checkKeys, checkMethod, checkPath, checkServerUrl, checkString, checkStringRecord, checkTab, fail, isPlainObject, ok,
+  LIMITS,
+  checkKeys,
+  checkMethod,
+  checkPath,
+  checkServerUrl,
+  checkString,
+  checkStringRecord,
+  checkTab,
+  fail,
+  isPlainObject,
+  ok,
   type Check,
 } from '../validate';
 
@@ -30,7 +40,8 @@ export interface WireV2 {
   t?: string;
 }
 
-const nonEmpty = (r: Record<string, string>): Record<string, string> | undefined => (Object.keys(r).length > 0 ? r : undefined);
+const nonEmpty = (r: Record<string, string>): Record<string, string> | undefined =>
+  Object.keys(r).length > 0 ? r : undefined;
 
 export function fromDraft(draft: RequestDraft): WireV2 {
   const j: WireV2['j'] = {};
@@ -72,7 +83,11 @@ export function toDraft(raw: unknown): Check<RequestDraft> {
     if (!isPlainObject(raw.j)) return fail('the query/fields/sort part must be an object.');
     const jk = checkKeys(raw.j, ['q', 'f', 's'], 'the query/fields/sort part');
     if (!jk.ok) return jk;
-    for (const [short, name] of [['q', 'query'], ['f', 'fields'], ['s', 'sort']] as const) {
+    for (const [short, name] of [
+      ['q', 'query'],
+      ['f', 'fields'],
+      ['s', 'sort'],
+    ] as const) {
       const v = raw.j[short];
       if (v === undefined) continue;
       const c = checkString(v, `the ${name} text`, LIMITS.jsonParamChars, { allowControl: true });

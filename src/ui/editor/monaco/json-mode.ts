@@ -130,7 +130,10 @@ function setupMode(): void {
   const worker = (...uris: monaco.Uri[]) => manager.getLanguageServiceWorker(...uris);
   const { languages } = monaco;
   languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, new DocumentFormattingEditProvider(worker));
-  languages.registerDocumentRangeFormattingEditProvider(LANGUAGE_ID, new DocumentRangeFormattingEditProvider(worker));
+  languages.registerDocumentRangeFormattingEditProvider(
+    LANGUAGE_ID,
+    new DocumentRangeFormattingEditProvider(worker),
+  );
   languages.registerCompletionItemProvider(LANGUAGE_ID, new CompletionAdapter(worker, [' ', ':', '"']));
   languages.registerHoverProvider(LANGUAGE_ID, new HoverAdapter(worker));
   languages.registerFoldingRangeProvider(LANGUAGE_ID, new FoldingRangeAdapter(worker));
@@ -150,6 +153,11 @@ let registered = false;
 export function registerJson(): void {
   if (registered) return;
   registered = true;
-  monaco.languages.register({ id: LANGUAGE_ID, extensions: ['.json'], aliases: ['JSON', 'json'], mimetypes: ['application/json'] });
+  monaco.languages.register({
+    id: LANGUAGE_ID,
+    extensions: ['.json'],
+    aliases: ['JSON', 'json'],
+    mimetypes: ['application/json'],
+  });
   monaco.languages.onLanguage(LANGUAGE_ID, setupMode);
 }

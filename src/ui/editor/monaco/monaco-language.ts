@@ -8,7 +8,12 @@
  */
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import { getLocation, type JSONPath, type Location } from 'jsonc-parser';
-import { editorModelUri, type EditorLanguageContext, type JsonParamName, type OperatorInfo } from '../editor-context';
+import {
+  editorModelUri,
+  type EditorLanguageContext,
+  type JsonParamName,
+  type OperatorInfo,
+} from '../editor-context';
 import modelsFile from '../generated/models.json';
 import { completionKind, type CompletionSlot } from '../completion-slot';
 
@@ -67,12 +72,20 @@ function replaceRange(
 ): { range: MonacoApi.IRange; quoted: boolean } {
   const offset = model.getOffsetAt(position);
   const node = location.previousNode;
-  if (node && (node.type === 'property' || node.type === 'string') && node.offset <= offset && offset <= node.offset + node.length) {
+  if (
+    node &&
+    (node.type === 'property' || node.type === 'string') &&
+    node.offset <= offset &&
+    offset <= node.offset + node.length
+  ) {
     const raw = model.getValue().slice(node.offset, node.offset + node.length);
     const closed = raw.length >= 2 && raw.endsWith('"');
     const start = model.getPositionAt(node.offset);
     const end = closed ? model.getPositionAt(node.offset + node.length) : position;
-    return { range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), quoted: true };
+    return {
+      range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+      quoted: true,
+    };
   }
   const word = model.getWordUntilPosition(position);
   return {
@@ -132,7 +145,8 @@ function provideCompletions(
   const { range } = replaceRange(monaco, model, position, location);
   const suggestions: MonacoApi.languages.CompletionItem[] = [];
   if (slot.fields && context.modelName) {
-    for (const field of modelFields(context.modelName)) suggestions.push(fieldItem(monaco, field, context.modelName, range));
+    for (const field of modelFields(context.modelName))
+      suggestions.push(fieldItem(monaco, field, context.modelName, range));
   }
   for (const op of context.operators) {
     const wanted = op.level === 'both' || (op.level === 'top' ? slot.topOperators : slot.fieldOperators);
@@ -150,7 +164,8 @@ function provideHover(
   if (!editor || editor === 'body') return null;
   const location = getLocation(model.getValue(), model.getOffsetAt(position));
   const node = location.previousNode;
-  if (!location.isAtPropertyKey || !node || node.type !== 'property' || typeof node.value !== 'string') return null;
+  if (!location.isAtPropertyKey || !node || node.type !== 'property' || typeof node.value !== 'string')
+    return null;
   const name = node.value;
   const start = model.getPositionAt(node.offset);
   const end = model.getPositionAt(node.offset + node.length);
@@ -160,7 +175,10 @@ function provideHover(
     if (!op) return null;
     return {
       range,
-      contents: [{ value: `**${op.name}**: ${op.allowed ? 'allowed by Rocket.Chat' : 'refused by Rocket.Chat'}` }, { value: op.note }],
+      contents: [
+        { value: `**${op.name}**: ${op.allowed ? 'allowed by Rocket.Chat' : 'refused by Rocket.Chat'}` },
+        { value: op.note },
+      ],
     };
   }
   const field = modelFields(context.modelName).find((f) => f[0] === name);

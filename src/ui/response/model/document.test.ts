@@ -25,25 +25,38 @@ describe('ResponseDocument', () => {
     expect(summary.raw.starts).toBeNull();
   });
   it('no paging without numeric count, offset and total', () => {
-    const { summary } = new ResponseDocument(1, JSON.stringify({ update: [], remove: [], success: true }), 'application/json');
+    const { summary } = new ResponseDocument(
+      1,
+      JSON.stringify({ update: [], remove: [], success: true }),
+      'application/json',
+    );
     expect(summary.page).toBeNull();
   });
   it('recognises an HTML error page and a body that claims JSON but is not', () => {
-    const html = new ResponseDocument(1, '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>', 'text/html').summary;
+    const html = new ResponseDocument(
+      1,
+      '<!DOCTYPE html><html><body>502 Bad Gateway</body></html>',
+      'text/html',
+    ).summary;
     expect(html).toMatchObject({ kind: 'text', html: true });
     const broken = new ResponseDocument(1, '{"users": [', 'application/json').summary;
     expect(broken.kind).toBe('text');
     expect(broken.declaredJson).toBe(true);
     expect(broken.parseError).toMatch(/JSON/);
     expect(new ResponseDocument(1, '', 'application/json').summary.kind).toBe('empty');
-    expect(new ResponseDocument(1, 'OK', 'text/plain').summary).toMatchObject({ kind: 'text', parseError: null });
+    expect(new ResponseDocument(1, 'OK', 'text/plain').summary).toMatchObject({
+      kind: 'text',
+      parseError: null,
+    });
   });
   it('reads Rocket.Chat error text', () => {
     const body = JSON.stringify({ success: false, error: 'Internal server error' });
     expect(new ResponseDocument(1, body, 'application/json').summary.errorText).toBe('Internal server error');
   });
   it('indexes large bodies for the virtual Raw view and leaves them unprettified above the limit', () => {
-    const big = JSON.stringify({ users: Array.from({ length: 3000 }, (_, i) => ({ _id: `u${i}`, name: 'x'.repeat(30) })) });
+    const big = JSON.stringify({
+      users: Array.from({ length: 3000 }, (_, i) => ({ _id: `u${i}`, name: 'x'.repeat(30) })),
+    });
     const { summary } = new ResponseDocument(1, big, 'application/json');
     expect(summary.raw.starts).not.toBeNull();
     expect(summary.raw.starts!.length).toBeGreaterThan(3000);
@@ -53,7 +66,12 @@ describe('ResponseDocument', () => {
 describe('document host (the worker protocol)', () => {
   it('answers rows, toggles, search, table rows and copy for the current document only', () => {
     const host = createDocumentHost();
-    const loaded = host.handle({ op: 'load', docId: 7, text: JSON.stringify(users), contentType: 'application/json' });
+    const loaded = host.handle({
+      op: 'load',
+      docId: 7,
+      text: JSON.stringify(users),
+      contentType: 'application/json',
+    });
     expect(loaded.op).toBe('load');
     const rows = host.handle({ op: 'rows', docId: 7, start: 0, end: 4 });
     expect(rows.op === 'rows' && rows.rows.map((r) => r.path)).toEqual(['', 'users', 'users[0]', 'users[1]']);
@@ -81,8 +99,16 @@ describe('a body sent in parts', () => {
     expect(host.handle({ op: 'append', docId: 3, text: 'garbage' })).toEqual({ op: 'append', received: 7 });
     host.handle({ op: 'append', docId: 4, text: text.slice(0, 10) });
     host.handle({ op: 'append', docId: 4, text: text.slice(10, 25) });
-    const loaded = host.handle({ op: 'load', docId: 4, text: text.slice(25), contentType: 'application/json' });
-    expect(loaded.op === 'load' && loaded.summary).toMatchObject({ kind: 'json', page: { offset: 10, count: 5, total: 2000 } });
+    const loaded = host.handle({
+      op: 'load',
+      docId: 4,
+      text: text.slice(25),
+      contentType: 'application/json',
+    });
+    expect(loaded.op === 'load' && loaded.summary).toMatchObject({
+      kind: 'json',
+      page: { offset: 10, count: 5, total: 2000 },
+    });
   });
 });
 

@@ -5,9 +5,25 @@
  */
 import { readPageNumbers, findListField } from '../../../core/pagination/envelope';
 import type { PageNumbers } from '../../../core/pagination/arithmetic';
-import { TreeModel, copyText, formatPath, valueAt, valueKind, type SearchResult, type TreeRow, type ValueKind } from './json-tree';
+import {
+  TreeModel,
+  copyText,
+  formatPath,
+  valueAt,
+  valueKind,
+  type SearchResult,
+  type TreeRow,
+  type ValueKind,
+} from './json-tree';
 import { PRETTY_LIMIT, SMALL_TEXT, rawRowStarts } from './raw';
-import { defaultColumns, discoverColumns, tableRows, tableSource, type ColumnInfo, type TableSource } from './table';
+import {
+  defaultColumns,
+  discoverColumns,
+  tableRows,
+  tableSource,
+  type ColumnInfo,
+  type TableSource,
+} from './table';
 
 export type BodyKind = 'json' | 'text' | 'empty';
 
@@ -144,10 +160,16 @@ export class ResponseDocument {
       page,
       listPage: listField !== null ? readPageNumbers(root, listField) : null,
       listLength: listField !== null && envelope ? (envelope[listField] as unknown[]).length : null,
-      errorText: envelope && envelope.success === false && typeof envelope.error === 'string' ? envelope.error : null,
+      errorText:
+        envelope && envelope.success === false && typeof envelope.error === 'string' ? envelope.error : null,
       visibleCount: this.tree?.visibleCount ?? 0,
       table: this.table
-        ? { path: this.table.path, rowCount: this.table.items.length, columns, defaults: defaultColumns(columns) }
+        ? {
+            path: this.table.path,
+            rowCount: this.table.items.length,
+            columns,
+            defaults: defaultColumns(columns),
+          }
         : null,
       raw: {
         text: rawText,
@@ -163,7 +185,11 @@ export class ResponseDocument {
     const tree = this.tree;
     switch (request.op) {
       case 'rows':
-        return { op: 'rows', rows: tree ? tree.rows(request.start, request.end) : [], visibleCount: tree?.visibleCount ?? 0 };
+        return {
+          op: 'rows',
+          rows: tree ? tree.rows(request.start, request.end) : [],
+          visibleCount: tree?.visibleCount ?? 0,
+        };
       case 'toggle':
         if (tree) {
           if (request.open === undefined) tree.toggle(request.pointer);
@@ -174,7 +200,9 @@ export class ResponseDocument {
         tree?.collapseAll();
         return { op: 'collapseAll', visibleCount: tree?.visibleCount ?? 0 };
       case 'search': {
-        const search = tree ? tree.setSearch(request.query) : { query: request.query, matches: 0, capped: false };
+        const search = tree
+          ? tree.setSearch(request.query)
+          : { query: request.query, matches: 0, capped: false };
         return { op: 'search', visibleCount: tree?.visibleCount ?? 0, search };
       }
       case 'tableRows':

@@ -40,7 +40,13 @@ describe('TreeModel', () => {
     expect(model.visibleCount).toBe(1 + 1 + 4 + 4);
     const rows = model.rows(0, 3);
     expect(rows.map((r) => r.path)).toEqual(['', 'users', 'users[0]']);
-    expect(rows[1]).toMatchObject({ kind: 'array', expandable: true, expanded: true, childCount: 4, depth: 1 });
+    expect(rows[1]).toMatchObject({
+      kind: 'array',
+      expandable: true,
+      expanded: true,
+      childCount: 4,
+      depth: 1,
+    });
     expect(rows[2]).toMatchObject({ kind: 'object', expanded: false, key: 0 });
     expect(rows[2]!.preview).toContain('username: "alice"');
   });
@@ -50,14 +56,27 @@ describe('TreeModel', () => {
     expect(bob.path).toBe('users[1]');
     model.toggle(bob.id);
     expect(model.visibleCount).toBe(10 + 3);
-    expect(model.rows(4, 7).map((r) => r.path)).toEqual(['users[1]._id', 'users[1].username', 'users[1]["odd key"]']);
+    expect(model.rows(4, 7).map((r) => r.path)).toEqual([
+      'users[1]._id',
+      'users[1].username',
+      'users[1]["odd key"]',
+    ]);
     model.setExpanded(bob.id, false);
     expect(model.visibleCount).toBe(10);
     model.collapseAll();
-    expect(model.rows(0, 99).map((r) => r.path)).toEqual(['', 'users', 'count', 'offset', 'total', 'success']);
+    expect(model.rows(0, 99).map((r) => r.path)).toEqual([
+      '',
+      'users',
+      'count',
+      'offset',
+      'total',
+      'success',
+    ]);
   });
   it('does not materialise rows for 100,000 items: rows(start, end) costs only the range', () => {
-    const big = { users: Array.from({ length: 100_000 }, (_, i) => ({ _id: `id${i}`, username: `user${i}` })) };
+    const big = {
+      users: Array.from({ length: 100_000 }, (_, i) => ({ _id: `id${i}`, username: `user${i}` })),
+    };
     const model = new TreeModel(big);
     expect(model.visibleCount).toBe(100_002);
     const rows = model.rows(99_990, 100_010);
@@ -119,7 +138,9 @@ describe('TreeModel toggles splice the visible list like a full rebuild would', 
     const walk = (value: unknown, pointer: string) => {
       out.push(pointer);
       if (value === null || typeof value !== 'object' || !open.has(pointer)) return;
-      const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+      const entries = Array.isArray(value)
+        ? value.map((v, i) => [String(i), v] as const)
+        : Object.entries(value);
       for (const [k, v] of entries) walk(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
     };
     walk(nested, '');
@@ -135,7 +156,19 @@ describe('TreeModel toggles splice the visible list like a full rebuild would', 
     expect(model.rows(0, 99).map((r) => r.id)).toEqual(reference(model));
   });
   it('property: any sequence of toggles leaves the list equal to the reference walk', () => {
-    const pointers = ['', '/a', '/a/0', '/a/0/y', '/a/2', '/a/2/z', '/a/2/z/deep', '/b', '/b/c', '/b/c/d', '/b/e~1f'];
+    const pointers = [
+      '',
+      '/a',
+      '/a/0',
+      '/a/0/y',
+      '/a/2',
+      '/a/2/z',
+      '/a/2/z/deep',
+      '/b',
+      '/b/c',
+      '/b/c/d',
+      '/b/e~1f',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pointers), { maxLength: 25 }), (sequence) => {
         const model = new TreeModel(nested);

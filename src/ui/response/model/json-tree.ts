@@ -95,7 +95,11 @@ export function previewOf(value: unknown, max = 160): string {
     const inner = record[key];
     const innerKind = valueKind(inner);
     const shown =
-      innerKind === 'object' ? '{…}' : innerKind === 'array' ? `[${(inner as unknown[]).length}]` : previewOf(inner, 40);
+      innerKind === 'object'
+        ? '{…}'
+        : innerKind === 'array'
+          ? `[${(inner as unknown[]).length}]`
+          : previewOf(inner, 40);
     out += `${count === 0 ? '' : ', '}${key}: ${shown}`;
     count++;
   }
@@ -323,7 +327,8 @@ export class TreeModel {
       const matchPaths: string[][] = [];
       const walk = (value: unknown, key: string | undefined): boolean => {
         let hit = key !== undefined && key.toLowerCase().includes(needle);
-        if (!hit && (value === null || typeof value !== 'object')) hit = String(value).toLowerCase().includes(needle);
+        if (!hit && (value === null || typeof value !== 'object'))
+          hit = String(value).toLowerCase().includes(needle);
         if (hit) {
           if (matchPaths.length >= cap) {
             capped = true;

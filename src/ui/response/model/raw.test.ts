@@ -16,12 +16,16 @@ describe('raw display rows', () => {
   });
   it('property: joining the rows gives back the text without its line breaks', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' ') }), fc.integer({ min: 1, max: 7 }), (text, width) => {
-        const starts = rawRowStarts(text, width);
-        const rows = [...starts].map((_, i) => rawRowText(text, starts, i, width));
-        expect(rows.every((r) => r.length <= width)).toBe(true);
-        expect(rows.join('')).toBe(text.replace(/\n/g, ''));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' ') }),
+        fc.integer({ min: 1, max: 7 }),
+        (text, width) => {
+          const starts = rawRowStarts(text, width);
+          const rows = [...starts].map((_, i) => rawRowText(text, starts, i, width));
+          expect(rows.every((r) => r.length <= width)).toBe(true);
+          expect(rows.join('')).toBe(text.replace(/\n/g, ''));
+        },
+      ),
     );
   });
 });

@@ -35,7 +35,15 @@ describe('table model', () => {
   });
   it('picks well-known keys first, then the most common ones', () => {
     expect(defaultColumns(discoverColumns(envelope.channels), 4)).toEqual(['_id', 'name', 't', 'usersCount']);
-    expect(defaultColumns([{ name: 'z', count: 1 }, { name: 'y', count: 5 }], 6)).toEqual(['y', 'z']);
+    expect(
+      defaultColumns(
+        [
+          { name: 'z', count: 1 },
+          { name: 'y', count: 5 },
+        ],
+        6,
+      ),
+    ).toEqual(['y', 'z']);
   });
   it('renders cells as text and slices rows', () => {
     expect(cellText(undefined)).toBe('');

@@ -54,7 +54,22 @@ export function discoverColumns(items: readonly unknown[], sampleLimit = 2000): 
 }
 
 /** Keys people look for first in Rocket.Chat lists (users, rooms, messages). */
-const PREFERRED = ['_id', 'username', 'name', 'fname', 't', 'type', 'msg', 'rid', 'u', 'status', 'active', 'ts', 'usersCount', 'msgs'];
+const PREFERRED = [
+  '_id',
+  'username',
+  'name',
+  'fname',
+  't',
+  'type',
+  'msg',
+  'rid',
+  'u',
+  'status',
+  'active',
+  'ts',
+  'usersCount',
+  'msgs',
+];
 
 /** The columns shown before the person picks: well-known keys first, then the most common ones. */
 export function defaultColumns(columns: readonly ColumnInfo[], max = 6): string[] {
@@ -76,12 +91,21 @@ export function cellText(value: unknown, max = 200): string {
 }
 
 /** Cells of rows `start` to `end` (exclusive) for the chosen columns. */
-export function tableRows(items: readonly unknown[], start: number, end: number, columns: readonly string[]): string[][] {
+export function tableRows(
+  items: readonly unknown[],
+  start: number,
+  end: number,
+  columns: readonly string[],
+): string[][] {
   const rows: string[][] = [];
   const to = Math.min(items.length, end);
   for (let i = Math.max(0, start); i < to; i++) {
     const item = items[i];
-    rows.push(columns.map((column) => (isRecord(item) ? cellText(item[column]) : column === '' ? cellText(item) : '')));
+    rows.push(
+      columns.map((column) =>
+        isRecord(item) ? cellText(item[column]) : column === '' ? cellText(item) : '',
+      ),
+    );
   }
   return rows;
 }

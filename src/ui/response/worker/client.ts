@@ -18,7 +18,10 @@ function failAll(message: string) {
 function getWorker(): Worker {
   if (worker) return worker;
   // Vite bundles this as a separate same-origin module (CSP worker-src 'self').
-  const created = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module', name: 'response-parser' });
+  const created = new Worker(new URL('./parse.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'response-parser',
+  });
   created.onmessage = (event: MessageEvent<{ id: number; answer?: WorkerAnswer; error?: string }>) => {
     const entry = pending.get(event.data.id);
     if (!entry) return;

@@ -4,24 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { selectOperation, send, signInAs } from './auth-helpers';
 import { expect, test, useStack } from './fixtures';
-
-async function selectOperation(page: Page, method: string, path: string) {
-  const endpoints = page.getByRole('region', { name: 'Endpoints' });
-  await endpoints.getByRole('searchbox', { name: 'Search endpoints' }).fill(path);
-  const name = new RegExp(`^${method} ${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s|$)`);
-  await endpoints.getByRole('button', { name }).or(endpoints.getByRole('option', { name })).first().click();
-}
-
-async function signIn(page: Page, user: string, password: string) {
-  const auth = page
-    .getByRole('region', { name: 'Authentication' })
-    .or(page.getByRole('dialog', { name: 'Authentication' }));
-  await auth.getByLabel('Username or email').fill(user);
-  await auth.getByLabel('Password').fill(password);
-  await auth.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(`Signed in as ${user}`).first()).toBeVisible();
-}
 
 async function setParam(page: Page, name: string, value: string) {
   await page
@@ -30,13 +14,6 @@ async function setParam(page: Page, name: string, value: string) {
     .or(page.getByRole('region', { name: 'Request' }).getByRole('spinbutton', { name, exact: true }))
     .first()
     .fill(value);
-}
-
-async function send(page: Page) {
-  await page
-    .getByRole('region', { name: 'Request' })
-    .getByRole('button', { name: 'Send', exact: true })
-    .click();
 }
 
 // One stack per file (Playwright runs a worker per stack): a short window of 5 calls per 10 s, and
@@ -56,7 +33,7 @@ test('the meter falls with each call and counts down; the call over the limit sh
 }) => {
   test.setTimeout(45_000);
   await page.goto(explorerUrl);
-  await signIn(page, 'demo', 'demo');
+  await signInAs(page, 'demo', 'demo');
   await selectOperation(page, 'GET', '/api/v1/users.list');
   await setParam(page, 'count', '2');
   const response = page.getByRole('region', { name: 'Response' });
@@ -107,7 +84,7 @@ test('Fetch all pages waits for the window instead of earning a 429 and merges e
 }) => {
   test.setTimeout(45_000);
   await page.goto(explorerUrl);
-  await signIn(page, 'demo', 'demo');
+  await signInAs(page, 'demo', 'demo');
   await selectOperation(page, 'GET', '/api/v1/users.list');
   await setParam(page, 'count', '8');
   await send(page);
@@ -156,7 +133,7 @@ test('direct cross-origin calls: the gauge says "hidden by CORS" and points to t
 
 test('a user with api-bypass-rate-limit sees "bypassed"', async ({ page, explorerUrl }) => {
   await page.goto(explorerUrl);
-  await signIn(page, 'admin', 'admin');
+  await signInAs(page, 'admin', 'admin');
   await selectOperation(page, 'GET', '/api/v1/users.list');
   await setParam(page, 'count', '1');
   await send(page);

@@ -5,24 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import { selectOperation, send, signInAs } from './auth-helpers';
 import { expect, test, useStack } from './fixtures';
-
-async function selectOperation(page: Page, method: string, path: string) {
-  const endpoints = page.getByRole('region', { name: 'Endpoints' });
-  await endpoints.getByRole('searchbox', { name: 'Search endpoints' }).fill(path);
-  const name = new RegExp(`^${method} ${path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\s|$)`);
-  await endpoints.getByRole('button', { name }).or(endpoints.getByRole('option', { name })).first().click();
-}
-
-async function signIn(page: Page, user: string, password: string) {
-  const auth = page
-    .getByRole('region', { name: 'Authentication' })
-    .or(page.getByRole('dialog', { name: 'Authentication' }));
-  await auth.getByLabel('Username or email').fill(user);
-  await auth.getByLabel('Password').fill(password);
-  await auth.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(`Signed in as ${user}`).first()).toBeVisible();
-}
 
 function param(page: Page, name: string) {
   const request = page.getByRole('region', { name: 'Request' });
@@ -30,13 +14,6 @@ function param(page: Page, name: string) {
     .getByRole('textbox', { name, exact: true })
     .or(request.getByRole('spinbutton', { name, exact: true }))
     .first();
-}
-
-async function send(page: Page) {
-  await page
-    .getByRole('region', { name: 'Request' })
-    .getByRole('button', { name: 'Send', exact: true })
-    .click();
 }
 
 /** A real local HTTP peer on a free port for failure cases the sandbox never produces. */
@@ -80,7 +57,7 @@ test.describe('a list of users', () => {
     explorerUrl,
   }) => {
     await page.goto(explorerUrl);
-    await signIn(page, 'demo', 'demo');
+    await signInAs(page, 'demo', 'demo');
     await selectOperation(page, 'GET', '/api/v1/users.list');
     await param(page, 'count').fill('5');
     await param(page, 'offset').fill('10');
@@ -113,7 +90,7 @@ test.describe('a list of users', () => {
     explorerUrl,
   }) => {
     await page.goto(explorerUrl);
-    await signIn(page, 'demo', 'demo');
+    await signInAs(page, 'demo', 'demo');
     await selectOperation(page, 'GET', '/api/v1/users.list');
     await param(page, 'count').fill('50');
     await send(page);
@@ -139,7 +116,7 @@ test.describe('a list of users', () => {
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(explorerUrl);
-    await signIn(page, 'demo', 'demo');
+    await signInAs(page, 'demo', 'demo');
     await selectOperation(page, 'GET', '/api/v1/users.list');
     await param(page, 'count').fill('5');
     await send(page);

@@ -331,3 +331,30 @@ test("the server's /api/docs/json marks what it has; the list can show only thos
   await search.fill('ai.search');
   await expect.poll(() => endpointCount(page)).toBe(0);
 });
+
+test('the chosen operation stays in view when operations arrive above it later', async ({
+  page,
+  explorerUrl,
+}) => {
+  await page.goto(`${explorerUrl}/#op=get-api-v1-users.list`);
+  const chosen = page.getByRole('option', { name: 'GET /api/v1/users.list', exact: true });
+  await expect(chosen).toHaveAttribute('aria-selected', 'true');
+  await expect(chosen).toBeInViewport();
+
+  // An import adds 80 operations in groups that sort before "users" (the server's own description
+  // does the same when it arrives after a link was opened).
+  const paths = Object.fromEntries(
+    Array.from({ length: 80 }, (_, i) => [`/api/v1/aaa.op${i}`, { get: { summary: `Added ${i}` } }]),
+  );
+  const doc = JSON.stringify({ openapi: '3.0.0', info: { title: 'above', version: '1' }, paths });
+  const pane = endpointsPane(page);
+  const before = await endpointCount(page);
+  await pane.getByText('Import OpenAPI').click();
+  await pane
+    .getByLabel('OpenAPI file')
+    .setInputFiles({ name: 'above.json', mimeType: 'application/json', buffer: Buffer.from(doc) });
+  await expect(pane.getByText(/Imported above\.json/)).toBeVisible();
+  await expect.poll(() => endpointCount(page)).toBe(before + 80);
+  await pane.getByText('Import OpenAPI').click(); // closes the panel: the list gets its height back
+  await expect(chosen).toBeInViewport();
+});

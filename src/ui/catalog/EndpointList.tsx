@@ -89,7 +89,30 @@ export function EndpointList({
       (row) => row.kind === 'op' && operationLabel(row.op) === selectedLabel,
     );
     if (index >= 0) virtualizer.scrollToIndex(index, { align: initial ? 'center' : 'auto' });
+    followSelection.current = index >= 0 && !(initial && window.location.hash === '');
   }, [selectedLabel, virtualizer]);
+
+  // Rows can change under the chosen operation without a search: the server's description or an
+  // import arrives after a link was opened, inserting rows above it or changing their heights. Until
+  // the person scrolls the list themselves, keep following the chosen operation.
+  const followSelection = useRef(false);
+  const queryOfLastRows = useRef(query);
+  useEffect(() => {
+    const sameSearch = queryOfLastRows.current === query;
+    queryOfLastRows.current = query;
+    if (!sameSearch || !followSelection.current) return;
+    const index = rows.findIndex((row) => row.kind === 'op' && operationLabel(row.op) === selectedLabel);
+    if (index < 0) return;
+    // Twice: the second pass lands on measured heights of the rows that the first one rendered.
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    const frame = requestAnimationFrame(() => virtualizer.scrollToIndex(index, { align: 'center' }));
+    return () => cancelAnimationFrame(frame);
+    // Only a change of rows matters here; the selection's own changes are handled above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows]);
+  const stopFollowing = () => {
+    followSelection.current = false;
+  };
 
   const items = virtualizer.getVirtualItems();
   // Consecutive option rows of one domain are wrapped in a role=group named after the domain.
@@ -108,7 +131,13 @@ export function EndpointList({
   }
 
   return (
-    <div ref={scrollRef} className="endpoint-scroll">
+    <div
+      ref={scrollRef}
+      className="endpoint-scroll"
+      onWheel={stopFollowing}
+      onPointerDown={stopFollowing}
+      onTouchStart={stopFollowing}
+    >
       <div className="endpoint-canvas" style={{ height: virtualizer.getTotalSize() }}>
         <div className="endpoint-headers">
           {headers.map((item) => {

@@ -626,3 +626,37 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths).length).toBeGreaterThan(50);
   });
 });
+
+describe('permissions.listAll', () => {
+  it('lists every permission with its roles for any signed-in user, and needs a login', async () => {
+    const r = await call(sb.url, 'GET', '/api/v1/permissions.listAll', { headers: demo });
+    expect(r.status).toBe(200);
+    expect(r.json.success).toBe(true);
+    expect(r.json.remove).toEqual([]);
+    const update = r.json.update as Array<{ _id: string; roles: string[]; _updatedAt: string }>;
+    expect(update.find((p) => p._id === 'api-bypass-rate-limit')?.roles).toEqual(['admin', 'bot', 'app']);
+    expect(Number.isNaN(Date.parse(update[0]?._updatedAt ?? ''))).toBe(false);
+    expect((await call(sb.url, 'GET', '/api/v1/permissions.listAll')).status).toBe(401);
+  });
+
+  it('keeps only newer permissions with updatedSince, and refuses a date it cannot read', async () => {
+    const later = await call(
+      sb.url,
+      'GET',
+      '/api/v1/permissions.listAll?updatedSince=2030-01-01T00:00:00.000Z',
+      {
+        headers: demo,
+      },
+    );
+    expect(later.json.update).toEqual([]);
+    const bad = await call(sb.url, 'GET', '/api/v1/permissions.listAll?updatedSince=yesterday', {
+      headers: demo,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toEqual({
+      success: false,
+      error: 'The "updatedSince" query parameter must be a valid date. [error-roomId-param-invalid]',
+      errorType: 'error-roomId-param-invalid',
+    });
+  });
+});

@@ -58,3 +58,10 @@ export function hasAllPermissions(user: UserDoc | undefined, permissions: readon
 export function hasAnyPermission(user: UserDoc | undefined, permissions: readonly string[]): boolean {
   return permissions.some((p) => hasPermission(user, p));
 }
+
+/** Permission documents as `permissions.listAll` returns them; one fixed update time (the seed's). */
+export function permissionDocs(updatedAt: Date): Array<{ _id: string; roles: string[]; _updatedAt: Date }> {
+  return Object.keys(GRANTS)
+    .sort()
+    .map((_id) => ({ _id, roles: [...(GRANTS[_id] ?? [])], _updatedAt: updatedAt }));
+}

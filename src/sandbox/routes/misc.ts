@@ -1,10 +1,11 @@
 // spotlight, directory, settings.public
 import EJSON from 'ejson';
-import { failure, success } from '../errors';
+import { failure, MeteorError, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { buildProjection, findPage, parseSort } from '../json-query';
 import { getPaginationItems } from '../pagination';
-import { hasPermission } from '../permissions';
+import { hasPermission, permissionDocs } from '../permissions';
+import { SEED_NOW } from '../seed';
 import type { RoomDoc, UserDoc } from '../types';
 import { num, objectSchema, str } from '../validation';
 import { envelope } from './common';
@@ -169,7 +170,37 @@ function directory(ctx: Ctx) {
   return failure('error-invalid-type', 'error-invalid-type');
 }
 
+/**
+ * `permissions.listAll`: every permission with the roles that hold it (any signed-in user may ask;
+ * clients use it to know, e.g., who bypasses the rate limiter). `updatedSince` keeps only newer ones.
+ */
+function permissionsListAll(ctx: Ctx) {
+  const updatedAt = new Date(SEED_NOW);
+  const since = ctx.query.updatedSince;
+  let docs = permissionDocs(updatedAt);
+  if (typeof since === 'string' && since !== '') {
+    const sinceMs = Date.parse(since);
+    if (Number.isNaN(sinceMs)) {
+      throw new MeteorError(
+        'error-roomId-param-invalid',
+        'The "updatedSince" query parameter must be a valid date.',
+      );
+    }
+    docs = docs.filter((d) => d._updatedAt.getTime() > sinceMs);
+  }
+  return success({ update: docs, remove: [] });
+}
+
 export const miscRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/permissions.listAll',
+    summary: 'Every permission with the roles that hold it; updatedSince keeps only newer ones',
+    tags: ['Permissions'],
+    auth: true,
+    validate: objectSchema({ updatedSince: str }),
+    handler: permissionsListAll,
+  },
   {
     method: 'GET',
     path: '/api/v1/spotlight',

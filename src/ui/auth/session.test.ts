@@ -2,6 +2,8 @@
  * The auth flows against the real sandbox (started in-process on a free port), sent the way the
  * app sends them: prepareRequest + executeRequest, here with the direct transport.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createGuardrails, generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../core/auth';
@@ -118,7 +120,7 @@ describe('sign in', () => {
 });
 
 describe('verify token and rate-limit bypass', () => {
-  it('reads the user and roles from /me and infers the bypass from roles when permissions cannot be read', async () => {
+  it('reads the user and roles from /me and the bypass from permissions.listAll', async () => {
     const admin = await signedIn('admin');
     const result = await verifyToken(call, sandbox.url, admin.credentials);
     expect(result.kind).toBe('ok');
@@ -126,11 +128,32 @@ describe('verify token and rate-limit bypass', () => {
     expect(result.value.username).toBe('admin');
     expect(result.value.roles).toContain('admin');
     expect(result.value.bypass.bypasses).toBe(true);
-    // The sandbox has no permissions.listAll, so the answer must say it was inferred.
-    expect(['server', 'default-roles']).toContain(result.value.bypass.source);
+    // The sandbox serves permissions.listAll, so the answer comes from the server, not the defaults.
+    expect(result.value.bypass.source).toBe('server');
+    expect(result.value.bypass.grantingRoles).toEqual(['admin', 'bot', 'app']);
     const demo = await signedIn('demo');
     const demoBypass = await readBypass(call, sandbox.url, demo.credentials, ['user']);
     expect(demoBypass.bypasses).toBe(false);
+  });
+
+  it('infers the bypass from the default roles, and says so, when permissions cannot be read', async () => {
+    const refusing = createServer((_req, res) => {
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      res.end('{"success":false,"error":"Resource not found"}');
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`;
+      const bot = await readBypass(call, url, { userId: 'u', authToken: 't' }, ['bot']);
+      expect(bot).toEqual({
+        bypasses: true,
+        source: 'default-roles',
+        grantingRoles: ['admin', 'bot', 'app'],
+      });
+      expect((await readBypass(call, url, { userId: 'u', authToken: 't' }, ['user'])).bypasses).toBe(false);
+    } finally {
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
   });
 
   it('decides from the granting roles', () => {

@@ -43,17 +43,11 @@ export interface CatalogStatus {
 }
 
 /**
- * Loads the bundled catalog (lazily), reads the connected server's description, merges both with
- * the imported documents (src/core/catalog/merge) and publishes the result to the catalog store.
- * Mounted once, by the Endpoints pane.
+ * The connected server's own description (`/api/info`, then `/api/docs/json`), read once per
+ * server and transport. Shared by the catalog and the editors' version rule, so both rest on one
+ * request instead of two.
  */
-export function useCatalogSync(): CatalogStatus {
-  const bundled = useQuery({
-    queryKey: ['catalog', 'bundled'],
-    queryFn: loadBundledCatalog,
-    staleTime: Infinity,
-    gcTime: Infinity,
-  });
+export function useLiveCatalog() {
   const rawServerUrl = useExplorerStore((state) => state.draft.serverUrl);
   const transportMode = useExplorerStore((state) => state.transportMode);
   const config = useExplorerStore((state) => state.config);
@@ -69,6 +63,22 @@ export function useCatalogSync(): CatalogStatus {
     enabled,
     staleTime: 5 * 60_000,
   });
+  return { serverUrl, enabled, live };
+}
+
+/**
+ * Loads the bundled catalog (lazily), reads the connected server's description, merges both with
+ * the imported documents (src/core/catalog/merge) and publishes the result to the catalog store.
+ * Mounted once, by the Endpoints pane.
+ */
+export function useCatalogSync(): CatalogStatus {
+  const bundled = useQuery({
+    queryKey: ['catalog', 'bundled'],
+    queryFn: loadBundledCatalog,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+  const { serverUrl, enabled, live } = useLiveCatalog();
   const imports = useCatalogStore((state) => state.imports);
   const publish = useCatalogStore((state) => state.actions.publish);
 

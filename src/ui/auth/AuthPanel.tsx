@@ -224,7 +224,7 @@ export function AuthPanel() {
         </div>
       ) : (
         <form className="auth-inline" onSubmit={submitPassword}>
-          <label htmlFor={nameId} className="auth-sr-only">
+          <label htmlFor={nameId} className="sr-only">
             Username or email
           </label>
           <input
@@ -236,7 +236,7 @@ export function AuthPanel() {
             value={name}
             onChange={(e) => setName(e.target.value)}
           />
-          <label htmlFor={passwordId} className="auth-sr-only">
+          <label htmlFor={passwordId} className="sr-only">
             Password
           </label>
           <input

@@ -190,7 +190,7 @@ export function TokensSection({
               <th scope="col">Ends with</th>
               <th scope="col">Skips 2FA</th>
               <th scope="col">
-                <span className="auth-sr-only">Actions</span>
+                <span className="sr-only">Actions</span>
               </th>
             </tr>
           </thead>

@@ -21,7 +21,7 @@ export function Sparkline({ samples }: { samples: readonly RemainingSample[] }) 
       >
         <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
       </svg>
-      <span className="visually-hidden">{words}</span>
+      <span className="sr-only">{words}</span>
     </span>
   );
 }

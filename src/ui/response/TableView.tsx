@@ -39,7 +39,7 @@ function ColumnPicker({
         Columns ({columns.length} of {table.columns.length})
       </summary>
       <fieldset>
-        <legend className="visually-hidden">Columns to show</legend>
+        <legend className="sr-only">Columns to show</legend>
         {table.columns.map((column) => (
           <label key={column.name}>
             <input

@@ -70,7 +70,7 @@ export function CopyOutcome({ state, onClose }: { state: CopyState; onClose(): v
         The browser did not allow copying to the clipboard. The {state.what} is selected below: press Ctrl+C
         (⌘C on a Mac) to copy it.
       </p>
-      <label htmlFor={fieldId} className="share-sr-only">
+      <label htmlFor={fieldId} className="sr-only">
         {`The ${state.what}, to copy by hand`}
       </label>
       <textarea

@@ -4,6 +4,9 @@
  * ones marked) and model fields, invalid JSON holding Send back with words, and the honest account
  * of what a 7.0+ server does with "query" with and without ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS.
  */
+import path from 'node:path';
+import { REPO_ROOT } from '../scripts/lib/build-if-stale';
+import { MONACO_BUDGET_BYTES, MONACO_FILE, monacoAssetSizes, totalGzip } from '../scripts/lib/monaco-assets';
 import { expect, test, useStack } from './fixtures';
 import {
   editor,
@@ -99,6 +102,37 @@ test.describe('editors', () => {
     const key = page.locator('[data-editor="sort"] .view-line span', { hasText: 'username' }).first();
     await key.hover();
     await expect(page.locator('.monaco-hover').filter({ hasText: 'field of IUser' }).first()).toBeVisible();
+  });
+
+  test("Monaco's files stay within 1.1 MB gzipped, and a session with completion and hover fetches nothing else", async ({
+    page,
+    explorerUrl,
+  }) => {
+    const emitted = monacoAssetSizes(path.join(REPO_ROOT, 'dist'));
+    const fetched = new Set<string>();
+    page.on('request', (req) => {
+      const name = new URL(req.url()).pathname.split('/').pop() ?? '';
+      if (MONACO_FILE.test(name)) fetched.add(name);
+    });
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await monacoReady(page, 'query');
+    await typeInto(page, 'query', '{"username": 1}');
+    await editor(page, 'query').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Space');
+    await expect(page.locator('.suggest-widget .monaco-list-row').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.locator('[data-editor="query"] .view-line span', { hasText: 'username' }).first().hover();
+    await expect(page.locator('.monaco-hover').filter({ hasText: 'IUser' }).first()).toBeVisible();
+
+    // Sizes in bytes are deterministic (gzip -9 of the built files), so the budget is a test.
+    expect(totalGzip(emitted)).toBeLessThanOrEqual(MONACO_BUDGET_BYTES);
+    // The JSON worker also serves Monaco's editor-worker requests: no second worker is built.
+    expect(emitted.map((f) => f.name).filter((name) => name.startsWith('editor.worker'))).toEqual([]);
+    expect([...fetched].sort()).toEqual(expect.arrayContaining([expect.stringMatching(/^json\.worker-/)]));
+    for (const name of fetched) expect(emitted.map((f) => f.name)).toContain(name);
   });
 
   test('the editors follow the system light/dark setting, live', async ({ page, explorerUrl }) => {

@@ -10,7 +10,7 @@
 import * as monaco from 'monaco-editor/editor/editor.api';
 // The JSON language: monaco's own adapters, tokenizer and worker, wired without the stock
 // register/jsonMode (which drag in every editor contribution in 0.57; see json-mode.ts).
-import { jsonDefaults, registerJson } from './json-mode';
+import { jsonDefaults, registerJson, startJsonWorker } from './json-mode';
 // Features used by the editors: completion, hover, bracket matching, folding (long bodies), word
 // navigation, clipboard and the context menu (keyboard users reach copy/paste there). Find and the
 // line commands are left out (about 60 KB gzipped) to stay within the 1.1 MB budget.
@@ -21,7 +21,6 @@ import 'monaco-editor/editor/contrib/folding/browser/folding';
 import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
 import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 
 declare global {
   interface Window {
@@ -31,8 +30,9 @@ declare global {
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
-    // The JSON worker is created by json-mode.ts itself; anything else asking gets the base worker.
-    return new EditorWorker({ name: label });
+    // The JSON language starts its own worker (json-mode.ts). Anything else asking is monaco's
+    // editor-worker service (label 'editorWorkerService'); the JSON worker contains that worker too.
+    return startJsonWorker(label);
   },
 };
 

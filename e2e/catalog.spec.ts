@@ -4,6 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { monacoReady, pasteInto } from './editors-helpers';
 
 function endpointsPane(page: Page): Locator {
   return page.getByRole('region', { name: 'Endpoints' });
@@ -187,6 +188,35 @@ test('body fields write JSON into the Body, checked against the schema before se
   // The fields read back from the Body (a round trip through the JSON text).
   await expect(request.getByRole('textbox', { name: 'roomId', exact: true })).toHaveValue('GENERAL');
   await expect(request.getByRole('combobox', { name: 'parseUrls', exact: true })).toHaveValue('false');
+});
+
+test('with a large Body, body fields and the Body editor keep every edit while people type', async ({
+  page,
+  explorerUrl,
+}) => {
+  await openExplorer(page, explorerUrl);
+  await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('chat.postMessage');
+  await page.getByRole('option', { name: 'POST /api/v1/chat.postMessage', exact: true }).click();
+  const request = page.getByRole('region', { name: 'Request' });
+  const field = (name: string) => request.getByRole('textbox', { name, exact: true });
+  await monacoReady(page, 'Body');
+  // Over 20,000 characters: the form parses and checks such a Body only when typing pauses.
+  const filler = 'x'.repeat(30_000);
+  await pasteInto(page, 'Body', JSON.stringify({ roomId: 'GENERAL', customFields: { filler } }));
+  await expect(field('roomId')).toHaveValue('GENERAL');
+  // Key by key into a field: each key rewrites the Body, and the field keeps showing what was typed.
+  await field('text').pressSequentially('hello world');
+  await expect(field('text')).toHaveValue('hello world');
+  // An edit in the Body editor, then at once a field: the field writes into the Body as it is now.
+  await pasteInto(
+    page,
+    'Body',
+    JSON.stringify({ roomId: 'GENERAL', alias: 'bot-x', customFields: { filler } }),
+  );
+  await field('roomId').fill('GENERAL2');
+  await expect(field('roomId')).toHaveValue('GENERAL2');
+  await expect(field('alias')).toHaveValue('bot-x');
+  await expect(field('text')).toHaveValue('');
 });
 
 test('the server version is read through the proxy and shown', async ({ page, explorerUrl }) => {

@@ -5,6 +5,7 @@ import type * as Validation from '../../core/validation/validate';
 import type { Problem } from '../../core/validation/validate';
 import type { RequestDraft } from '../../core/permalink/draft';
 import { useExplorerStore } from '../state/store';
+import { useSettledWithSettle } from '../state/useSettled';
 import { useSelectedOperation } from './catalog-store';
 import { useValidation } from './useValidation';
 import {
@@ -20,7 +21,7 @@ import './catalog.css';
 function validateDraft(
   { validateRequest, validateBodyText }: typeof Validation,
   op: Operation,
-  draft: RequestDraft,
+  draft: Pick<RequestDraft, 'params' | 'jsonParams' | 'pathParams' | 'body'>,
 ): Problem[] {
   if (op.paramsIn === 'query') {
     const params: Record<string, string> = { ...draft.params };
@@ -212,13 +213,21 @@ function OperationForm({ op }: { op: Operation }) {
   const pathFields = fields.filter((f) => f.in === 'path');
   const queryFields = fields.filter((f) => f.in === 'query' && !EDITOR_PARAMS.has(f.name));
   const bodyFields = fields.filter((f) => f.in === 'body');
-  const body = parseBodyObject(draft.body);
+  const hasBodyFields = bodyFields.length > 0;
+  // A large Body is parsed and validated when typing pauses, not on every keystroke (useSettled);
+  // the Body editor itself stays bound to the live text.
+  const [bodyText, settleBodyNow] = useSettledWithSettle(draft.body, draft.body.length);
+  const body = useMemo(() => (hasBodyFields ? parseBodyObject(bodyText) : null), [hasBodyFields, bodyText]);
 
   // Only operations that take something need the (large) validation module.
   const validation = useValidation(fields.length > 0);
+  const { params, jsonParams, pathParams } = draft;
   const problems = useMemo(
-    () => (validation ? validateDraft(validation, op, draft) : []),
-    [validation, op, draft],
+    () =>
+      validation ? validateDraft(validation, op, { params, jsonParams, pathParams, body: bodyText }) : [],
+    // The parts checked, not `draft` itself: a keystroke in a large Body changes the draft at once
+    // and bodyText only when typing pauses.
+    [validation, op, params, jsonParams, pathParams, bodyText],
   );
   const rendered = new Set(
     fields.filter((f) => f.in !== 'query' || !EDITOR_PARAMS.has(f.name)).map((f) => f.name),
@@ -246,7 +255,9 @@ function OperationForm({ op }: { op: Operation }) {
   }, [blockerMessages, setBlockers]);
 
   const writeBodyField = (field: FormField, text: string) => {
-    if (!body.ok) return;
+    // The live Body, not the settled one: edits made in the Body editor a moment ago are kept.
+    const live = parseBodyObject(useExplorerStore.getState().draft.body);
+    if (!live.ok) return;
     const parsed = bodyValueFromText(text, field);
     if (!parsed.ok) {
       setPendingJson((current) => ({ ...current, [field.name]: { text, message: parsed.message } }));
@@ -258,7 +269,9 @@ function OperationForm({ op }: { op: Operation }) {
       delete next[field.name];
       return next;
     });
-    setBody(withBodyField(body.value, field.name, parsed.value));
+    const next = withBodyField(live.value, field.name, parsed.value);
+    setBody(next);
+    settleBodyNow(next); // the field shows what was typed, not the Body of a moment ago
   };
 
   if (fields.length === 0) {
@@ -296,7 +309,7 @@ function OperationForm({ op }: { op: Operation }) {
           ))}
         </fieldset>
       ) : null}
-      {bodyFields.length > 0 ? (
+      {body ? (
         <fieldset>
           <legend>Body fields</legend>
           <p className="hint muted">These fields write into the JSON Body; edit either.</p>

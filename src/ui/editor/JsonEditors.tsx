@@ -18,7 +18,7 @@ import { loadMonacoAfterPaint, useMonacoStatus } from './monaco-loader';
 import { editorPlan, takesBody } from './operation-params';
 import { RequestPreview } from './RequestPreview';
 import { useServerVersion } from './useServerVersion';
-import { useSettled } from './useSettled';
+import { useSettled } from '../state/useSettled';
 import './editors.css';
 
 const HINTS: Record<JsonParamName | 'body', { hint: string; placeholder: string }> = {

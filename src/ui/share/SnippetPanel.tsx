@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { generateSnippet, SNIPPET_TARGETS, type SnippetTarget } from '../../core/snippets';
 import { trimServerUrl } from '../../core/http/prepare';
 import { useExplorerStore } from '../state/store';
+import { useSettled } from '../state/useSettled';
 import { knownSecretsOf } from './hash-route';
 import { CopyOutcome, useCopy } from './useCopy';
 
@@ -11,7 +12,9 @@ import { CopyOutcome, useCopy } from './useCopy';
  * opt-in, with a warning that stays visible while it is on.
  */
 export default function SnippetPanel({ needsAuth }: { needsAuth: boolean }) {
-  const draft = useExplorerStore((state) => state.draft);
+  const liveDraft = useExplorerStore((state) => state.draft);
+  // With a large Body the snippet is remade when typing pauses, not on every keystroke.
+  const draft = useSettled(liveDraft, liveDraft.body.length);
   const signedIn = useExplorerStore((state) => state.auth[trimServerUrl(state.draft.serverUrl)]);
   const auth = useExplorerStore((state) => state.auth);
   const pendingCode = useExplorerStore((state) => state.pendingTwoFactor?.code);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /** Texts above this many characters are checked after typing pauses, not on every keystroke. */
 export const LARGE_TEXT = 20_000;
@@ -10,6 +10,14 @@ const PAUSE_MS = 200;
  * the editor itself stays bound to the live text either way.
  */
 export function useSettled<T>(value: T, size: number): T {
+  return useSettledWithSettle(value, size)[0];
+}
+
+/**
+ * {@link useSettled}, plus `settleNow(value)` for a change that must show at once: an edit made
+ * through a control that displays the settled value would otherwise flicker back for a moment.
+ */
+export function useSettledWithSettle<T>(value: T, size: number): [T, (now: T) => void] {
   const [settled, setSettled] = useState(value);
   const large = size > LARGE_TEXT;
   useEffect(() => {
@@ -17,5 +25,6 @@ export function useSettled<T>(value: T, size: number): T {
     const timer = setTimeout(() => setSettled(value), PAUSE_MS);
     return () => clearTimeout(timer);
   }, [value, large]);
-  return large ? settled : value;
+  const settleNow = useCallback((now: T) => setSettled(now), []);
+  return [large ? settled : value, settleNow];
 }

@@ -11,6 +11,7 @@ import { expect, test, useStack } from './fixtures';
 import {
   editor,
   monacoReady,
+  pasteInto,
   request,
   requestUrl,
   selectOperation,
@@ -102,6 +103,29 @@ test.describe('editors', () => {
     const key = page.locator('[data-editor="sort"] .view-line span', { hasText: 'username' }).first();
     await key.hover();
     await expect(page.locator('.monaco-hover').filter({ hasText: 'field of IUser' }).first()).toBeVisible();
+  });
+
+  test('in a large Body, completion is on Ctrl+Space and still knows the schema', async ({
+    page,
+    explorerUrl,
+  }) => {
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'POST', '/api/v1/chat.postMessage');
+    await monacoReady(page, 'Body');
+    await expect(editor(page, 'Body')).toHaveAccessibleDescription(/Ctrl\+Space suggests fields/);
+    const filler = 'x'.repeat(30_000);
+    await pasteInto(page, 'Body', `{\n"text": "hi",\n"customFields": {"filler": "${filler}"}\n}`);
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"');
+    // Not on every keystroke: in a small document they would be open within a few frames.
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await page.waitForTimeout(1000);
+    await expect(rows).toHaveCount(0);
+    await page.keyboard.press('Control+Space');
+    await expect(rows.filter({ hasText: /^roomId/ }).first()).toBeVisible();
+    await page.keyboard.press('Escape');
   });
 
   test("Monaco's files stay within 1.1 MB gzipped, and a session with completion and hover fetches nothing else", async ({

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import LZString from 'lz-string';
-import { decodePermalink, encodePermalink, hasPermalink, isSameServer, tryEncodePermalink } from './codec';
+import {
+  PREFIX_SLACK,
+  compressedLengthAtLeast,
+  decodePermalink,
+  encodePermalink,
+  hasPermalink,
+  isSameServer,
+  tryEncodePermalink,
+} from './codec';
 import type { RequestDraft } from './draft';
 import { HTTP_METHODS } from './draft';
 import { LIMITS, RESPONSE_TABS } from './validate';
@@ -188,6 +196,26 @@ describe('permalink codec', () => {
     expect(() => encodePermalink({ ...base, body: JSON.stringify({ noise }) })).toThrow(RangeError);
   });
 
+  it('refuses a large body from a compressed prefix, with the same verdict as compressing it whole', () => {
+    const lines = ['{"items": ['];
+    for (let i = 0; i < 5000; i++) lines.push(`  {"id": ${i}, "name": "item-${i}", "tags": ["a", "b"]},`);
+    const body = `${lines.join('\n')}\n  {}\n]}`;
+    const draft = { ...base, method: 'POST' as const, body };
+    const whole = LZString.compressToEncodedURIComponent(JSON.stringify(body)).length;
+    expect(whole).toBeGreaterThan(LIMITS.fragmentChars);
+    const result = tryEncodePermalink(draft);
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /too large for a link \(more than \d+ characters, the limit is 8192\)/,
+      ) as unknown as string,
+    });
+    // A large text that compresses well is not refused by the prefix check: it is compressed whole.
+    const repetitive = JSON.stringify({ text: 'abc'.repeat(100_000) });
+    expect(compressedLengthAtLeast(repetitive, 8000)).toBeNull();
+    expect(tryEncodePermalink({ ...base, method: 'POST', body: repetitive }).ok).toBe(true);
+  });
+
   it('compares servers by origin and base path', () => {
     expect(isSameServer('http://127.0.0.1:4100', 'http://127.0.0.1:4100/')).toBe(true);
     expect(isSameServer('http://127.0.0.1:4100', 'http://127.0.0.1:4101')).toBe(false);
@@ -370,3 +398,28 @@ describe('permalink properties', () => {
 const USER_ID_ARB = fc
   .stringMatching(/^[A-Za-z0-9]{17}$/)
   .filter((id) => /[A-Z]/.test(id) && /[0-9]/.test(id));
+
+describe('compressed prefix bound', () => {
+  // The lemma compressedLengthAtLeast rests on: the whole text compresses to at least as many
+  // characters as any of its prefixes, less PREFIX_SLACK. Alphabets from tiny (long phrases) to
+  // astral (16-bit literals), cut anywhere.
+  const alphabets = ['ab', 'abcdefgh', '{}[]":, 0123456789abcdefxyz', 'aé€😀\u0000\uffff'];
+  it('holds for any text and any cut', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...alphabets),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (alphabet, picks, where) => {
+          const chars = [...alphabet];
+          const text = picks.map((n) => chars[n % chars.length]).join('');
+          const cut = Math.floor(where * text.length);
+          const whole = LZString.compressToEncodedURIComponent(text).length;
+          const prefix = LZString.compressToEncodedURIComponent(text.slice(0, cut)).length;
+          expect(whole).toBeGreaterThanOrEqual(prefix - PREFIX_SLACK);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});

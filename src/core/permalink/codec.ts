@@ -39,16 +39,45 @@ const DAMAGED = 'This link is damaged or incomplete';
  * Fails with words when the result would be longer than a link can safely be.
  */
 export function tryEncodePermalink(draft: RequestDraft, options: SanitizeOptions = {}): EncodeResult {
-  const wire = current.fromDraft(sanitizeDraft(draft, options));
-  const payload = LZString.compressToEncodedURIComponent(JSON.stringify(wire));
-  const fragment = `${FRAGMENT_KEY}=${CURRENT_VERSION}.${payload}`;
-  if (fragment.length > LIMITS.fragmentChars) {
-    return {
-      ok: false,
-      error: `This request is too large for a link (${fragment.length} characters, the limit is ${LIMITS.fragmentChars}). Shorten the body or parameters, or share it as a snippet.`,
-    };
-  }
+  const json = JSON.stringify(current.fromDraft(sanitizeDraft(draft, options)));
+  const header = `${FRAGMENT_KEY}=${CURRENT_VERSION}.`;
+  const atLeast = compressedLengthAtLeast(json, LIMITS.fragmentChars - header.length);
+  if (atLeast !== null) return tooLarge(`more than ${header.length + atLeast}`);
+  const fragment = `${header}${LZString.compressToEncodedURIComponent(json)}`;
+  if (fragment.length > LIMITS.fragmentChars) return tooLarge(String(fragment.length));
   return { ok: true, fragment: `#${fragment}` };
+}
+
+function tooLarge(characters: string): EncodeResult {
+  return {
+    ok: false,
+    error: `This request is too large for a link (${characters} characters, the limit is ${LIMITS.fragmentChars}). Shorten the body or parameters, or share it as a snippet.`,
+  };
+}
+
+/** Prefix lengths tried before compressing a large text whole (see compressedLengthAtLeast). */
+const PREFIXES = [16_384, 65_536];
+/**
+ * Characters the compressed whole may fall short of a compressed prefix: the prefix's output ends
+ * with codes the whole text does not emit there (its last phrase, perhaps a literal, the end code,
+ * padding), at most 3 codes of up to 17 bits plus a 16-bit literal = 73 bits < 13 characters.
+ */
+export const PREFIX_SLACK = 16;
+
+/**
+ * A lower bound of the compressed length of `text` when it is certainly over `limit`, else null.
+ * Why: a 300 KB body that cannot fit costs ~50 ms to compress whole, a long task every time the
+ * address bar follows the draft. lz-string is a streaming LZW coder, so its output for any prefix
+ * is, but for its last few codes, the start of its output for the whole text: a compressed prefix
+ * over the limit proves the whole is over it too, at a fraction of the cost.
+ */
+export function compressedLengthAtLeast(text: string, limit: number): number | null {
+  for (const size of PREFIXES) {
+    if (size >= text.length) return null;
+    const bound = LZString.compressToEncodedURIComponent(text.slice(0, size)).length - PREFIX_SLACK;
+    if (bound > limit) return bound;
+  }
+  return null;
 }
 
 /** Like {@link tryEncodePermalink} but throws a RangeError (with the same words) when too large. */

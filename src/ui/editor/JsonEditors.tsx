@@ -28,7 +28,7 @@ const HINTS: Record<JsonParamName | 'body', { hint: string; placeholder: string 
   },
   fields: { hint: 'projection: 1 include, 0 exclude', placeholder: '{"username": 1, "name": 1}' },
   sort: { hint: '1 ascending, -1 descending', placeholder: '{"name": 1}' },
-  body: { hint: 'JSON request body', placeholder: '{}' },
+  body: { hint: 'JSON request body; Ctrl+Space suggests fields', placeholder: '{}' },
 };
 
 const OPERATORS = completionOperators();

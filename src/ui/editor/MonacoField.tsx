@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
+import { LARGE_TEXT } from '../state/useSettled';
 import { editorModelUri, type JsonParamName } from './editor-context';
 import type { MonacoModule } from './monaco-loader';
 
@@ -29,6 +30,8 @@ interface Props {
 
 const MARKER_OWNER = 'rocketchat-rules';
 const LINE_HEIGHT = 19;
+/** Suggestions while typing (in strings too: field names and operators are keys). */
+const QUICK_SUGGESTIONS = { strings: true, other: true, comments: false } as const;
 
 /**
  * One Monaco editor bound to a draft field. The model has a stable URI per editor so the JSON
@@ -104,7 +107,7 @@ export function MonacoField({
       // In a form, Tab moves to the next control (Ctrl+M toggles, as in VS Code).
       tabFocusMode: true,
       wordBasedSuggestions: 'off',
-      quickSuggestions: { strings: true, other: true, comments: false },
+      quickSuggestions: QUICK_SUGGESTIONS,
       suggestOnTriggerCharacters: true,
       fixedOverflowWidgets: true,
       renderLineHighlightOnlyWhenFocus: true,
@@ -129,8 +132,23 @@ export function MonacoField({
       host.style.height = `${lines * LINE_HEIGHT + 10}px`;
     };
     grow();
+    // In a large document, suggestions come on Ctrl+Space only: asking the JSON worker for them as
+    // one types (letters, quotes, colons) is about half of Monaco's per-keystroke work in a
+    // 5,000-line body.
+    let suggestWhileTyping = true;
+    const fitSuggestions = () => {
+      const wanted = model.getValueLength() <= LARGE_TEXT;
+      if (wanted === suggestWhileTyping) return;
+      suggestWhileTyping = wanted;
+      editor.updateOptions({
+        quickSuggestions: wanted ? QUICK_SUGGESTIONS : false,
+        suggestOnTriggerCharacters: wanted,
+      });
+    };
+    fitSuggestions();
     const changes = model.onDidChangeContent(() => {
       grow();
+      fitSuggestions();
       if (applyingDraft.current) return;
       const text = model.getValue();
       lastEmitted.current = text;

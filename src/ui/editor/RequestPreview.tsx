@@ -8,10 +8,14 @@ import type { RequestDraft } from '../../core/permalink/draft';
  * those travel in headers, attached only when the request is sent.
  */
 export function RequestPreview({ draft }: { draft: RequestDraft }) {
+  const { serverUrl, method, path, pathParams, params, jsonParams } = draft;
+  // Only what the URL is made of: a keystroke in the Body changes the draft, not the URL.
   const url = useMemo(() => {
-    if (draft.serverUrl.trim() === '') return null;
-    return prepareRequest(draft, { kind: 'direct' }).displayUrl;
-  }, [draft]);
+    if (serverUrl.trim() === '') return null;
+    const urlParts = { ...draft, serverUrl, method, path, pathParams, params, jsonParams, body: '' };
+    return prepareRequest(urlParts, { kind: 'direct' }).displayUrl;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- draft's other fields are not in the URL
+  }, [serverUrl, method, path, pathParams, params, jsonParams]);
   return (
     <div className="request-preview">
       <span id="request-url-label" className="json-field-label">

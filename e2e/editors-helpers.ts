@@ -42,6 +42,17 @@ export async function pasteInto(page: Page, name: 'query' | 'fields' | 'sort' | 
   await page.keyboard.press('ControlOrMeta+v');
 }
 
+/**
+ * Monaco's suggestion rows, in the listbox named "Suggest". A row's role is option, or listitem when
+ * the user agent says Windows (Monaco's choice for Windows screen readers; Playwright's Desktop
+ * Chrome profile has a Windows user agent). Its name reads "<label>, <description>, <kind>".
+ */
+export function suggestions(page: Page, name?: RegExp): Locator {
+  const list = page.getByRole('listbox', { name: 'Suggest' });
+  const options = name ? { name } : {};
+  return list.getByRole('option', options).or(list.getByRole('listitem', options));
+}
+
 export function requestUrl(page: Page): Locator {
   return request(page)
     .getByRole('status')

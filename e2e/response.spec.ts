@@ -109,6 +109,48 @@ test.describe('a list of users', () => {
     );
   });
 
+  test('the Table sorts the rows of this answer by a column, says the sort is local, and goes back', async ({
+    page,
+    explorerUrl,
+  }) => {
+    await page.goto(explorerUrl);
+    await signInAs(page, 'demo', 'demo');
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await param(page, 'count').fill('20');
+    await send(page);
+    const response = page.getByRole('region', { name: 'Response' });
+    await expect(response.getByRole('status', { name: 'Status' })).toContainText('200 OK');
+    await response.getByRole('tab', { name: 'Table' }).click();
+    const table = response.getByRole('tabpanel').getByRole('table');
+    await expect(table.getByRole('row')).toHaveCount(21);
+    const header = table.getByRole('columnheader', { name: 'username' });
+    const column = (await table.getByRole('columnheader').allTextContents()).findIndex((t) =>
+      t.startsWith('username'),
+    );
+    const usernames = async () =>
+      (await table.getByRole('row').allInnerTexts()).slice(1).map((row) => row.split('\t')[column]);
+    const serverOrder = await usernames();
+    expect(serverOrder).toHaveLength(20);
+
+    await header.getByRole('button', { name: 'username' }).click();
+    await expect(header).toHaveAttribute('aria-sort', 'ascending');
+    await header.getByRole('button', { name: 'username' }).click();
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    await expect.poll(usernames).toEqual([...serverOrder].sort((a, b) => collator.compare(b!, a!)));
+    // Each row still says where it is in the answer.
+    const firstRow = table.getByRole('row').nth(1);
+    const descendingFirst = (await usernames())[0];
+    await expect(firstRow.getByRole('cell').first()).toHaveText(String(serverOrder.indexOf(descendingFirst)));
+    await expect(response.getByRole('status').filter({ hasText: 'Sorted here by username' })).toContainText(
+      'the server sorts with the sort parameter',
+    );
+
+    await response.getByRole('button', { name: 'Server order' }).click();
+    await expect(header).toHaveAttribute('aria-sort', 'none');
+    await expect.poll(usernames).toEqual(serverOrder);
+  });
+
   test('Tree, Table, Raw and Headers show the same answer; tree search, keyboard and copy path work', async ({
     page,
     context,

@@ -1,21 +1,30 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useRef, useState } from 'react';
 import type { DocSummary, TableSummary } from './model/document';
+import type { TableRow, TableSort } from './model/table';
 import { useRowBlock } from './useResponseDoc';
 import { askWorker } from './worker/client';
 
 const ROW_HEIGHT = 26;
 
-/** Column choice survives paging (same list field and columns), resets for another shape of list. */
-function useColumns(table: TableSummary): [string[], (next: string[]) => void] {
+/**
+ * Table state (chosen columns, sort) survives paging (same list field and columns) and resets for
+ * another shape of list.
+ */
+function useShapeState<T>(table: TableSummary, initial: T): [T, (next: T) => void] {
   const shape = `${table.path}|${table.columns.map((c) => c.name).join(',')}`;
-  const [chosen, setChosen] = useState<{ shape: string; columns: string[] }>({
-    shape,
-    columns: table.defaults,
-  });
-  const columns = chosen.shape === shape ? chosen.columns : table.defaults;
-  return [columns, (next) => setChosen({ shape, columns: next })];
+  const [chosen, setChosen] = useState<{ shape: string; value: T }>({ shape, value: initial });
+  const value = chosen.shape === shape ? chosen.value : initial;
+  return [value, (next) => setChosen({ shape, value: next })];
 }
+
+/** A header click sorts ascending, then descending, then back to the server's order. */
+function nextSort(current: TableSort | null, column: string): TableSort | null {
+  if (current?.column !== column) return { column, direction: 'ascending' };
+  return current.direction === 'ascending' ? { column, direction: 'descending' } : null;
+}
+
+const SORT_MARK = { ascending: '▲', descending: '▼' } as const;
 
 function ColumnPicker({
   table,
@@ -71,7 +80,8 @@ export function TableView({ summary }: { summary: DocSummary }) {
 }
 
 function TableGrid({ summary, table }: { summary: DocSummary; table: TableSummary }) {
-  const [columns, setColumns] = useColumns(table);
+  const [columns, setColumns] = useShapeState(table, table.defaults);
+  const [sort, setSort] = useShapeState<TableSort | null>(table, null);
   const scrollRef = useRef<HTMLDivElement>(null);
   // The app does not use the React Compiler; the virtualizer re-renders its host as designed.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -89,12 +99,25 @@ function TableGrid({ summary, table }: { summary: DocSummary; table: TableSummar
   const docId = summary.docId;
   const fetchRows = useCallback(
     async (start: number, end: number) => {
-      const answer = await askWorker({ op: 'tableRows', docId, start, end, columns });
+      const answer = await askWorker({
+        op: 'tableRows',
+        docId,
+        start,
+        end,
+        columns,
+        ...(sort ? { sort } : {}),
+      });
       return answer.op === 'tableRows' ? answer.rows : null;
     },
-    [docId, columns],
+    [docId, columns, sort],
   );
-  const rowAt = useRowBlock<string[]>(`${docId}:${columns.join('\u0000')}`, fetchRows, first, last);
+  const sortKey = sort ? `${sort.direction}:${sort.column}` : '';
+  const rowAt = useRowBlock<TableRow>(
+    `${docId}:${sortKey}:${columns.join('\u0000')}`,
+    fetchRows,
+    first,
+    last,
+  );
   const top = items[0]?.start ?? 0;
   const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
@@ -106,6 +129,15 @@ function TableGrid({ summary, table }: { summary: DocSummary; table: TableSummar
         </span>
         <ColumnPicker table={table} columns={columns} onChange={setColumns} />
       </div>
+      {sort ? (
+        <p className="table-sort-note" role="status">
+          Sorted here by <code>{sort.column}</code>, {sort.direction}: only the rows of this answer, in the
+          explorer; the server sorts with the <code>sort</code> parameter.{' '}
+          <button type="button" className="link-button" onClick={() => setSort(null)}>
+            Server order
+          </button>
+        </p>
+      ) : null}
       {columns.length === 0 ? <p className="muted">No column chosen: pick some under Columns.</p> : null}
       <div
         ref={scrollRef}
@@ -120,11 +152,23 @@ function TableGrid({ summary, table }: { summary: DocSummary; table: TableSummar
               <th scope="col" className="row-number">
                 #
               </th>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
+              {columns.map((column) => {
+                const direction = sort?.column === column ? sort.direction : null;
+                return (
+                  <th key={column} scope="col" aria-sort={direction ?? 'none'}>
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() => setSort(nextSort(sort, column))}
+                    >
+                      {column}
+                      <span className="sort-mark" aria-hidden="true">
+                        {direction ? SORT_MARK[direction] : ''}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
@@ -134,13 +178,14 @@ function TableGrid({ summary, table }: { summary: DocSummary; table: TableSummar
               </tr>
             ) : null}
             {items.map((item) => {
-              const cells = rowAt(item.index);
+              const row = rowAt(item.index);
               return (
                 // Keyed by slot, not by index: a far jump reuses the same DOM rows and only changes text.
                 <tr key={item.index - first} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
-                  <td className="row-number muted">{item.index}</td>
+                  {/* The item's position in the answer, also when sorted here. */}
+                  <td className="row-number muted">{row ? row.index : item.index}</td>
                   {columns.map((column, c) => (
-                    <td key={column}>{cells ? cells[c] : '…'}</td>
+                    <td key={column}>{row ? row.cells[c] : '…'}</td>
                   ))}
                 </tr>
               );

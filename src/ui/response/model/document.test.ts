@@ -84,8 +84,16 @@ describe('document host (the worker protocol)', () => {
     });
     expect(host.handle({ op: 'tableRows', docId: 7, start: 0, end: 2, columns: ['username'] })).toEqual({
       op: 'tableRows',
-      rows: [['user0'], ['user1']],
+      rows: [
+        { index: 0, cells: ['user0'] },
+        { index: 1, cells: ['user1'] },
+      ],
     });
+    // Sorted in the worker: the last users first, each row still saying where it is in the answer.
+    const sorted = { column: 'username', direction: 'descending' } as const;
+    expect(
+      host.handle({ op: 'tableRows', docId: 7, start: 0, end: 1, columns: ['username'], sort: sorted }),
+    ).toEqual({ op: 'tableRows', rows: [{ index: 4, cells: ['user4'] }] });
     const search = host.handle({ op: 'search', docId: 7, query: 'user4' });
     expect(search).toMatchObject({ op: 'search', search: { matches: 1 } });
     expect(host.handle({ op: 'rows', docId: 6, start: 0, end: 1 })).toEqual({ op: 'stale' });

@@ -19,9 +19,12 @@ import { PRETTY_LIMIT, SMALL_TEXT, rawRowStarts } from './raw';
 import {
   defaultColumns,
   discoverColumns,
+  sortedOrder,
   tableRows,
   tableSource,
   type ColumnInfo,
+  type TableRow,
+  type TableSort,
   type TableSource,
 } from './table';
 
@@ -80,7 +83,7 @@ export type WorkerRequest =
   | { op: 'toggle'; docId: number; pointer: string; open?: boolean }
   | { op: 'collapseAll'; docId: number }
   | { op: 'search'; docId: number; query: string }
-  | { op: 'tableRows'; docId: number; start: number; end: number; columns: string[] }
+  | { op: 'tableRows'; docId: number; start: number; end: number; columns: string[]; sort?: TableSort }
   | { op: 'copy'; docId: number; pointer: string };
 
 export type WorkerAnswer =
@@ -89,7 +92,7 @@ export type WorkerAnswer =
   | { op: 'rows'; rows: TreeRow[]; visibleCount: number }
   | { op: 'toggle' | 'collapseAll'; visibleCount: number }
   | { op: 'search'; visibleCount: number; search: SearchResult }
-  | { op: 'tableRows'; rows: string[][] }
+  | { op: 'tableRows'; rows: TableRow[] }
   | { op: 'copy'; text: string; path: string; tooLarge?: number }
   | { op: 'stale' };
 
@@ -115,6 +118,8 @@ export class ResponseDocument {
   readonly summary: DocSummary;
   private readonly tree: TreeModel | null;
   private readonly table: TableSource | null;
+  /** The last sort asked for: scrolling asks for rows of the same order many times. */
+  private sorted: { key: string; order: Int32Array } | null = null;
 
   constructor(docId: number, text: string, contentType: string, now: () => number = () => performance.now()) {
     const started = now();
@@ -181,6 +186,12 @@ export class ResponseDocument {
     this.summary.parseMs = now() - started;
   }
 
+  private orderBy(items: readonly unknown[], sort: TableSort): Int32Array {
+    const key = `${sort.direction}\u0000${sort.column}`;
+    if (this.sorted?.key !== key) this.sorted = { key, order: sortedOrder(items, sort) };
+    return this.sorted.order;
+  }
+
   handle(request: Exclude<WorkerRequest, { op: 'load' | 'append' }>): WorkerAnswer {
     const tree = this.tree;
     switch (request.op) {
@@ -205,11 +216,14 @@ export class ResponseDocument {
           : { query: request.query, matches: 0, capped: false };
         return { op: 'search', visibleCount: tree?.visibleCount ?? 0, search };
       }
-      case 'tableRows':
+      case 'tableRows': {
+        if (!this.table) return { op: 'tableRows', rows: [] };
+        const order = request.sort ? this.orderBy(this.table.items, request.sort) : undefined;
         return {
           op: 'tableRows',
-          rows: this.table ? tableRows(this.table.items, request.start, request.end, request.columns) : [],
+          rows: tableRows(this.table.items, request.start, request.end, request.columns, order),
         };
+      }
       case 'copy': {
         const segments = tree?.segmentsOf(request.pointer) ?? null;
         if (!tree || !segments) return { op: 'copy', text: '', path: '' };

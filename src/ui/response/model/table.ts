@@ -90,22 +90,82 @@ export function cellText(value: unknown, max = 200): string {
   return previewOf(value, max);
 }
 
-/** Cells of rows `start` to `end` (exclusive) for the chosen columns. */
+export interface TableSort {
+  column: string;
+  direction: 'ascending' | 'descending';
+}
+
+/** A table row: the item's position in the response, and its cells for the chosen columns. */
+export interface TableRow {
+  index: number;
+  cells: string[];
+}
+
+/**
+ * Rows `start` to `end` (exclusive) for the chosen columns, in the response's order or in `order`
+ * (positions into `items`, from {@link sortedOrder}).
+ */
 export function tableRows(
   items: readonly unknown[],
   start: number,
   end: number,
   columns: readonly string[],
-): string[][] {
-  const rows: string[][] = [];
+  order?: ArrayLike<number>,
+): TableRow[] {
+  const rows: TableRow[] = [];
   const to = Math.min(items.length, end);
   for (let i = Math.max(0, start); i < to; i++) {
-    const item = items[i];
-    rows.push(
-      columns.map((column) =>
+    const index = order ? (order[i] ?? i) : i;
+    const item = items[index];
+    rows.push({
+      index,
+      cells: columns.map((column) =>
         isRecord(item) ? cellText(item[column]) : column === '' ? cellText(item) : '',
       ),
-    );
+    });
   }
   return rows;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Numbers, then text (ISO dates sort as text), then true/false, then objects by their preview. */
+function rankOf(value: unknown): number {
+  if (typeof value === 'number') return 0;
+  if (typeof value === 'string') return 1;
+  if (typeof value === 'boolean') return 2;
+  return 3;
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  const rank = rankOf(a) - rankOf(b);
+  if (rank !== 0) return rank;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return collator.compare(a, b);
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  return collator.compare(cellText(a), cellText(b));
+}
+
+/**
+ * The items' positions ordered by one column: stable (ties keep the response's order), and items
+ * without the key (or with null) last in either direction, so the filled rows lead.
+ */
+export function sortedOrder(items: readonly unknown[], sort: TableSort): Int32Array {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const valueOf = (i: number): unknown => {
+    const item = items[i];
+    if (isRecord(item)) return item[sort.column];
+    return sort.column === '' ? item : undefined;
+  };
+  const keys = Array.from({ length: items.length }, (_, i) => valueOf(i));
+  const order = Array.from({ length: items.length }, (_, i) => i);
+  order.sort((x, y) => {
+    const a = keys[x];
+    const b = keys[y];
+    const aMissing = a === undefined || a === null;
+    const bMissing = b === undefined || b === null;
+    if (aMissing || bMissing) return aMissing === bMissing ? x - y : aMissing ? 1 : -1;
+    return sign * compareValues(a, b) || x - y;
+  });
+  return Int32Array.from(order);
 }

@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ValidateFunction } from 'ajv';
 import type { ApiResult } from './errors';
+import type { LoginAttempts } from './login-attempts';
 import type { RateLimiter } from './rate-limiter';
 import type { Settings } from './settings';
 import type { Store } from './store';
@@ -15,6 +16,8 @@ export interface AppState {
   settings: Settings;
   store: Store;
   limiter: RateLimiter;
+  /** Failed-login counters behind the login block (not skipped in TEST_MODE: Rocket.Chat keeps it). */
+  loginAttempts: LoginAttempts;
   /** TEST_MODE skips the limiter and 2FA like the real server. */
   testMode: boolean;
   version: string;

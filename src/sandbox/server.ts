@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHandler, Router } from './app';
 import type { AppState, RouteSpec } from './framework';
+import { LoginAttempts } from './login-attempts';
 import { RateLimiter } from './rate-limiter';
 import { allRoutes } from './routes';
 import { seed } from './seed';
@@ -62,6 +63,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     settings,
     store,
     limiter: new RateLimiter(),
+    loginAttempts: new LoginAttempts(),
     testMode: !!env.TEST_MODE && env.TEST_MODE !== 'false',
     version: SANDBOX_VERSION,
   };

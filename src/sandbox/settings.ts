@@ -26,6 +26,16 @@ const DEFS: Record<string, SettingDef> = {
   Site_Url: { value: 'http://127.0.0.1:4100', public: true },
   Language: { value: 'en', public: true },
   Accounts_RegistrationForm: { value: 'Public', public: true },
+  // Accounts > Login Attempts (restrictLoginAttempts). Minutes may be fractional, as Rocket.Chat's own
+  // tests set them through the settings API (0.05 = 3 s).
+  Block_Multiple_Failed_Logins_Enabled: { value: true },
+  Block_Multiple_Failed_Logins_By_User: { value: true },
+  Block_Multiple_Failed_Logins_Attempts_Until_Block_by_User: { value: 10 },
+  Block_Multiple_Failed_Logins_Time_To_Unblock_By_User_In_Minutes: { value: 5 },
+  Block_Multiple_Failed_Logins_By_Ip: { value: true },
+  Block_Multiple_Failed_Logins_Attempts_Until_Block_By_Ip: { value: 50 },
+  Block_Multiple_Failed_Logins_Time_To_Unblock_By_Ip_In_Minutes: { value: 5 },
+  Block_Multiple_Failed_Logins_Ip_Whitelist: { value: '' },
   Accounts_AllowUserProfileChange: { value: true, public: true },
   Accounts_AllowRealNameChange: { value: true, public: true },
   Accounts_AllowUsernameChange: { value: true, public: true },

@@ -10,6 +10,8 @@ import {
 import type { ApiResult } from '../errors';
 import { MeteorError, success } from '../errors';
 import type { AppState, Ctx, RouteSpec } from '../framework';
+import type { LoginBlock } from '../login-attempts';
+import { countsAsFailure } from '../login-attempts';
 import type { UserDoc } from '../types';
 import { userInfo } from '../views';
 
@@ -62,12 +64,71 @@ function loginSuccess(ctx: Ctx, user: UserDoc, token: string): ApiResult {
   });
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Bodies the real route does not rewrite: they reach Meteor's login method as they are. */
+const passedThrough = (body: Record<string, unknown>): boolean =>
+  body.password == null || Object.keys(body).some((k) => !LOGIN_KEYS.has(k));
+
+/** The account a login names: by resume token, or by any of the accepted body shapes. */
+function namedUser(app: AppState, body: Record<string, unknown>): UserDoc | null {
+  if (typeof body.resume === 'string') {
+    const uid = app.store.tokens.get(hashLoginToken(body.resume));
+    return (uid && app.store.users.get(uid)) || null;
+  }
+  if (passedThrough(body)) return null;
+  return findLoginUser(app, body);
+}
+
+/**
+ * The name Rocket.Chat checks the user block against: `user.username` in the arguments its REST
+ * route passes to Meteor's login method. A login by e-mail or resume token has none, and neither
+ * has one that carries a 2FA code, because the route then wraps the arguments in `{ totp }`.
+ */
+function typedUsername(ctx: Ctx): string | undefined {
+  const { body } = ctx;
+  const nested = (v: unknown) => (isRecord(v) && typeof v.username === 'string' ? v.username : undefined);
+  if (passedThrough(body)) return nested(body.user);
+  if (body.code || ctx.headers['x-2fa-code']) return undefined;
+  const { user, username, email } = body;
+  if (typeof user === 'string') return user.includes('@') ? undefined : user;
+  if (username) return typeof username === 'string' ? username : undefined;
+  if (email) return undefined;
+  return nested(user);
+}
+
+const BLOCKED: Record<LoginBlock, [string, string]> = {
+  ip: ['error-login-blocked-for-ip', 'Login has been temporarily blocked For IP'],
+  user: ['error-login-blocked-for-user', 'Login has been temporarily blocked For User'],
+};
+
+function blockedLogin(block: LoginBlock): ApiResult {
+  const [error, message] = BLOCKED[block];
+  return loginFailure(error, message, { function: 'Accounts.validateLoginAttempt' });
+}
+
+/**
+ * Rocket.Chat checks the block on every attempt, whatever the password, before the checks that
+ * follow a matching password (active account, 2FA); a blocked attempt is refused with the block
+ * error. Refusals are then counted for the IP and the account (or the typed name), successes
+ * reset both counts.
+ */
 function login(ctx: Ctx): ApiResult {
+  const { app } = ctx;
+  const user = namedUser(app, ctx.body);
+  const typed = typedUsername(ctx);
+  const block = app.loginAttempts.check(app.settings, ctx.ip, typed);
+  const result = block ? blockedLogin(block) : attemptLogin(ctx, user);
+  if (result.status === 200 && user) app.loginAttempts.recordSuccess(app.settings, ctx.ip, user.username);
+  else if (countsAsFailure((result.body as { error?: unknown }).error))
+    app.loginAttempts.recordFailure(app.settings, ctx.ip, user?.username ?? typed);
+  return result;
+}
+
+function attemptLogin(ctx: Ctx, user: UserDoc | null): ApiResult {
   const { app, body } = ctx;
   if (typeof body.resume === 'string') {
-    const hashed = hashLoginToken(body.resume);
-    const uid = app.store.tokens.get(hashed);
-    const user = uid ? app.store.users.get(uid) : undefined;
     if (!user) return unauthorizedLogin();
     if (!user.active)
       return loginFailure('error-user-is-not-activated', 'User is not activated', {
@@ -76,8 +137,6 @@ function login(ctx: Ctx): ApiResult {
     user.lastLogin = new Date();
     return loginSuccess(ctx, user, body.resume);
   }
-  if (body.password == null || Object.keys(body).some((k) => !LOGIN_KEYS.has(k))) return unauthorizedLogin();
-  const user = findLoginUser(app, body);
   if (!user || !passwordMatches(user, body.password)) return unauthorizedLogin();
   if (!user.active)
     return loginFailure('error-user-is-not-activated', 'User is not activated', {

@@ -113,6 +113,21 @@ test('Fetch all pages waits for the window instead of earning a 429 and merges e
   const lines = text.trim().split('\n');
   expect(lines).toHaveLength(total);
   expect(new Set(lines.map((line) => (JSON.parse(line) as { _id: string })._id)).size).toBe(total);
+
+  // The merged items in the viewer, said to be put together here; then back to the server's answer.
+  await response.getByRole('button', { name: `View the ${total} items here` }).click();
+  await expect(
+    response.getByRole('status').filter({ hasText: `Viewing the ${total} items of` }),
+  ).toContainText('not one answer of the server');
+  await response.getByRole('tab', { name: 'Table' }).click();
+  const panel = response.getByRole('tabpanel');
+  await expect(panel.getByText(`${total} rows from users`)).toBeVisible();
+  await response.getByRole('tab', { name: 'Headers' }).click();
+  await expect(panel).toContainText('No headers: what is shown was put together in the explorer');
+  await response.getByRole('button', { name: 'Back to the answer' }).click();
+  await response.getByRole('tab', { name: 'Table' }).click();
+  await expect(panel.getByText('8 rows from users')).toBeVisible();
+  await expect(response.getByRole('status').filter({ hasText: 'Viewing the' })).toHaveCount(0);
 });
 
 test('direct cross-origin calls: the gauge says "hidden by CORS" and points to the proxy', async ({

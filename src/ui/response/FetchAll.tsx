@@ -89,10 +89,13 @@ export function FetchAll({
   draft,
   page,
   listField,
+  onView,
 }: {
   draft: RequestDraft;
   page: PageNumbers;
   listField: string | null;
+  /** Shows the merged items in the response viewer (Tree, Table, Raw), marked as put together here. */
+  onView(result: FetchAllResult): void;
 }) {
   const [run, setRun] = useState<Run>({ phase: 'idle' });
   const controllerRef = useRef<AbortController | null>(null);
@@ -121,7 +124,9 @@ export function FetchAll({
         </span>
       </div>
       {run.phase === 'running' ? <FetchAllProgressView run={run} total={page.total} /> : null}
-      {run.phase === 'finished' ? <FetchAllOutcome result={run.result} operationPath={draft.path} /> : null}
+      {run.phase === 'finished' ? (
+        <FetchAllOutcome result={run.result} operationPath={draft.path} onView={onView} />
+      ) : null}
     </div>
   );
 }
@@ -160,7 +165,15 @@ function FetchAllProgressView({ run, total }: { run: Extract<Run, { phase: 'runn
   );
 }
 
-function FetchAllOutcome({ result, operationPath }: { result: FetchAllResult; operationPath: string }) {
+function FetchAllOutcome({
+  result,
+  operationPath,
+  onView,
+}: {
+  result: FetchAllResult;
+  operationPath: string;
+  onView(result: FetchAllResult): void;
+}) {
   const summary =
     `${result.items.length} items in ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}` +
     (result.duplicates > 0 ? `, ${result.duplicates} duplicates dropped` : '') +
@@ -188,7 +201,16 @@ function FetchAllOutcome({ result, operationPath }: { result: FetchAllResult; op
           your address?); each time the explorer waited as told and went on.
         </p>
       ) : null}
-      {result.items.length > 0 ? <ExportButtons items={result.items} operationPath={operationPath} /> : null}
+      {result.items.length > 0 ? (
+        <>
+          <div className="actions">
+            <button type="button" onClick={() => onView(result)}>
+              View the {result.items.length} items here
+            </button>
+          </div>
+          <ExportButtons items={result.items} operationPath={operationPath} />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,9 @@ import type { ResponseRecord } from '../../core/http/types';
 
 /** Response headers, one per row, as the browser exposed them. */
 export function HeadersView({ response }: { response: ResponseRecord }) {
+  if (response.headers.length === 0) {
+    return <p className="muted">No headers: what is shown was put together in the explorer, not received.</p>;
+  }
   return (
     <>
       {response.transport === 'direct' ? (

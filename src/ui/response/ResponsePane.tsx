@@ -1,7 +1,8 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { trimServerUrl } from '../../core/http/prepare';
 import { statusLine } from '../../core/http/status-text';
 import type { ResponseRecord } from '../../core/http/types';
+import type { FetchAllResult } from '../../core/pagination/fetch-all';
 import { countZeroWarning } from '../../core/pagination/arithmetic';
 import { AuthDiagnosis } from '../auth/AuthDiagnosis';
 import { useSelectedOperation } from '../catalog/catalog-store';
@@ -91,6 +92,33 @@ function CountZeroNotice() {
   );
 }
 
+/** Fetch-all's merged items, shown in the viewer as a document of their own. */
+interface MergedView {
+  /** The answer it was made beside: a new answer ends the view. */
+  of: ResponseRecord;
+  record: ResponseRecord;
+  items: number;
+  pages: number;
+}
+
+function mergedView(of: ResponseRecord, result: FetchAllResult): MergedView {
+  const bodyText = JSON.stringify({ [result.listField ?? 'items']: result.items });
+  return {
+    of,
+    items: result.items.length,
+    pages: result.pages,
+    // Not an answer of the server: no status line of its own and no headers.
+    record: {
+      ...of,
+      headers: [],
+      bodyText,
+      sizeBytes: new TextEncoder().encode(bodyText).length,
+      contentType: 'application/json',
+      truncated: false,
+    },
+  };
+}
+
 function routeOf(
   sent: SentRequest | null,
   draft: { serverUrl: string; method: string; path: string },
@@ -109,6 +137,9 @@ export function ResponsePane() {
   const route = routeOf(sent, { serverUrl, method, path });
   const response = shownResponse(view);
   const doc = useResponseDoc(response);
+  const [merged, setMerged] = useState<MergedView | null>(null);
+  const viewing = merged !== null && merged.of === response ? merged : null;
+  const mergedDoc = useResponseDoc(viewing?.record, 'local');
   const summary = doc.status === 'ready' && doc.response === response ? doc.summary : null;
   // Paging keeps the last parsed page's numbers while the next answer is parsed (no flicker).
   const pagingSummary = doc.status === 'ready' ? doc.summary : null;
@@ -177,10 +208,26 @@ export function ResponsePane() {
                 draft={sent.draft}
                 page={page}
                 listField={pagingSummary?.listField ?? null}
+                onView={(result) => setMerged(mergedView(response, result))}
               />
             </>
           ) : null}
-          <ResponseViews response={response} doc={doc} />
+          {viewing ? (
+            <div className="merged-view-note" role="status">
+              <p>
+                Viewing the {viewing.items} items of {viewing.pages} {viewing.pages === 1 ? 'page' : 'pages'},
+                put together in the explorer: not one answer of the server.
+              </p>
+              <button type="button" onClick={() => setMerged(null)}>
+                Back to the answer
+              </button>
+            </div>
+          ) : null}
+          {viewing ? (
+            <ResponseViews response={viewing.record} doc={mergedDoc} />
+          ) : (
+            <ResponseViews response={response} doc={doc} />
+          )}
         </>
       ) : null}
     </section>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ResponseRecord } from '../../core/http/types';
-import type { DocSummary } from './model/document';
+import type { DocSlot, DocSummary } from './model/document';
 import { askWorker, nextDocId } from './worker/client';
 
 export type DocState =
@@ -21,19 +21,25 @@ function yieldToPage(): Promise<void> {
  * Sends the body in parts, one message (and one short task) each, then asks for the parse. The
  * worker stores parts while the page goes on; a UTF-16 surrogate pair is never split.
  */
-async function sendBody(docId: number, text: string, contentType: string, live: () => boolean) {
+async function sendBody(
+  docId: number,
+  text: string,
+  contentType: string,
+  slot: DocSlot,
+  live: () => boolean,
+) {
   const sent: Array<Promise<unknown>> = [];
   let start = 0;
   while (text.length - start > PART_CHARS) {
     let end = start + PART_CHARS;
     const code = text.charCodeAt(end - 1);
     if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-    sent.push(askWorker({ op: 'append', docId, text: text.slice(start, end) }));
+    sent.push(askWorker({ op: 'append', docId, text: text.slice(start, end), slot }));
     await yieldToPage();
     if (!live()) throw new Error('replaced by a newer response');
     start = end;
   }
-  const loaded = askWorker({ op: 'load', docId, text: text.slice(start), contentType });
+  const loaded = askWorker({ op: 'load', docId, text: text.slice(start), contentType, slot });
   await Promise.all(sent);
   return loaded;
 }
@@ -42,13 +48,13 @@ async function sendBody(docId: number, text: string, contentType: string, live: 
  * Hands a response body to the parsing worker and returns its summary. The page keeps showing the
  * previous document until the next one is parsed (no flash of an empty viewer while paging).
  */
-export function useResponseDoc(response: ResponseRecord | undefined): DocState {
+export function useResponseDoc(response: ResponseRecord | undefined, slot: DocSlot = 'response'): DocState {
   const [state, setState] = useState<DocState>({ status: 'none' });
   useEffect(() => {
     if (!response) return;
     let live = true;
     const docId = nextDocId();
-    sendBody(docId, response.bodyText, response.contentType, () => live)
+    sendBody(docId, response.bodyText, response.contentType, slot, () => live)
       .then((answer) => {
         if (!live) return;
         if (answer.op === 'load') setState({ status: 'ready', response, summary: answer.summary });
@@ -64,7 +70,7 @@ export function useResponseDoc(response: ResponseRecord | undefined): DocState {
     return () => {
       live = false;
     };
-  }, [response]);
+  }, [response, slot]);
   if (response && state.status !== 'none' && state.response !== response && state.status !== 'ready') {
     return { status: 'parsing', response };
   }

@@ -100,6 +100,40 @@ describe('document host (the worker protocol)', () => {
   });
 });
 
+describe('document host slots', () => {
+  it('keeps the answer while a local view is shown, and each is replaced only by its own kind', () => {
+    const host = createDocumentHost();
+    const json = (field: string, n: number) =>
+      JSON.stringify({ [field]: Array.from({ length: n }, (_, i) => ({ _id: `${field}${i}` })) });
+    host.handle({ op: 'load', docId: 1, text: json('users', 2), contentType: 'application/json' });
+    host.handle({
+      op: 'load',
+      docId: 2,
+      text: json('users', 5),
+      contentType: 'application/json',
+      slot: 'local',
+    });
+    const rows = (docId: number) =>
+      host.handle({ op: 'tableRows', docId, start: 0, end: 100, columns: ['_id'] });
+    // Both answer: back from the local view to the answer needs no new parse.
+    expect(rows(1)).toMatchObject({ op: 'tableRows', rows: { length: 2 } });
+    expect(rows(2)).toMatchObject({ op: 'tableRows', rows: { length: 5 } });
+    // A new answer replaces the old answer, not the local view.
+    host.handle({ op: 'load', docId: 3, text: json('users', 1), contentType: 'application/json' });
+    expect(rows(1)).toEqual({ op: 'stale' });
+    expect(rows(2)).toMatchObject({ op: 'tableRows', rows: { length: 5 } });
+    host.handle({
+      op: 'load',
+      docId: 4,
+      text: json('users', 3),
+      contentType: 'application/json',
+      slot: 'local',
+    });
+    expect(rows(2)).toEqual({ op: 'stale' });
+    expect(rows(3)).toMatchObject({ op: 'tableRows', rows: { length: 1 } });
+  });
+});
+
 describe('a body sent in parts', () => {
   it('is joined before parsing, and parts of another document are dropped', () => {
     const host = createDocumentHost();

@@ -76,9 +76,9 @@ export interface DocSummary {
 
 export type WorkerRequest =
   /** Part of a body sent ahead of `load`: a 40 MB string in one postMessage is one long task. */
-  | { op: 'append'; docId: number; text: string }
+  | { op: 'append'; docId: number; text: string; slot?: DocSlot }
   /** The body (or its last part, after `append`s for the same docId): parse it. */
-  | { op: 'load'; docId: number; text: string; contentType: string }
+  | { op: 'load'; docId: number; text: string; contentType: string; slot?: DocSlot }
   | { op: 'rows'; docId: number; start: number; end: number }
   | { op: 'toggle'; docId: number; pointer: string; open?: boolean }
   | { op: 'collapseAll'; docId: number }
@@ -238,8 +238,15 @@ export class ResponseDocument {
 }
 
 /** The worker's state: the current document only (a new load drops the previous one). */
+/**
+ * Where a document lives in the worker: the server's answer, or a view put together in the explorer
+ * (e.g. the items of every page). One of each is kept, so going back to the answer from a local view
+ * needs no new parse.
+ */
+export type DocSlot = 'response' | 'local';
+
 export function createDocumentHost(now?: () => number) {
-  let current: ResponseDocument | null = null;
+  const docs: Record<DocSlot, ResponseDocument | null> = { response: null, local: null };
   let pending: { docId: number; parts: string[]; length: number } | null = null;
   return {
     handle(request: WorkerRequest): WorkerAnswer {
@@ -250,18 +257,20 @@ export function createDocumentHost(now?: () => number) {
         return { op: 'append', received: pending.length };
       }
       if (request.op === 'load') {
-        current = null; // let the previous document be collected before parsing the next one
+        const slot = request.slot ?? 'response';
+        docs[slot] = null; // let the previous document be collected before parsing the next one
         let text = request.text;
         if (pending?.docId === request.docId) {
           pending.parts.push(text);
           text = pending.parts.join('');
         }
         pending = null;
-        current = new ResponseDocument(request.docId, text, request.contentType, now);
-        return { op: 'load', summary: current.summary };
+        const doc = new ResponseDocument(request.docId, text, request.contentType, now);
+        docs[slot] = doc;
+        return { op: 'load', summary: doc.summary };
       }
-      if (!current || current.summary.docId !== request.docId) return { op: 'stale' };
-      return current.handle(request);
+      const doc = [docs.response, docs.local].find((d) => d?.summary.docId === request.docId);
+      return doc ? doc.handle(request) : { op: 'stale' };
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../permalink/draft';
-import { buildQueryString, fillPath, prepareRequest } from './prepare';
+import { buildQueryString, displayUrlOf, fillPath, prepareRequest } from './prepare';
 
 describe('fillPath', () => {
   it('fills :id and {id} parameters, encoding each value once', () => {
@@ -63,6 +63,8 @@ describe('prepareRequest', () => {
     expect(prepared.headers['X-Auth-Token']).toBe('secret-token');
     expect(prepared.displayUrl).toBe('http://127.0.0.1:4100/api/v1/users.list?count=2');
     expect(prepared.displayUrl).not.toContain('secret-token');
+    // The Request URL preview builds the same URL from the URL's parts alone.
+    expect(displayUrlOf(draft)).toBe(prepared.displayUrl);
   });
 
   it('calls the server directly in direct mode and sends no body on GET', () => {

@@ -49,6 +49,18 @@ export function trimServerUrl(serverUrl: string): string {
   return serverUrl.trim().replace(/\/+$/, '');
 }
 
+/** The path with its parameters filled in, plus the query string. */
+function pathAndQueryOf(draft: Pick<RequestDraft, 'path' | 'pathParams' | 'params' | 'jsonParams'>): string {
+  return fillPath(draft.path, draft.pathParams) + buildQueryString(draft);
+}
+
+/** The URL as it will be sent, from only the parts a URL is made of (never credentials). */
+export function displayUrlOf(
+  draft: Pick<RequestDraft, 'serverUrl' | 'path' | 'pathParams' | 'params' | 'jsonParams'>,
+): string {
+  return trimServerUrl(draft.serverUrl) + pathAndQueryOf(draft);
+}
+
 /**
  * Turns a draft into a fetch-ready request. This is the only place auth headers are attached, so
  * what is sent where can be reasoned about in one file.
@@ -59,7 +71,7 @@ export function prepareRequest(
   auth?: AuthCredentials,
   twoFactor?: TwoFactorAnswer,
 ): PreparedRequest {
-  const pathAndQuery = fillPath(draft.path, draft.pathParams) + buildQueryString(draft);
+  const pathAndQuery = pathAndQueryOf(draft);
   const serverUrl = trimServerUrl(draft.serverUrl);
   const headers: Record<string, string> = { Accept: 'application/json' };
   for (const [name, value] of Object.entries(draft.headers)) {
@@ -75,7 +87,7 @@ export function prepareRequest(
     headers['x-2fa-code'] = twoFactor.code;
     headers['x-2fa-method'] = twoFactor.method;
   }
-  const displayUrl = serverUrl + pathAndQuery;
+  const displayUrl = serverUrl + pathAndQuery; // displayUrlOf(draft), without building it twice
   let fetchUrl = displayUrl;
   if (transport.kind === 'proxy') {
     fetchUrl = transport.proxyPath + pathAndQuery;

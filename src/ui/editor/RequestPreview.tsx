@@ -1,21 +1,20 @@
 import { useMemo } from 'react';
-import { prepareRequest } from '../../core/http/prepare';
+import { displayUrlOf } from '../../core/http/prepare';
 import type { RequestDraft } from '../../core/permalink/draft';
 
 /**
- * The final URL as it will be sent: built by the same prepareRequest the runner uses (query/fields/
- * sort compacted, every parameter encoded exactly once). Its display URL never holds credentials:
- * those travel in headers, attached only when the request is sent.
+ * The final URL as it will be sent: built from the same path and query as the runner's
+ * prepareRequest (query/fields/sort compacted, every parameter encoded exactly once). It never holds
+ * credentials: those travel in headers, attached only when the request is sent.
  */
 export function RequestPreview({ draft }: { draft: RequestDraft }) {
-  const { serverUrl, method, path, pathParams, params, jsonParams } = draft;
+  const { serverUrl, path, pathParams, params, jsonParams } = draft;
   // Only what the URL is made of: a keystroke in the Body changes the draft, not the URL.
-  const url = useMemo(() => {
-    if (serverUrl.trim() === '') return null;
-    const urlParts = { ...draft, serverUrl, method, path, pathParams, params, jsonParams, body: '' };
-    return prepareRequest(urlParts, { kind: 'direct' }).displayUrl;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- draft's other fields are not in the URL
-  }, [serverUrl, method, path, pathParams, params, jsonParams]);
+  const url = useMemo(
+    () =>
+      serverUrl.trim() === '' ? null : displayUrlOf({ serverUrl, path, pathParams, params, jsonParams }),
+    [serverUrl, path, pathParams, params, jsonParams],
+  );
   return (
     <div className="request-preview">
       <span id="request-url-label" className="json-field-label">

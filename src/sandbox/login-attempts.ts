@@ -77,15 +77,12 @@ export class LoginAttempts {
   recordFailure(settings: Settings, ip: string, username: string | undefined): void {
     if (!settings.bool(ENABLED)) return;
     const now = this.now();
-    this.note(this.byIp, ip, settings, BY_IP, (t) => {
+    const failed = (t: Tally) => {
       t.failures.push(now);
       t.lastFailure = now;
-    });
-    if (username === undefined) return;
-    this.note(this.byUser, username, settings, BY_USER, (t) => {
-      t.failures.push(now);
-      t.lastFailure = now;
-    });
+    };
+    this.note(this.byIp, ip, settings, BY_IP, failed);
+    if (username !== undefined) this.note(this.byUser, username, settings, BY_USER, failed);
   }
 
   /** A successful login: failures before it no longer count for this IP or this username. */

@@ -27,17 +27,19 @@ function loginFailure(error: string, message: string, details?: unknown): ApiRes
 
 const unauthorizedLogin = (): ApiResult => loginFailure('Unauthorized', 'Unauthorized');
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
 /** Resolves the user named by any of the accepted login body shapes, or null. */
 function findLoginUser(app: AppState, body: Record<string, unknown>): UserDoc | null {
   const { user, username, email } = body;
   const store = app.store;
   if (typeof user === 'string')
     return (user.includes('@') ? store.findUserByEmail(user) : store.findUserByUsername(user)) ?? null;
-  if (user && typeof user === 'object' && !Array.isArray(user)) {
-    const u = user as Record<string, unknown>;
-    if (typeof u.username === 'string') return store.findUserByUsername(u.username) ?? null;
-    if (typeof u.email === 'string') return store.findUserByEmail(u.email) ?? null;
-    if (typeof u.id === 'string') return store.users.get(u.id) ?? null;
+  if (isRecord(user)) {
+    if (typeof user.username === 'string') return store.findUserByUsername(user.username) ?? null;
+    if (typeof user.email === 'string') return store.findUserByEmail(user.email) ?? null;
+    if (typeof user.id === 'string') return store.users.get(user.id) ?? null;
     return null;
   }
   if (typeof username === 'string') return store.findUserByUsername(username) ?? null;
@@ -63,9 +65,6 @@ function loginSuccess(ctx: Ctx, user: UserDoc, token: string): ApiResult {
     data: { userId: user._id, authToken: token, me: userInfo(ctx.app.settings, user) },
   });
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Bodies the real route does not rewrite: they reach Meteor's login method as they are. */
 const passedThrough = (body: Record<string, unknown>): boolean =>

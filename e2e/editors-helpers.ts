@@ -53,6 +53,27 @@ export function suggestions(page: Page, name?: RegExp): Locator {
   return list.getByRole('option', options).or(list.getByRole('listitem', options));
 }
 
+/**
+ * Hovers the first `key` shown in an editor until Monaco's hover says `text` (the field
+ * descriptions of the operation's model appear there). A hover that lands before the JSON worker
+ * has answered, or while the mouse already rests there, shows nothing and is not asked again, so
+ * the mouse moves away and back until it does.
+ */
+export async function expectHover(
+  page: Page,
+  name: 'query' | 'fields' | 'sort' | 'body',
+  key: string,
+  text: string,
+) {
+  const span = page.locator(`[data-editor="${name}"] .view-line span`, { hasText: key }).first();
+  const hover = page.locator('.monaco-hover').filter({ hasText: text }).first();
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await span.hover();
+    await expect(hover).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 10_000 });
+}
+
 export function requestUrl(page: Page): Locator {
   return request(page)
     .getByRole('status')

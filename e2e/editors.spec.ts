@@ -10,6 +10,7 @@ import { MONACO_BUDGET_BYTES, MONACO_FILE, monacoAssetSizes, totalGzip } from '.
 import { expect, test, useStack } from './fixtures';
 import {
   editor,
+  expectHover,
   monacoReady,
   pasteInto,
   request,
@@ -103,9 +104,7 @@ test.describe('editors', () => {
 
     // Hover on a field name says what it is in the operation's model.
     await typeInto(page, 'sort', '{"username": 1}');
-    const key = page.locator('[data-editor="sort"] .view-line span', { hasText: 'username' }).first();
-    await key.hover();
-    await expect(page.locator('.monaco-hover').filter({ hasText: 'field of IUser' }).first()).toBeVisible();
+    await expectHover(page, 'sort', 'username', 'field of IUser');
   });
 
   test('in a large Body, completion is on Ctrl+Space and still knows the schema', async ({
@@ -151,8 +150,7 @@ test.describe('editors', () => {
     await page.keyboard.press('Control+Space');
     await expect(suggestions(page).first()).toBeVisible();
     await page.keyboard.press('Escape');
-    await page.locator('[data-editor="query"] .view-line span', { hasText: 'username' }).first().hover();
-    await expect(page.locator('.monaco-hover').filter({ hasText: 'IUser' }).first()).toBeVisible();
+    await expectHover(page, 'query', 'username', 'IUser');
 
     // Sizes in bytes are deterministic (gzip -9 of the built files), so the budget is a test.
     expect(totalGzip(emitted)).toBeLessThanOrEqual(MONACO_BUDGET_BYTES);

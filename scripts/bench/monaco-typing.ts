@@ -19,6 +19,7 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { expectHover } from '../../e2e/editors-helpers';
 import { REPO_ROOT, buildIfStale } from '../lib/build-if-stale';
 import { MONACO_BUDGET_BYTES, MONACO_FILE, monacoAssetSizes, totalGzip } from '../lib/monaco-assets';
 import { installKeystrokeProbe, mainThreadWorkPerKeystroke, takeKeystrokes } from './keystroke-work';
@@ -242,8 +243,7 @@ async function main(): Promise<void> {
     await page.keyboard.press('ControlOrMeta+Space');
     await page.locator('.suggest-widget .monaco-list-row').first().waitFor();
     await page.keyboard.press('Escape');
-    await page.locator('[data-editor="query"] .view-line span', { hasText: 'username' }).first().hover();
-    await page.locator('.monaco-hover').filter({ hasText: 'IUser' }).first().waitFor();
+    await expectHover(page, 'query', 'username', 'IUser');
     const fetchedTotal = [...fetched.entries()].map(([name, raw]) => {
       const file = size.files.find((f) => f.name === name);
       return { name, raw, gzip: file?.gzip ?? 0 };

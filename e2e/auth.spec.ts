@@ -170,8 +170,13 @@ test('a 2FA challenge on a runner request is answered in the Response pane and t
   await diagnosis.getByRole('button', { name: 'Send again with code' }).click();
   await expect(response.getByRole('status', { name: 'Status' })).toContainText('200');
   await expect(response.getByRole('alert', { name: 'Authentication problem' })).toHaveCount(0);
-  // One-shot: the answer was used by that request and is no longer waiting for the next one.
-  await expect(requestPane(page).getByText(/goes with the next request only/)).toHaveCount(0);
+  // One-shot: the answer went with that run only; the next Send carries no code.
+  const next = page.waitForRequest((r) =>
+    r.url().includes('/proxy/api/v1/users.generatePersonalAccessToken'),
+  );
+  await send(page);
+  expect((await next).headers()['x-2fa-code']).toBeUndefined();
+  await expect(response.getByRole('status', { name: 'Status' })).toContainText('400');
 });
 
 test('personal access tokens: generate with 2FA (shown once), regenerate, remove', async ({

@@ -52,7 +52,7 @@ useStack({
 });
 
 test.describe('a list of users', () => {
-  test('Next, Previous and First page update "Showing a–b of total" and the draft', async ({
+  test('Next, Previous and First page update "Showing a–b of total" and leave the draft alone', async ({
     page,
     explorerUrl,
   }) => {
@@ -69,7 +69,9 @@ test.describe('a list of users', () => {
 
     await response.getByRole('button', { name: 'Next page' }).click();
     await expect(showing).toHaveText(`Showing 16–20 of ${total}`);
-    await expect(param(page, 'offset')).toHaveValue('15');
+    // Paging sends the request on screen again; the draft being edited keeps what was typed.
+    await expect(param(page, 'offset')).toHaveValue('10');
+    await expect(response.getByText(/another page of an earlier request/)).toBeVisible();
     await response.getByRole('button', { name: 'Previous page' }).click();
     await expect(showing).toHaveText(`Showing 11–15 of ${total}`);
     await response.getByRole('button', { name: 'First page' }).click();
@@ -82,7 +84,7 @@ test.describe('a list of users', () => {
     // Page size: 10 per page from the page holding the first item shown.
     await response.getByLabel('Page size').selectOption('10');
     await expect(showing).toHaveText(new RegExp(`Showing \\d+1–\\d+ of ${total}`));
-    await expect(param(page, 'count')).toHaveValue('10');
+    await expect(param(page, 'count')).toHaveValue('5');
   });
 
   test('a count above Max Record Amount is clamped and said so; count=0 is warned about', async ({

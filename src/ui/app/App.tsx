@@ -1,21 +1,21 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { AuthPanel } from '../auth/AuthPanel';
 import { EndpointsPane } from '../catalog/EndpointsPane';
 import { RequestPane } from '../request/RequestPane';
 import { ResponsePane } from '../response/ResponsePane';
-import { RunnerProvider, useRun } from '../runner/RunnerContext';
+import { RunnerProvider } from '../runner/RunnerContext';
 import { HistoryPanel } from '../share/HistoryPanel';
 import { usePermalinkSync } from '../share/usePermalinkSync';
 import { ServerBar } from './ServerBar';
+import { startExplorer } from './startup';
 import { useExplorerConfig } from './useExplorerConfig';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 
 function Shell() {
-  const { send } = useRun();
   const focusSearch = useCallback(() => {
     document.querySelector<HTMLInputElement>('input[data-endpoint-search]')?.focus();
   }, []);
-  useGlobalShortcuts({ send, focusSearch });
+  useGlobalShortcuts(focusSearch);
   usePermalinkSync();
   return (
     <div className="app">
@@ -41,6 +41,7 @@ function Shell() {
 
 export function App() {
   useExplorerConfig();
+  useEffect(() => startExplorer(), []);
   return (
     <RunnerProvider>
       <Shell />

@@ -1,15 +1,24 @@
 import { useEffect } from 'react';
+import { send } from '../runner/send';
 
-/** Ctrl/Cmd+Enter sends from anywhere, Ctrl/Cmd+K focuses the endpoint search. */
-export function useGlobalShortcuts(handlers: { send: () => void; focusSearch: () => void }): void {
-  const { send, focusSearch } = handlers;
+/**
+ * Ctrl/Cmd+Enter sends from anywhere, through the same decision as the Send button: when the
+ * request is held back it sends nothing, says why, and puts the focus on "Send anyway".
+ * Ctrl/Cmd+K focuses the endpoint search.
+ */
+export function useGlobalShortcuts(focusSearch: () => void): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       if (!mod) return;
       if (event.key === 'Enter') {
         event.preventDefault();
-        send();
+        if (send('shortcut') === null) {
+          // After React has shown the refusal (and the button, if the draft just became held back).
+          requestAnimationFrame(() =>
+            document.querySelector<HTMLButtonElement>('button[data-send-anyway]')?.focus(),
+          );
+        }
       } else if (event.key.toLowerCase() === 'k') {
         event.preventDefault();
         focusSearch();
@@ -17,5 +26,5 @@ export function useGlobalShortcuts(handlers: { send: () => void; focusSearch: ()
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [send, focusSearch]);
+  }, [focusSearch]);
 }

@@ -1,13 +1,18 @@
 import { useState } from 'react';
 import { diagnoseAuth, parseTwoFactorChallenge } from '../../core/auth';
+import type { Run } from '../../core/http/run';
 import type { ResponseRecord } from '../../core/http/types';
 import { useRun } from '../runner/RunnerContext';
-import { useExplorerStore } from '../state/store';
+import { resend } from '../runner/send';
 import { apiCaller } from './actions';
 import { useAuthUi } from './auth-ui-store';
 import { DiagnosisView } from './DiagnosisView';
-import { currentContext, responseKey, sentContextOf, type SentContext } from './tracker';
 import { TwoFactorPrompt } from './TwoFactorPrompt';
+
+/** A response's identity that survives TanStack Query's structural sharing (which copies objects). */
+function responseKey(response: Pick<ResponseRecord, 'method' | 'displayUrl' | 'timings'>): string {
+  return `${response.method} ${response.displayUrl} ${response.timings.startedAt}`;
+}
 
 function parseBody(text: string): unknown {
   try {
@@ -31,44 +36,42 @@ export function needsAuthDiagnosis(response: ResponseRecord): boolean {
 
 /**
  * For every 401, 403 and 2FA answer: which auth headers went out (masked), what the server said,
- * the likely cause and the next step. A 2FA challenge gets the code prompt, and the original
- * request is sent again with the answer (once). `Check token` asks /api/v1/me with the same
- * headers, on demand, because it costs a call against the rate limit.
+ * the likely cause and the next step, all read from the run that got the answer (what was sent,
+ * not what would be sent now). A 2FA challenge gets the code prompt, and that run is sent again
+ * with the answer (once), leaving the draft being edited alone. `Check token` asks /api/v1/me with
+ * the same headers, on demand, because it costs a call against the rate limit.
  */
-export function AuthDiagnosis({ response }: { response: ResponseRecord }) {
-  const { view, send } = useRun();
+export function AuthDiagnosis({ run, response }: { run: Run; response: ResponseRecord }) {
+  const { view } = useRun();
   const [meChecks, setMeChecks] = useState<Record<string, { status: number } | 'checking' | string>>({});
-  const sent = view.phase === 'idle' ? null : view.sent;
   if (!needsAuthDiagnosis(response)) return null;
   const key = responseKey(response);
-  const context: SentContext | undefined =
-    sentContextOf(response) ?? (sent ? currentContext(sent.draft) : undefined);
-  if (!context) return null;
+  const requestHeaders = run.prepared.headers;
   const body = parseBody(response.bodyText);
   const me = meChecks[key];
   const diagnosis = diagnoseAuth({
-    requestHeaders: context.requestHeaders,
+    requestHeaders,
     status: response.status,
     body,
-    path: context.draft.path,
+    path: run.draft.path,
     responseHeaders: response.headers,
-    ...(context.signedInUserId !== undefined ? { signedInUserId: context.signedInUserId } : {}),
+    ...(run.userId !== null ? { signedInUserId: run.userId } : {}),
     ...(typeof me === 'object' ? { meCheck: me } : {}),
   });
-  const userId = header(context.requestHeaders, 'X-User-Id');
-  const authToken = header(context.requestHeaders, 'X-Auth-Token');
+  const userId = header(requestHeaders, 'X-User-Id');
+  const authToken = header(requestHeaders, 'X-Auth-Token');
   const canCheck =
     response.status === 401 &&
     userId &&
     authToken &&
     (diagnosis.cause === 'token-invalid' || diagnosis.cause === 'unknown') &&
-    !/\/login\/?$/.test(context.draft.path);
+    !/\/login\/?$/.test(run.draft.path);
 
   const checkToken = async () => {
     if (!userId || !authToken) return;
     setMeChecks((m) => ({ ...m, [key]: 'checking' }));
     const outcome = await apiCaller()({
-      serverUrl: context.draft.serverUrl,
+      serverUrl: run.serverUrl,
       method: 'GET',
       path: '/api/v1/me',
       credentials: { userId, authToken },
@@ -84,11 +87,7 @@ export function AuthDiagnosis({ response }: { response: ResponseRecord }) {
   };
 
   const resendWithAnswer = (answer: { code: string; method: string }) => {
-    const { draft, actions } = useExplorerStore.getState();
-    actions.setPendingTwoFactor(answer);
-    if (JSON.stringify(draft) !== JSON.stringify(context.draft))
-      actions.loadDraft(structuredClone(context.draft));
-    send();
+    resend(run, { twoFactor: answer }, 'two-factor');
   };
 
   return (

@@ -4,13 +4,12 @@ import { trimServerUrl } from '../../core/http/prepare';
 import type { TwoFactorAnswer } from '../../core/http/types';
 import { useExplorerStore } from '../state/store';
 import { AccountSection } from './AccountSection';
-import { apiCaller, completeSignIn, restoreRemembered, signOutOf, verify } from './actions';
+import { apiCaller, completeSignIn, signOutOf, verify } from './actions';
 import { useAuthUi, type Notice, type SessionSource } from './auth-ui-store';
 import { DiagnosisView } from './DiagnosisView';
 import type { RememberMode } from './remember';
 import { signIn, type FlowResult } from './session';
 import { SignInOptions, type BodyVariant } from './SignInOptions';
-import { startAuthTracking } from './tracker';
 import { TwoFactorPrompt } from './TwoFactorPrompt';
 import './auth.css';
 
@@ -90,10 +89,6 @@ function usePopoverDismiss(
  * in, the 2FA prompt, Verify token, remembering, and personal access tokens.
  */
 export function AuthPanel() {
-  useEffect(() => {
-    startAuthTracking();
-    restoreRemembered();
-  }, []);
   const server = useExplorerStore((s) => trimServerUrl(s.draft.serverUrl));
   const user = useExplorerStore((s) => s.auth[server]);
   const session = useAuthUi((s) => s.sessions[server]);

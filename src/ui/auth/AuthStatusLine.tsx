@@ -7,7 +7,6 @@ import { useAuthUi } from './auth-ui-store';
 export function AuthStatusLine() {
   const server = useExplorerStore((s) => trimServerUrl(s.draft.serverUrl));
   const user = useExplorerStore((s) => s.auth[server]);
-  const pending = useExplorerStore((s) => s.pendingTwoFactor);
   if (server === '') return null;
   return (
     <p className="hint auth-status-line" aria-label="Sent as">
@@ -26,9 +25,6 @@ export function AuthStatusLine() {
           </button>
         </>
       )}
-      {pending ? (
-        <span> · a two-factor answer ({pending.method}) goes with the next request only</span>
-      ) : null}
     </p>
   );
 }

@@ -137,8 +137,6 @@ export function forgetLocally(serverUrl: string): void {
   useExplorerStore.getState().actions.setAuth(server, null);
   useAuthUi.getState().setSession(server, null);
   forget(browserStorages(), server);
-  const state = useExplorerStore.getState();
-  if (state.pendingTwoFactor) state.actions.setPendingTwoFactor(null);
 }
 
 let restored = false;

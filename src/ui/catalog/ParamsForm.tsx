@@ -1,13 +1,11 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { formFields, type FormField } from '../../core/catalog/group';
 import type { Operation } from '../../core/catalog/types';
-import type * as Validation from '../../core/validation/validate';
 import type { Problem } from '../../core/validation/validate';
-import type { RequestDraft } from '../../core/permalink/draft';
+import { useRequestChecks } from '../request/useRequestChecks';
 import { useExplorerStore } from '../state/store';
 import { useSettledWithSettle } from '../state/useSettled';
 import { useSelectedOperation } from './catalog-store';
-import { useValidation } from './useValidation';
 import {
   EDITOR_PARAMS,
   bodyValueFromText,
@@ -16,23 +14,6 @@ import {
   withBodyField,
 } from './form-values';
 import './catalog.css';
-
-/** The request's parameters as the server will see them: query-string values, or the parsed body. */
-function validateDraft(
-  { validateRequest, validateBodyText }: typeof Validation,
-  op: Operation,
-  draft: Pick<RequestDraft, 'params' | 'jsonParams' | 'pathParams' | 'body'>,
-): Problem[] {
-  if (op.paramsIn === 'query') {
-    const params: Record<string, string> = { ...draft.params };
-    for (const name of ['query', 'fields', 'sort'] as const) {
-      const text = draft.jsonParams[name].trim();
-      if (text !== '') params[name] = text;
-    }
-    return validateRequest(op, { pathParams: draft.pathParams, params }).problems;
-  }
-  return validateBodyText(op, draft.body, draft.pathParams).problems;
-}
 
 function exampleText(example: unknown): string | undefined {
   if (example === undefined || example === null) return undefined;
@@ -192,11 +173,6 @@ function FieldRow({ formId, field, value, onChange, problems, disabled = false, 
 export function ParamsForm() {
   const operationId = useExplorerStore((state) => state.draft.operationId);
   const op = useSelectedOperation(operationId);
-  const setBlockers = useExplorerStore((state) => state.actions.setBlockers);
-  useEffect(() => () => setBlockers('params', []), [setBlockers]);
-  useEffect(() => {
-    if (!op) setBlockers('params', []);
-  }, [op, setBlockers]);
   if (!op) return null;
   // Keyed by operation: local text of half-typed JSON fields belongs to one operation only.
   return <OperationForm key={op.id} op={op} />;
@@ -204,10 +180,10 @@ export function ParamsForm() {
 
 function OperationForm({ op }: { op: Operation }) {
   const draft = useExplorerStore((state) => state.draft);
-  const { setParam, setPathParam, setBody, setBlockers } = useExplorerStore((state) => state.actions);
+  const { setParam, setPathParam, setBody, setUnparsedField } = useExplorerStore((state) => state.actions);
   const formId = useId();
-  /** Text typed into body JSON fields that does not parse yet (kept here, not in the body). */
-  const [pendingJson, setPendingJson] = useState<Record<string, { text: string; message: string }>>({});
+  /** Text typed into body JSON fields that does not parse yet (kept out of the Body; holds Send back). */
+  const pendingJson = useExplorerStore((state) => state.unparsedFields);
 
   const fields = useMemo(() => formFields(op), [op]);
   const pathFields = fields.filter((f) => f.in === 'path');
@@ -219,16 +195,8 @@ function OperationForm({ op }: { op: Operation }) {
   const [bodyText, settleBodyNow] = useSettledWithSettle(draft.body, draft.body.length);
   const body = useMemo(() => (hasBodyFields ? parseBodyObject(bodyText) : null), [hasBodyFields, bodyText]);
 
-  // Only operations that take something need the (large) validation module.
-  const validation = useValidation(fields.length > 0);
-  const { params, jsonParams, pathParams } = draft;
-  const problems = useMemo(
-    () =>
-      validation ? validateDraft(validation, op, { params, jsonParams, pathParams, body: bodyText }) : [],
-    // The parts checked, not `draft` itself: a keystroke in a large Body changes the draft at once
-    // and bodyText only when typing pauses.
-    [validation, op, params, jsonParams, pathParams, bodyText],
-  );
+  // The request's checks (the same ones that hold Send back), shown beside each field.
+  const problems = useRequestChecks().paramProblems;
   const rendered = new Set(
     fields.filter((f) => f.in !== 'query' || !EDITOR_PARAMS.has(f.name)).map((f) => f.name),
   );
@@ -243,32 +211,16 @@ function OperationForm({ op }: { op: Operation }) {
     byField.set(name, [pending.message, ...(byField.get(name) ?? [])]);
   }
 
-  const blockerMessages = useMemo(
-    () => [
-      ...Object.values(pendingJson).map((p) => p.message),
-      ...problems.filter((p) => p.severity === 'error').map((p) => p.message),
-    ],
-    [pendingJson, problems],
-  );
-  useEffect(() => {
-    setBlockers('params', blockerMessages);
-  }, [blockerMessages, setBlockers]);
-
   const writeBodyField = (field: FormField, text: string) => {
     // The live Body, not the settled one: edits made in the Body editor a moment ago are kept.
     const live = parseBodyObject(useExplorerStore.getState().draft.body);
     if (!live.ok) return;
     const parsed = bodyValueFromText(text, field);
     if (!parsed.ok) {
-      setPendingJson((current) => ({ ...current, [field.name]: { text, message: parsed.message } }));
+      setUnparsedField(field.name, { text, message: parsed.message });
       return;
     }
-    setPendingJson((current) => {
-      if (!(field.name in current)) return current;
-      const next = { ...current };
-      delete next[field.name];
-      return next;
-    });
+    setUnparsedField(field.name, null);
     const next = withBodyField(live.value, field.name, parsed.value);
     setBody(next);
     settleBodyNow(next); // the field shows what was typed, not the Body of a moment ago

@@ -24,6 +24,11 @@ function load(): Promise<ValidationModule> {
   return loading;
 }
 
+/** The module if it has loaded, for checks made at the moment of a send (outside React). */
+export function loadedValidation(): ValidationModule | undefined {
+  return settled;
+}
+
 /** The validation module once loaded; undefined until then or while `enabled` is false. */
 export function useValidation(enabled: boolean): ValidationModule | undefined {
   const [module, setModule] = useState(settled);

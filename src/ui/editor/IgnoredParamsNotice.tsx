@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { LocalResult } from '../../core/json-params';
 import { useSelectedOperation } from '../catalog/catalog-store';
-import { onRunFinished, type RunResult } from '../runner/run-events';
+import { useRun } from '../runner/RunnerContext';
 import { applyRunLocally, verdictFor } from './ignored-params';
 import { editorPlan } from './operation-params';
 
@@ -11,26 +11,23 @@ import { editorPlan } from './operation-params';
  * labelled as a local result. No Monaco here: it can live in the Response pane.
  */
 export function IgnoredParamsNotice() {
-  const [run, setRun] = useState<RunResult | null>(null);
-  const [local, setLocal] = useState<{ result?: LocalResult; error?: string } | null>(null);
-  const operation = useSelectedOperation(run?.draft.operationId ?? '');
-
-  useEffect(
-    () =>
-      onRunFinished((result) => {
-        setRun(result);
-        setLocal(null);
-      }),
-    [],
-  );
+  const { view } = useRun();
+  // The answer on screen and the run that asked for it (what was sent, not the draft being edited).
+  const outcome = view.phase === 'done' ? view.outcome : null;
+  const [local, setLocal] = useState<{ of: number; result?: LocalResult; error?: string } | null>(null);
+  const operation = useSelectedOperation(outcome?.run.draft.operationId ?? '');
 
   const verdict = useMemo(() => {
-    if (!run?.response) return null;
-    const plan = editorPlan(run.draft.method, run.draft.path, operation);
-    return verdictFor(run.draft, run.response.status, run.response.bodyText, plan.itemsKey);
-  }, [run, operation]);
+    if (!outcome) return null;
+    const { draft } = outcome.run;
+    const plan = editorPlan(draft.method, draft.path, operation);
+    return verdictFor(draft, outcome.response.status, outcome.response.bodyText, plan.itemsKey);
+  }, [outcome, operation]);
 
-  if (!run || !verdict) return null;
+  if (!outcome || !verdict) return null;
+  const run = { draft: outcome.run.draft };
+  const shownLocal = local?.of === outcome.run.id ? local : null;
+
   const { check } = verdict;
   const ignored = check.queryIgnored === true || check.fieldsIgnored === true;
   if (!ignored) {
@@ -42,9 +39,10 @@ export function IgnoredParamsNotice() {
   }
   const applyNow = () => {
     try {
-      setLocal({ result: applyRunLocally(run.draft, verdict.items) });
+      setLocal({ of: outcome.run.id, result: applyRunLocally(run.draft, verdict.items) });
     } catch (error) {
       setLocal({
+        of: outcome.run.id,
         error: `The parameters could not be applied locally: ${error instanceof Error ? error.message : String(error)}`,
       });
     }
@@ -65,19 +63,20 @@ export function IgnoredParamsNotice() {
           Apply locally
         </button>
       </div>
-      {local?.error ? (
+      {shownLocal?.error ? (
         <p role="alert" className="alert error">
-          {local.error}
+          {shownLocal.error}
         </p>
       ) : null}
-      {local?.result ? (
+      {shownLocal?.result ? (
         <section className="local-result" aria-label="Local result">
           <h3 className="local-result-title">Local result (computed in the browser, not by the server)</h3>
           <p role="status">
-            {local.result.label}{' '}
-            {local.result.items.length === 1 ? '1 item' : `${local.result.items.length} items`} shown.
+            {shownLocal.result.label}{' '}
+            {shownLocal.result.items.length === 1 ? '1 item' : `${shownLocal.result.items.length} items`}{' '}
+            shown.
           </p>
-          <pre className="raw-body">{JSON.stringify(local.result.items, null, 2)}</pre>
+          <pre className="raw-body">{JSON.stringify(shownLocal.result.items, null, 2)}</pre>
         </section>
       ) : null}
     </div>

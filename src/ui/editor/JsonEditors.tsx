@@ -2,14 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { JSON_PARAM_SCHEMAS, queryFieldsSupport } from '../../core/json-params';
 import { useSelectedOperation } from '../catalog/catalog-store';
 import { useExplorerStore } from '../state/store';
-import {
-  blockerMessages,
-  completionOperators,
-  reportBody,
-  reportParam,
-  withSchemaMarkers,
-  type FieldReport,
-} from './checks';
+import { useRequestChecks } from '../request/useRequestChecks';
+import { completionOperators, withSchemaMarkers, type FieldReport } from './checks';
 import type { EditorMarker } from './MonacoField';
 import { CodeField } from './CodeField';
 import type { EditorLanguageContext, JsonParamName } from './editor-context';
@@ -18,7 +12,6 @@ import { loadMonacoAfterPaint, useMonacoStatus } from './monaco-loader';
 import { editorPlan, takesBody } from './operation-params';
 import { RequestPreview } from './RequestPreview';
 import { useServerVersion } from './useServerVersion';
-import { useSettled } from '../state/useSettled';
 import './editors.css';
 
 const HINTS: Record<JsonParamName | 'body', { hint: string; placeholder: string }> = {
@@ -36,14 +29,13 @@ const OPERATORS = completionOperators();
 /**
  * Slot owned by the editor feature: the `query`, `fields` and `sort` editors for operations that
  * take them and the `Body` editor for POST/PUT/DELETE. Monaco loads after first paint; until then
- * (and if it cannot load) plain text fields with the same names do the job. Problems are checked
- * with the server's rules (src/core/json-params), shown in words and hold Send back.
+ * (and if it cannot load) plain text fields with the same names do the job. Problems come from
+ * the request's checks (request/checks.ts, the same ones that hold Send back), shown in words.
  */
 export function JsonEditors() {
   const draft = useExplorerStore((state) => state.draft);
   const setJsonParam = useExplorerStore((state) => state.actions.setJsonParam);
   const setBody = useExplorerStore((state) => state.actions.setBody);
-  const setBlockers = useExplorerStore((state) => state.actions.setBlockers);
   const operation = useSelectedOperation(draft.operationId);
   const plan = useMemo(
     () => editorPlan(draft.method, draft.path, operation),
@@ -58,34 +50,15 @@ export function JsonEditors() {
   // (and if it never arrives) the text fields work.
   useEffect(() => loadMonacoAfterPaint(), []);
 
-  const { query, fields, sort } = draft.jsonParams;
-  // Large texts are checked when typing pauses (see useSettled); small ones on every keystroke.
-  const jsonTexts = useSettled(draft.jsonParams, query.length + fields.length + sort.length);
-  const bodyText = useSettled(draft.body, draft.body.length);
-  const reports = useMemo(
-    () =>
-      plan.jsonParams.map((name) => ({
-        name,
-        label: name,
-        report: reportParam(name, jsonTexts[name], draft.path),
-      })),
-    [plan.jsonParams, jsonTexts, draft.path],
-  );
+  const { query, fields } = draft.jsonParams;
+  const checks = useRequestChecks();
+  const reports = checks.editorReports;
   const [bodySchemaMarkers, setBodySchemaMarkers] = useState<EditorMarker[]>([]);
-  const bodySchemaBlocks = operation?.schemaSource === 'validator';
+  // Monaco's schema findings are notes: the Body is validated once, by the request's checks.
   const bodyReport = useMemo<FieldReport | null>(
-    () => (showBody ? withSchemaMarkers(reportBody(bodyText), bodySchemaMarkers, bodySchemaBlocks) : null),
-    [showBody, bodyText, bodySchemaMarkers, bodySchemaBlocks],
+    () => (checks.bodyReport ? withSchemaMarkers(checks.bodyReport, bodySchemaMarkers) : null),
+    [checks.bodyReport, bodySchemaMarkers],
   );
-
-  const blockers = useMemo(
-    () => blockerMessages([...reports, ...(bodyReport ? [{ label: 'Body', report: bodyReport }] : [])]),
-    [reports, bodyReport],
-  );
-  useEffect(() => {
-    setBlockers('editor', blockers);
-  }, [blockers, setBlockers]);
-  useEffect(() => () => setBlockers('editor', []), [setBlockers]);
 
   // Schemas and completion context go to Monaco once per selected operation, not per keystroke.
   const languageContext = useMemo<EditorLanguageContext>(() => {

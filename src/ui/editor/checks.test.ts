@@ -60,17 +60,13 @@ describe('withSchemaMarkers (Body schema findings from Monaco)', () => {
     endLine: 2,
     endColumn: 12,
   };
-  it('blocks Send for the server validator schema, with line and column', () => {
-    const report = withSchemaMarkers({ errors: [], notes: [], markers: [] }, [marker], true);
-    expect(report.errors).toEqual(['Line 2, column 11: Incorrect type. Expected "string". (schema)']);
-  });
-  it('only notes findings of schemas derived from types', () => {
-    const report = withSchemaMarkers({ errors: [], notes: [], markers: [] }, [marker], false);
+  it('notes the findings with line and column, never as Send blockers (the request checks validate the Body)', () => {
+    const report = withSchemaMarkers({ errors: [], notes: [], markers: [] }, [marker]);
     expect(report.errors).toEqual([]);
-    expect(report.notes).toHaveLength(1);
+    expect(report.notes).toEqual(['Line 2, column 11: Incorrect type. Expected "string". (schema)']);
   });
   it('adds nothing while the syntax is broken (that error is already there)', () => {
     const broken = { errors: ['Line 1, column 9: a comma...'], notes: [], markers: [] };
-    expect(withSchemaMarkers(broken, [marker], true)).toBe(broken);
+    expect(withSchemaMarkers(broken, [marker])).toBe(broken);
   });
 });

@@ -74,21 +74,15 @@ export function completionOperators(): OperatorInfo[] {
 
 /**
  * Adds the JSON worker's schema findings for the Body (the catalog's schema; Monaco checks it
- * without eval, so it works under the CSP). Only when the syntax is fine (the syntax error is
- * already reported). The server's own validator schemas block Send; schemas derived from types
- * may be wrong, so their findings are notes.
+ * without eval, so it works under the CSP) as notes. Only when the syntax is fine (the syntax
+ * error is already reported). Blocking is the request checks' job (request/checks.ts validates the
+ * Body once, with the server's validator), so these never hold Send back.
  */
-export function withSchemaMarkers(
-  report: FieldReport,
-  markers: EditorMarker[],
-  blocking: boolean,
-): FieldReport {
+export function withSchemaMarkers(report: FieldReport, markers: EditorMarker[]): FieldReport {
   if (report.errors.length > 0 || markers.length === 0) return report;
   const lines = markers
     .filter((m) => m.severity !== 'info')
     .map((m) => at(m.line, m.column, `${m.message.replace(/\.?$/, '.')} (schema)`));
   if (lines.length === 0) return report;
-  return blocking
-    ? { ...report, errors: [...report.errors, ...lines] }
-    : { ...report, notes: [...report.notes, ...lines] };
+  return { ...report, notes: [...report.notes, ...lines] };
 }

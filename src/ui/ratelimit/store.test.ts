@@ -1,3 +1,4 @@
+import { buildRun } from '../../core/http/run';
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../core/permalink/draft';
 import type { ResponseRecord } from '../../core/http/types';
@@ -26,13 +27,14 @@ const draft = {
   params: { count: '5' },
 };
 const T0 = 1_780_000_000_000;
+const runOf = (d: typeof draft) =>
+  buildRun({ id: 1, trigger: 'button', draft: d, transport: { kind: 'direct' }, now: T0 });
 
 describe('observationOf', () => {
   it('keys by server, method and route template, and reads the headers', () => {
     const obs = observationOf(
       {
-        draft,
-        userId: null,
+        run: runOf(draft),
         finishedAt: T0,
         response: response({
           headers: [
@@ -56,7 +58,7 @@ describe('observationOf', () => {
   });
   it('a direct call to another origin without headers is hidden by CORS', () => {
     const obs = observationOf(
-      { draft, userId: null, finishedAt: T0, response: response({ transport: 'direct' }) },
+      { run: runOf(draft), finishedAt: T0, response: response({ transport: 'direct' }) },
       false,
       'http://127.0.0.1:4000',
     );
@@ -72,7 +74,7 @@ describe('observationOf', () => {
         'Error, too many requests. Please slow down. You must wait 18 seconds before trying this endpoint again. [error-too-many-requests]',
     });
     const obs = observationOf(
-      { draft, userId: null, finishedAt: T0, response: response({ status: 429, bodyText: body }) },
+      { run: runOf(draft), finishedAt: T0, response: response({ status: 429, bodyText: body }) },
       false,
       'http://127.0.0.1:4000',
     );

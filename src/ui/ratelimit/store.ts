@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import { trimServerUrl } from '../../core/http/prepare';
 import {
   observe,
   transportFor,
@@ -34,12 +33,12 @@ export function observationOf(
   bypass: boolean,
   origin = pageOrigin(),
 ): RateLimitObservation {
-  const server = trimServerUrl(result.draft.serverUrl);
+  const { serverUrl: server, draft } = result.run;
   const response = result.response;
   return {
     server,
-    method: result.draft.method,
-    path: result.draft.path,
+    method: draft.method,
+    path: draft.path,
     status: response?.status ?? 0,
     headers: response?.headers ?? [],
     transport: transportFor(response?.transport ?? 'direct', server, origin),
@@ -56,7 +55,7 @@ export function startRateLimitTracking(): void {
   tracking = true;
   onRunFinished((result) => {
     if (!result.response) return; // no HTTP answer: nothing learned about the limiter
-    const server = trimServerUrl(result.draft.serverUrl);
+    const server = result.run.serverUrl;
     const bypass = useExplorerStore.getState().auth[server]?.bypassesRateLimit === true;
     useRateLimitStore.getState().record(observationOf(result, bypass));
   });

@@ -1,38 +1,46 @@
-import { useShallow } from 'zustand/react/shallow';
 import { useRun } from '../runner/RunnerContext';
-import { selectBlockerMessages, useExplorerStore } from '../state/store';
+import { send } from '../runner/send';
+import { useExplorerStore } from '../state/store';
+import { sendDecision } from './checks';
+import { SendRefusalNotice } from './SendRefusalNotice';
+import { useBudget, useRequestChecks } from './useRequestChecks';
 
-/** Send, Cancel and, when inputs have problems, the reasons and an explicit "Send anyway". */
+const OWN_TRIGGERS = ['button', 'shortcut', 'history'] as const;
+
+/** Send, Cancel and, when the request is held back, the reasons and an explicit "Send anyway". */
 export function SendBar() {
-  const serverUrl = useExplorerStore((state) => state.draft.serverUrl);
-  const blockers = useExplorerStore(useShallow(selectBlockerMessages));
-  const { view, send, cancel } = useRun();
+  const { serverUrl, method, path } = useExplorerStore((state) => state.draft);
+  const checks = useRequestChecks();
+  const budget = useBudget(serverUrl, method, path);
+  const decision = sendDecision(checks, budget, false);
+  const { view, cancel } = useRun();
   const pending = view.phase === 'pending';
-  const noServer = serverUrl.trim() === '';
-  const blocked = blockers.length > 0;
+  const held = !decision.allowed;
   return (
     <div className="send-bar">
-      {blocked ? (
+      {held ? (
         <div role="alert" className="alert warn">
-          <p>Send is held back because:</p>
-          <ul>
-            {blockers.map((message) => (
-              <li key={message}>{message}</li>
-            ))}
-          </ul>
+          {decision.overridable ? (
+            <>
+              <p>Send is held back because:</p>
+              <ul>
+                {decision.reasons.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{decision.reasons[0]}</p>
+          )}
         </div>
       ) : null}
-      {noServer ? (
-        <p role="alert" className="alert warn">
-          Enter the server URL in the Server field first.
-        </p>
-      ) : null}
+      <SendRefusalNotice triggers={OWN_TRIGGERS} heldBackShown={held} />
       <div className="actions">
-        <button type="button" className="primary" onClick={send} disabled={noServer || blocked}>
+        <button type="button" className="primary" onClick={() => send('button')} disabled={held}>
           Send
         </button>
-        {blocked ? (
-          <button type="button" onClick={send} disabled={noServer}>
+        {held && decision.overridable ? (
+          <button type="button" data-send-anyway onClick={() => send('button', { override: true })}>
             Send anyway
           </button>
         ) : null}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { executeRequest } from '../../core/http/execute';
-import { prepareRequest, trimServerUrl } from '../../core/http/prepare';
+import { prepareRequest } from '../../core/http/prepare';
+import type { Run } from '../../core/http/run';
 import type { PageNumbers } from '../../core/pagination/arithmetic';
 import {
   fetchAllPages,
@@ -9,9 +10,7 @@ import {
   type PageResponse,
 } from '../../core/pagination/fetch-all';
 import { getWindow, transportFor as rateLimitTransport } from '../../core/rate-limit/model';
-import type { RequestDraft } from '../../core/permalink/draft';
 import { useRateLimitStore } from '../ratelimit/store';
-import { transportFor } from '../runner/transport';
 import { useExplorerStore } from '../state/store';
 import { ExportButtons } from './ExportButtons';
 import { formatMs } from './format';
@@ -29,20 +28,19 @@ function parseBody(text: string): unknown {
 }
 
 /**
- * Runs a fetch-all through the same prepareRequest/executeRequest path as Send (auth is attached
- * there and only there), paced by the route's rate-limit window.
+ * Runs a fetch-all of the run on screen: its draft, server, transport and user as they were sent,
+ * through the same prepareRequest/executeRequest path (auth is attached there and only there),
+ * paced by the route's rate-limit window.
  */
 async function runFetchAll(
-  draft: RequestDraft,
+  run: Run,
   pageSize: number,
   listField: string | null,
   signal: AbortSignal,
   onProgress: (progress: FetchAllProgress) => void,
 ): Promise<FetchAllResult> {
-  const state = useExplorerStore.getState();
-  const server = trimServerUrl(draft.serverUrl);
-  const user = state.auth[server];
-  const transport = transportFor(state.transportMode, state.config);
+  const { draft, serverUrl: server, transport } = run;
+  const user = useExplorerStore.getState().auth[server];
   const book = useRateLimitStore.getState();
   return fetchAllPages({
     pageSize,
@@ -60,11 +58,11 @@ async function runFetchAll(
       initial: getWindow(book.book, server, draft.method, draft.path),
     },
     fetchPage: async (offset, count, pageSignal): Promise<PageResponse> => {
-      const pageDraft: RequestDraft = {
+      const pageDraft: Run['draft'] = {
         ...draft,
         params: { ...draft.params, offset: String(offset), count: String(count) },
       };
-      const prepared = prepareRequest(pageDraft, transport, user?.credentials);
+      const prepared = prepareRequest(pageDraft, transport, run.credentials ?? undefined);
       const response = await executeRequest(prepared, pageSignal ? { signal: pageSignal } : {});
       return {
         status: response.status,
@@ -76,7 +74,7 @@ async function runFetchAll(
   });
 }
 
-type Run =
+type FetchState =
   | { phase: 'idle' }
   | { phase: 'running'; progress: FetchAllProgress | null; controller: AbortController }
   | { phase: 'finished'; result: FetchAllResult };
@@ -86,29 +84,30 @@ type Run =
  * The pane keys it by server and operation, so another operation starts from a clean state.
  */
 export function FetchAll({
-  draft,
+  run: sentRun,
   page,
   listField,
   onView,
 }: {
-  draft: RequestDraft;
+  run: Run;
   page: PageNumbers;
   listField: string | null;
   /** Shows the merged items in the response viewer (Tree, Table, Raw), marked as put together here. */
   onView(result: FetchAllResult): void;
 }) {
-  const [run, setRun] = useState<Run>({ phase: 'idle' });
+  const [run, setRun] = useState<FetchState>({ phase: 'idle' });
   const controllerRef = useRef<AbortController | null>(null);
   // Leaving (another operation, or the page): stop calling the server.
   useEffect(() => () => controllerRef.current?.abort(), []);
 
+  const draft = sentRun.draft;
   const { pageSize } = pagingOf(draft, page);
   const size = pageSize > 0 ? pageSize : FETCH_ALL_DEFAULT_PAGE;
   const start = () => {
     const controller = new AbortController();
     controllerRef.current = controller;
     setRun({ phase: 'running', progress: null, controller });
-    void runFetchAll(draft, size, listField, controller.signal, (progress) =>
+    void runFetchAll(sentRun, size, listField, controller.signal, (progress) =>
       setRun((current) => (current.phase === 'running' ? { ...current, progress } : current)),
     ).then((result) => setRun({ phase: 'finished', result }));
   };
@@ -131,7 +130,13 @@ export function FetchAll({
   );
 }
 
-function FetchAllProgressView({ run, total }: { run: Extract<Run, { phase: 'running' }>; total: number }) {
+function FetchAllProgressView({
+  run,
+  total,
+}: {
+  run: Extract<FetchState, { phase: 'running' }>;
+  total: number;
+}) {
   const p = run.progress;
   const pagesTotal = p?.pagesTotal ?? null;
   const waiting = p?.waiting ?? null;

@@ -1,23 +1,22 @@
 import { useId } from 'react';
 import { pageInfo, pageNavigation, type PageNumbers } from '../../core/pagination/arithmetic';
-import type { SentRequest } from '../state/store';
-import { useRun } from '../runner/RunnerContext';
-import { PAGE_SIZES, applyPage, pagingOf } from './paging';
+import type { Run } from '../../core/http/run';
+import { resend } from '../runner/send';
+import { PAGE_SIZES, pagingOf } from './paging';
 
 /**
- * First/Previous/Next/Last and the page size for a list response. Paging edits the draft's
- * offset/count and sends it; the old page stays on screen while the next one loads.
+ * First/Previous/Next/Last and the page size for a list response. Paging sends the run on screen
+ * again with another offset/count (the draft being edited is left alone); the old page stays on
+ * screen while the next one loads.
  */
-export function PaginationBar({ sent, page, busy }: { sent: SentRequest; page: PageNumbers; busy: boolean }) {
-  const { send } = useRun();
+export function PaginationBar({ run, page, busy }: { run: Run; page: PageNumbers; busy: boolean }) {
   const sizeId = useId();
-  const { clamp, pageSize } = pagingOf(sent.draft, page);
+  const { clamp, pageSize } = pagingOf(run.draft, page);
   const info = pageInfo(page, pageSize);
   const nav = pageNavigation(page.offset, pageSize, page.total);
   const go = (offset: number | null, size = pageSize) => {
     if (offset === null) return;
-    applyPage(sent.draft, offset, size);
-    send();
+    resend(run, { params: { offset: String(offset), count: String(size) } }, 'page');
   };
   const sizes = [...new Set<number>([...PAGE_SIZES, ...(pageSize > 0 ? [pageSize] : [])])].sort(
     (a, b) => a - b,

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { sentAs, type Run } from '../../core/http/run';
 import { trimServerUrl } from '../../core/http/prepare';
 import { statusLine } from '../../core/http/status-text';
 import type { ResponseRecord } from '../../core/http/types';
@@ -7,13 +8,14 @@ import { countZeroWarning } from '../../core/pagination/arithmetic';
 import { AuthDiagnosis } from '../auth/AuthDiagnosis';
 import { useSelectedOperation } from '../catalog/catalog-store';
 import { RateLimitGauge, type RouteRef } from '../ratelimit/RateLimitGauge';
-import { startRateLimitTracking } from '../ratelimit/store';
 import { TooManyRequestsAlert } from '../ratelimit/TooManyRequestsAlert';
 import { useRun } from '../runner/RunnerContext';
 import { useRunProgress } from '../runner/progress-store';
 import { useNow } from '../ratelimit/useNow';
-import type { RunView } from '../runner/useRunner';
-import { useExplorerStore, type SentRequest } from '../state/store';
+import { resend } from '../runner/send';
+import type { RunOutcome, RunView } from '../runner/useRunner';
+import { SendRefusalNotice } from '../request/SendRefusalNotice';
+import { useExplorerStore } from '../state/store';
 import { FetchAll } from './FetchAll';
 import { formatBytes, formatMs } from './format';
 import { PaginationBar } from './PaginationBar';
@@ -22,12 +24,18 @@ import { ResponseViews } from './ResponseViews';
 import { useResponseDoc } from './useResponseDoc';
 import './response.css';
 
-/** The answer on screen: the finished one, or the previous one while the next loads or after a cancel. */
-function shownResponse(view: RunView): ResponseRecord | undefined {
-  if (view.phase === 'done') return view.response;
+/** The answer on screen with its run: the finished one, or the previous one while the next loads or after a cancel. */
+function shownOutcome(view: RunView): RunOutcome | undefined {
+  if (view.phase === 'done') return view.outcome;
   if (view.phase === 'pending' || view.phase === 'cancelled') return view.previous;
   return undefined;
 }
+
+const CHANGED_RUN: Partial<Record<Run['trigger'], string>> = {
+  page: 'another page of an earlier request',
+  resend: 'an earlier request sent again',
+  'two-factor': 'an earlier request sent again with a two-factor code',
+};
 
 /** Epoch ms when the response's last byte arrived (timings are on the performance clock). */
 function receivedAtOf(response: ResponseRecord): number {
@@ -53,6 +61,28 @@ function DownloadProgress() {
         <progress aria-label="Download progress" value={percent ?? undefined} max={100} />
       ) : null}
     </div>
+  );
+}
+
+/** Which request the answer belongs to, and a way back to editing it when the draft has moved on. */
+function RequestOfAnswer({ run }: { run: Run }) {
+  const edited = useExplorerStore((state) => JSON.stringify(state.draft) !== JSON.stringify(run.draft));
+  const loadDraft = useExplorerStore((state) => state.actions.loadDraft);
+  const changed = CHANGED_RUN[run.trigger];
+  return (
+    <p className="muted request-of-answer">
+      Sent {sentAs(run)}
+      {changed ? ` · ${changed}` : ''}
+      {edited ? (
+        <>
+          {' '}
+          · the request being edited differs.{' '}
+          <button type="button" className="auth-link" onClick={() => loadDraft(structuredClone(run.draft))}>
+            Edit this request
+          </button>
+        </>
+      ) : null}
+    </p>
   );
 }
 
@@ -120,23 +150,23 @@ function mergedView(of: ResponseRecord, result: FetchAllResult): MergedView {
   };
 }
 
-function routeOf(
-  sent: SentRequest | null,
-  draft: { serverUrl: string; method: string; path: string },
-): RouteRef {
-  const source = sent?.draft ?? draft;
-  return { server: trimServerUrl(source.serverUrl), method: source.method, path: source.path };
+function routeOf(draft: { serverUrl: string; method: string; path: string }): RouteRef {
+  return { server: trimServerUrl(draft.serverUrl), method: draft.method, path: draft.path };
 }
 
+const OWN_TRIGGERS = ['page', 'resend', 'two-factor'] as const;
+
 export function ResponsePane() {
-  const { view, send } = useRun();
-  useEffect(() => startRateLimitTracking(), []);
+  const { view } = useRun();
   const serverUrl = useExplorerStore((state) => state.draft.serverUrl);
   const method = useExplorerStore((state) => state.draft.method);
   const path = useExplorerStore((state) => state.draft.path);
-  const sent = view.phase === 'idle' ? null : view.sent;
-  const route = routeOf(sent, { serverUrl, method, path });
-  const response = shownResponse(view);
+  const current = view.phase === 'idle' ? null : view.run;
+  const route = routeOf(current?.draft ?? { serverUrl, method, path });
+  const outcome = shownOutcome(view);
+  const response = outcome?.response;
+  // The run whose answer is on screen (while the next loads, the previous one).
+  const sent = outcome?.run ?? null;
   const doc = useResponseDoc(response);
   const [merged, setMerged] = useState<MergedView | null>(null);
   const viewing = merged !== null && merged.of === response ? merged : null;
@@ -148,20 +178,17 @@ export function ResponsePane() {
   // Paging shows for list envelopes (numeric count, offset and total), and for any list answer of
   // an operation the catalog knows takes offset/count.
   const operation = useSelectedOperation(sent?.draft.operationId ?? '');
+  const resendShown = useCallback(() => {
+    if (sent) resend(sent, {}, 'resend');
+  }, [sent]);
   const page = pagingSummary?.page ?? (operation?.paginated ? (pagingSummary?.listPage ?? null) : null);
-
-  const resend = useCallback(() => {
-    if (!sent) return;
-    const { draft, actions } = useExplorerStore.getState();
-    if (JSON.stringify(draft) !== JSON.stringify(sent.draft)) actions.loadDraft(structuredClone(sent.draft));
-    send();
-  }, [sent, send]);
 
   return (
     <section className="pane response" aria-label="Response">
       <h2 className="pane-title">Response</h2>
       {route.server !== '' ? <RateLimitGauge route={route} /> : null}
       <CountZeroNotice />
+      <SendRefusalNotice triggers={OWN_TRIGGERS} />
       {view.phase === 'idle' ? (
         <div className="empty">
           <p>Choose an endpoint and press Send to see its response here.</p>
@@ -188,25 +215,26 @@ export function ResponsePane() {
           <p>{view.failure.nextStep}</p>
         </div>
       ) : null}
-      {view.phase === 'done' ? <StatusLine response={view.response} /> : null}
+      {view.phase === 'done' ? <StatusLine response={view.outcome.response} /> : null}
+      {sent ? <RequestOfAnswer run={sent} /> : null}
       {response ? (
         <>
           {view.phase === 'done' && response.status === 429 && sent ? (
             <TooManyRequestsAlert
               response={response}
-              route={routeOf(sent, sent.draft)}
+              route={routeOf(sent.draft)}
               receivedAt={receivedAtOf(response)}
-              resend={resend}
+              resend={resendShown}
             />
           ) : null}
           {view.phase === 'done' ? <ResponseProblems response={response} summary={summary} /> : null}
-          <AuthDiagnosis response={response} />
+          {sent ? <AuthDiagnosis run={sent} response={response} /> : null}
           {page && sent ? (
             <>
-              <PaginationBar sent={sent} page={page} busy={busy || summary === null} />
+              <PaginationBar run={sent} page={page} busy={busy || summary === null} />
               <FetchAll
-                key={`${trimServerUrl(sent.draft.serverUrl)} ${sent.draft.operationId}`}
-                draft={sent.draft}
+                key={`${sent.serverUrl} ${sent.draft.operationId}`}
+                run={sent}
                 page={page}
                 listField={pagingSummary?.listField ?? null}
                 onView={(result) => setMerged(mergedView(response, result))}

@@ -1,7 +1,6 @@
 import type { PageNumbers } from '../../core/pagination/arithmetic';
 import { detectClamp, type ClampVerdict } from '../../core/pagination/arithmetic';
 import type { RequestDraft } from '../../core/permalink/draft';
-import { useExplorerStore } from '../state/store';
 
 /** Rocket.Chat's Default Count (API_Default_Count) when the request sent no `count`. */
 export const SERVER_DEFAULT_COUNT = 50;
@@ -36,17 +35,4 @@ export function pagingOf(draft: Pick<RequestDraft, 'params'>, page: PageNumbers)
   const requested = requestedCount(draft);
   const clamp = detectClamp(requested, page);
   return { requested, clamp, pageSize: effectivePageSize(requested, page, clamp) };
-}
-
-/**
- * Puts offset/count into the draft of the request that was sent (reloading it if the person has
- * moved to another operation since), so Send asks for that page and the permalink shows it.
- */
-export function applyPage(sentDraft: RequestDraft, offset: number, count: number): void {
-  const { draft, actions } = useExplorerStore.getState();
-  if (draft.operationId !== sentDraft.operationId || draft.serverUrl !== sentDraft.serverUrl) {
-    actions.loadDraft(structuredClone(sentDraft));
-  }
-  actions.setParam('offset', String(offset));
-  actions.setParam('count', String(count));
 }

@@ -3,13 +3,12 @@ import { useRunner, type RunView } from './useRunner';
 
 interface RunnerValue {
   view: RunView;
-  send: () => void;
   cancel: () => void;
 }
 
 const RunnerContext = createContext<RunnerValue | null>(null);
 
-/** One runner for the whole app: the Send button, the keyboard shortcut and the viewer share its state. */
+/** One runner for the whole app: the send bar, the shortcut and the viewer share its state. */
 export function RunnerProvider({ children }: { children: ReactNode }) {
   const runner = useRunner();
   return <RunnerContext.Provider value={runner}>{children}</RunnerContext.Provider>;

@@ -1,14 +1,13 @@
-import type { RequestDraft } from '../../core/permalink/draft';
+import type { Run } from '../../core/http/run';
 import type { RequestFailure, ResponseRecord } from '../../core/http/types';
 
 /**
  * Finished runs are announced here so features that learn from responses (rate-limit gauge,
- * history, auth diagnosis) stay independent of how the runner is built.
+ * history, auth diagnosis) stay independent of how the runner is built. The run travels with its
+ * result: listeners read what was sent from it and never rebuild it from live state.
  */
 export interface RunResult {
-  draft: RequestDraft;
-  /** User ID the request was sent as, or null when anonymous. Never a token. */
-  userId: string | null;
+  run: Run;
   response?: ResponseRecord;
   failure?: RequestFailure;
   finishedAt: number;

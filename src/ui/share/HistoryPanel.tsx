@@ -1,9 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { fillPath, trimServerUrl } from '../../core/http/prepare';
 import type { HistoryEntry } from './history';
 import { searchEntries } from './history';
-import { startHistoryRecording, useHistoryStore } from './history-store';
-import { useRun } from '../runner/RunnerContext';
+import { useHistoryStore } from './history-store';
+import { send } from '../runner/send';
 import { useExplorerStore } from '../state/store';
 import './share.css';
 
@@ -139,12 +139,9 @@ export function HistoryPanel() {
   const entries = useHistoryStore((state) => state.entries[serverUrl] ?? NO_ENTRIES);
   const loaded = useHistoryStore((state) => state.loaded);
   const clear = useHistoryStore((state) => state.actions.clear);
-  const { send } = useRun();
   const [open, setOpen] = useState(readOpen);
   const [query, setQuery] = useState('');
   const bodyId = useId();
-
-  useEffect(() => startHistoryRecording(), []);
 
   const shown = useMemo(() => searchEntries(entries, query), [entries, query]);
   const toggle = () => {
@@ -220,7 +217,7 @@ export function HistoryPanel() {
                   onLoad={() => loadDraft(entry.draft)}
                   onRun={() => {
                     loadDraft(entry.draft);
-                    send();
+                    send('history');
                   }}
                 />
               ))}

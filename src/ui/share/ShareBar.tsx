@@ -33,7 +33,7 @@ class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean
 
 function currentSecrets(): string[] {
   const state = useExplorerStore.getState();
-  return knownSecretsOf(state.auth, state.pendingTwoFactor?.code);
+  return knownSecretsOf(state.auth, state.run);
 }
 
 /** True when making the link changed something: a secret was typed into the request. */

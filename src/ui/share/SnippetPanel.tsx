@@ -17,7 +17,7 @@ export default function SnippetPanel({ needsAuth }: { needsAuth: boolean }) {
   const draft = useSettled(liveDraft, liveDraft.body.length);
   const signedIn = useExplorerStore((state) => state.auth[trimServerUrl(state.draft.serverUrl)]);
   const auth = useExplorerStore((state) => state.auth);
-  const pendingCode = useExplorerStore((state) => state.pendingTwoFactor?.code);
+  const run = useExplorerStore((state) => state.run);
   const [target, setTarget] = useState<SnippetTarget>('curl');
   /** The server the person opted in for: another server (another user) needs its own opt-in. */
   const [tokenOptIn, setTokenOptIn] = useState<string | null>(null);
@@ -34,7 +34,7 @@ export default function SnippetPanel({ needsAuth }: { needsAuth: boolean }) {
     generateSnippet(draft, target, {
       auth: !needsAuth ? 'none' : real ? 'real' : 'placeholders',
       ...(real ? { credentials } : {}),
-      knownSecrets: knownSecretsOf(auth, pendingCode),
+      knownSecrets: knownSecretsOf(auth, run),
     }).then(
       (text) => current && setCode({ text }),
       (error: unknown) =>
@@ -46,7 +46,7 @@ export default function SnippetPanel({ needsAuth }: { needsAuth: boolean }) {
     return () => {
       current = false;
     };
-  }, [draft, target, real, credentials, needsAuth, auth, pendingCode]);
+  }, [draft, target, real, credentials, needsAuth, auth, run]);
 
   const label = SNIPPET_TARGETS.find((t) => t.id === target)?.label ?? target;
   return (

@@ -59,12 +59,16 @@ describe('needsServerConfirmation', () => {
 });
 
 describe('secrets and addresses', () => {
-  it('knows every token, user ID and pending 2FA code held in memory', () => {
+  it('knows every token and user ID held in memory, and those a run was sent with (2FA code too)', () => {
     const auth = {
       [SERVER]: { credentials: { userId: 'u1', authToken: TOKEN } },
       other: { credentials: { userId: 'u2', authToken: 't2' } },
     };
-    expect(knownSecretsOf(auth, '123456').sort()).toEqual([TOKEN, '123456', 't2', 'u1', 'u2'].sort());
+    const run = {
+      credentials: { userId: 'u3', authToken: 't3' },
+      twoFactor: { code: '123456', method: 'totp' },
+    };
+    expect(knownSecretsOf(auth, run).sort()).toEqual([TOKEN, '123456', 't2', 't3', 'u1', 'u2', 'u3'].sort());
     expect(knownSecretsOf({}, null)).toEqual([]);
   });
 

@@ -11,6 +11,7 @@
  * Anything else after `#` is a damaged link and is reported in words (never silently ignored,
  * because a person who pasted a link expects something to happen).
  */
+import type { Run } from '../../core/http/run';
 import {
   decodePermalink,
   hasPermalink,
@@ -62,13 +63,15 @@ export function needsServerConfirmation(linkServer: string, currentServer: strin
  */
 export function knownSecretsOf(
   auth: Readonly<Record<string, SignedInUser>>,
-  pendingTwoFactorCode?: string | null,
+  run?: Pick<Run, 'credentials' | 'twoFactor'> | null,
 ): string[] {
   const secrets: string[] = [];
   for (const user of Object.values(auth)) {
     secrets.push(user.credentials.authToken, user.credentials.userId);
   }
-  if (pendingTwoFactorCode) secrets.push(pendingTwoFactorCode);
+  // A run keeps what it was sent with, also after signing out, and its one-time 2FA code.
+  if (run?.credentials) secrets.push(run.credentials.authToken, run.credentials.userId);
+  if (run?.twoFactor) secrets.push(run.twoFactor.code);
   return secrets.filter((s) => typeof s === 'string' && s !== '');
 }
 

@@ -67,8 +67,8 @@ export function startHistoryRecording(): () => void {
   const stopRuns = onRunFinished((result) => {
     const state = useExplorerStore.getState();
     const entry = entryFromRun(
-      result,
-      knownSecretsOf(state.auth, state.pendingTwoFactor?.code),
+      { ...result, draft: result.run.draft },
+      knownSecretsOf(state.auth, result.run),
       newId(result.finishedAt),
     );
     if (entry) publish(repo().add(entry));

@@ -143,9 +143,8 @@ beforeEach(() => {
   useExplorerStore.setState({
     config: { sandboxUrl: SERVER, targets: [SERVER], proxyPath: '/proxy' },
     draft: emptyDraft(SERVER),
-    sent: null,
+    run: null,
     auth: {},
-    pendingTwoFactor: null,
   });
   useShareStore.setState({ notice: null });
   useCatalogStore.getState().actions.publish(OPERATIONS);
@@ -162,7 +161,7 @@ describe('opening a link', () => {
     const win = new FakeWindow(link);
     start(win);
     expect(draft()).toEqual(usersList());
-    expect(useExplorerStore.getState().sent).toBeNull();
+    expect(useExplorerStore.getState().run).toBeNull();
     expect(notice()).toBeNull();
     win.runTimers();
     expect(win.entries).toEqual([{ hash: link, state: ownEntryState(link) }]);
@@ -306,7 +305,7 @@ describe('the address bar follows the draft', () => {
     // Restoring is not choosing: no new entries were added by Back/Forward.
     win.runTimers();
     expect(win.entries).toHaveLength(4);
-    expect(useExplorerStore.getState().sent).toBeNull();
+    expect(useExplorerStore.getState().run).toBeNull();
   });
 
   it('a link pasted into the address bar of an open tab is treated as a link (asks for another server)', () => {

@@ -92,7 +92,7 @@ export function startPermalinkRouter(deps: RouterDeps): () => void {
 
   const secrets = (): string[] => {
     const state = explorer.getState();
-    return knownSecretsOf(state.auth, state.pendingTwoFactor?.code);
+    return knownSecretsOf(state.auth, state.run);
   };
   const asking = (): boolean => notices.getState().notice?.kind === 'confirm-server';
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { emptyDraft, type HttpMethod, type RequestDraft, type ResponseTab } from '../../core/permalink/draft';
-import type { AuthCredentials, TwoFactorAnswer } from '../../core/http/types';
+import type { AuthCredentials } from '../../core/http/types';
+import type { Run, RunTrigger } from '../../core/http/run';
 import { trimServerUrl } from '../../core/http/prepare';
 
 /**
@@ -19,11 +20,19 @@ export interface ExplorerConfig {
   proxyPath: string | null;
 }
 
-/** A snapshot of the draft taken by Send: the runner works from this, never from the live draft. */
-export interface SentRequest {
-  draft: RequestDraft;
-  /** Increases with every Send so sending the same request again runs it again. */
-  sendId: number;
+/** A trigger that did not send, and why: shown next to the control the person used. */
+export interface SendRefusal {
+  trigger: RunTrigger;
+  reasons: string[];
+  /** Whether "Send anyway" may override (checks of the input); a missing server cannot be overridden. */
+  overridable: boolean;
+  at: number;
+}
+
+/** Text typed into a body field that does not parse yet: kept out of the Body, but it holds Send back. */
+export interface UnparsedField {
+  text: string;
+  message: string;
 }
 
 export interface SignedInUser {
@@ -36,18 +45,16 @@ export interface SignedInUser {
 interface ExplorerStateData {
   config: ExplorerConfig | null;
   draft: RequestDraft;
-  sent: SentRequest | null;
+  /** The run on screen: made only by a send action (see runner/send.ts), never by a state change. */
+  run: Run | null;
+  /** The last trigger that was held back, until the next run or edit. */
+  refusal: SendRefusal | null;
   /** In-memory credentials per server base URL; switching servers never sends another server's token. */
   auth: Record<string, SignedInUser>;
   /** How requests travel: through the explorer's proxy (all headers visible) or straight from the browser. */
   transportMode: 'proxy' | 'direct';
-  /** A 2FA answer to attach to the next request only (set by the auth panel after a challenge). */
-  pendingTwoFactor: TwoFactorAnswer | null;
-  /**
-   * Problems that make Send unwise, by source (e.g. 'params', 'query', 'body'). Send is disabled while
-   * any exist, with the reasons shown and an explicit "Send anyway": exploring server errors is a use.
-   */
-  blockers: Record<string, string[]>;
+  /** Body fields whose text does not parse yet, by field name; cleared when the operation changes. */
+  unparsedFields: Record<string, UnparsedField>;
 }
 
 export interface ExplorerActions {
@@ -62,16 +69,15 @@ export interface ExplorerActions {
   setTab(tab: ResponseTab): void;
   /** Replaces the whole draft (permalinks, history). */
   loadDraft(draft: RequestDraft): void;
-  send(): SentRequest;
+  /** Puts a run on screen; only runner/send.ts calls it, after the checks. */
+  startRun(run: Run): void;
+  setRefusal(refusal: SendRefusal | null): void;
+  setUnparsedField(name: string, field: UnparsedField | null): void;
   setAuth(serverUrl: string, user: SignedInUser | null): void;
   setTransportMode(mode: 'proxy' | 'direct'): void;
-  setPendingTwoFactor(answer: TwoFactorAnswer | null): void;
-  setBlockers(source: string, messages: string[]): void;
 }
 
 export type ExplorerState = ExplorerStateData & { actions: ExplorerActions };
-
-let sendCounter = 0;
 
 function withoutEmpty(record: Record<string, string>, name: string, value: string): Record<string, string> {
   const next = { ...record };
@@ -80,14 +86,14 @@ function withoutEmpty(record: Record<string, string>, name: string, value: strin
   return next;
 }
 
-export const useExplorerStore = create<ExplorerState>()((set, get) => ({
+export const useExplorerStore = create<ExplorerState>()((set) => ({
   config: null,
   draft: emptyDraft(''),
-  sent: null,
+  run: null,
+  refusal: null,
   auth: {},
   transportMode: 'direct',
-  pendingTwoFactor: null,
-  blockers: {},
+  unparsedFields: {},
   actions: {
     setConfig: (config) =>
       set((state) => ({
@@ -103,7 +109,11 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
       set((state) => {
         const operationId = `${method} ${path}`;
         if (state.draft.operationId === operationId) return state;
-        return { draft: { ...emptyDraft(state.draft.serverUrl, method, path), view: state.draft.view } };
+        return {
+          draft: { ...emptyDraft(state.draft.serverUrl, method, path), view: state.draft.view },
+          unparsedFields: {},
+          refusal: null,
+        };
       }),
     setParam: (name, value) =>
       set((state) => ({ draft: { ...state.draft, params: withoutEmpty(state.draft.params, name, value) } })),
@@ -121,13 +131,17 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
         draft: { ...state.draft, headers: withoutEmpty(state.draft.headers, name, value) },
       })),
     setTab: (tab) => set((state) => ({ draft: { ...state.draft, view: { tab } } })),
-    loadDraft: (draft) => set({ draft }),
-    send: () => {
-      sendCounter += 1;
-      const sent = { draft: structuredClone(get().draft), sendId: sendCounter };
-      set({ sent });
-      return sent;
-    },
+    loadDraft: (draft) => set({ draft, unparsedFields: {}, refusal: null }),
+    startRun: (run) => set({ run, refusal: null }),
+    setRefusal: (refusal) => set({ refusal }),
+    setUnparsedField: (name, field) =>
+      set((state) => {
+        if (!field && !(name in state.unparsedFields)) return state;
+        const unparsedFields = { ...state.unparsedFields };
+        if (field) unparsedFields[name] = field;
+        else delete unparsedFields[name];
+        return { unparsedFields };
+      }),
     setAuth: (serverUrl, user) =>
       set((state) => {
         const auth = { ...state.auth };
@@ -137,25 +151,8 @@ export const useExplorerStore = create<ExplorerState>()((set, get) => ({
         return { auth };
       }),
     setTransportMode: (transportMode) => set({ transportMode }),
-    setPendingTwoFactor: (pendingTwoFactor) => set({ pendingTwoFactor }),
-    setBlockers: (source, messages) =>
-      set((state) => {
-        const current = state.blockers[source] ?? [];
-        if (current.length === messages.length && current.every((m, i) => m === messages[i])) return state;
-        const blockers = { ...state.blockers };
-        if (messages.length === 0) delete blockers[source];
-        else blockers[source] = messages;
-        return { blockers };
-      }),
   },
 }));
 
 export const useExplorerActions = (): ExplorerActions => useExplorerStore((state) => state.actions);
 export const useDraft = (): RequestDraft => useExplorerStore((state) => state.draft);
-
-const NO_BLOCKERS: string[] = [];
-/** Every reason Send is held back, flattened in source order. */
-export function selectBlockerMessages(state: ExplorerState): string[] {
-  const all = Object.values(state.blockers).flat();
-  return all.length === 0 ? NO_BLOCKERS : all;
-}

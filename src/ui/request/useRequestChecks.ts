@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import { formFields } from '../../core/catalog/group';
+import { effectiveRemaining, nextResetAt, secondsUntilReset } from '../../core/rate-limit/model';
+import { useSelectedOperation } from '../catalog/catalog-store';
+import { useValidation } from '../catalog/useValidation';
+import { useRateLimitWindow } from '../ratelimit/RateLimitGauge';
+import { useNow } from '../ratelimit/useNow';
+import { useExplorerStore } from '../state/store';
+import { useSettled } from '../state/useSettled';
+import { requestChecks, type BudgetFact, type CheckInput, type RequestChecks } from './checks';
+import { trimServerUrl } from '../../core/http/prepare';
+
+let last: { input: CheckInput; checks: RequestChecks } | null = null;
+
+/** The form, the editors and the send bar render the same checks: computed once per input. */
+function sharedChecks(input: CheckInput): RequestChecks {
+  if (
+    last &&
+    last.input.draft === input.draft &&
+    last.input.operation === input.operation &&
+    last.input.validation === input.validation &&
+    last.input.unparsedFields === input.unparsedFields
+  )
+    return last.checks;
+  const checks = requestChecks(input);
+  last = { input, checks };
+  return checks;
+}
+
+/**
+ * The checks of the draft being edited, for display. Large texts are checked when typing pauses;
+ * a send action checks the live draft at the moment it is made (runner/send.ts).
+ */
+export function useRequestChecks(): RequestChecks {
+  const live = useExplorerStore((state) => state.draft);
+  const unparsedFields = useExplorerStore((state) => state.unparsedFields);
+  const { query, fields, sort } = live.jsonParams;
+  const draft = useSettled(live, live.body.length + query.length + fields.length + sort.length);
+  const operation = useSelectedOperation(draft.operationId);
+  // Only operations that take something need the (large) validation module.
+  const takesParams = useMemo(() => (operation ? formFields(operation).length > 0 : false), [operation]);
+  const validation = useValidation(takesParams);
+  return sharedChecks({ draft, operation, validation, unparsedFields });
+}
+
+/** The route's budget as the gauge shows it, ticking while a reset is ahead. */
+export function useBudget(serverUrl: string, method: string, path: string): BudgetFact {
+  const server = trimServerUrl(serverUrl);
+  const window = useRateLimitWindow({ server, method, path });
+  const bypass = useExplorerStore((state) => state.auth[server]?.bypassesRateLimit === true);
+  const now = useNow(nextResetAt(window) !== null);
+  return {
+    remaining: effectiveRemaining(window, now),
+    resetInSeconds: secondsUntilReset(window, now),
+    bypass,
+  };
+}

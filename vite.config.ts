@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['scripts/lib/fast-check-seed.ts'],
+    setupFiles: ['scripts/lib/fast-check-setup.ts'],
     testTimeout: 20000,
     hookTimeout: 60000,
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appendJsonParams, buildPreviewUrl, serializeParam } from './encode';
+import { buildQueryString, displayUrlOf } from '../http/prepare';
+import { serializeParam } from './encode';
 
 describe('serializeParam', () => {
   it('compacts fields/sort with JSON and query with EJSON (ISO $date goes out as epoch ms)', () => {
@@ -18,15 +19,18 @@ describe('serializeParam', () => {
 
 describe('URL encoding', () => {
   it('encodes exactly once: decoding the URL once gives back the compact text', () => {
-    const url = buildPreviewUrl(
-      'http://127.0.0.1:4100/api/v1/users.list',
-      { count: '5', offset: '' },
-      {
+    // The URL a run sends: prepare.ts builds it with serializeParam and URLSearchParams only.
+    const url = displayUrlOf({
+      serverUrl: 'http://127.0.0.1:4100',
+      path: '/api/v1/users.list',
+      pathParams: {},
+      params: { count: '5', offset: '' },
+      jsonParams: {
         query: '{"username": {"$regex": "^adm%", "$options": "i"}}',
         fields: '{"username": 1}',
         sort: '',
       },
-    );
+    });
     expect(url).toBe(
       'http://127.0.0.1:4100/api/v1/users.list?count=5&query=%7B%22username%22%3A%7B%22%24regex%22%3A%22%5Eadm%25%22%2C%22%24options%22%3A%22i%22%7D%7D&fields=%7B%22username%22%3A1%7D',
     );
@@ -40,8 +44,10 @@ describe('URL encoding', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer(), fc.boolean())), (obj) => {
         const text = JSON.stringify(obj, null, 2);
-        const search = appendJsonParams(new URLSearchParams(), { sort: text });
-        const wire = search.toString();
+        const wire = buildQueryString({
+          params: {},
+          jsonParams: { query: '', fields: '', sort: text },
+        }).slice(1);
         const once = new URLSearchParams(wire).get('sort');
         expect(once).toBe(JSON.stringify(obj));
         // decodeURIComponent once more must not be needed: the decoded text parses as JSON.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createMerger, findListField, listItems, mergePages, readPageNumbers } from './envelope';
+import { createMerger, findListField, listItems, readPageNumbers } from './envelope';
 
 describe('findListField', () => {
   it('finds the array-valued key of Rocket.Chat envelopes', () => {
@@ -47,8 +47,9 @@ describe('merging', () => {
       offset: 4,
       total: 5,
     };
-    const merged = mergePages([page1, page2, page3]);
-    expect(merged.field).toBe('users');
+    const merged = createMerger();
+    for (const page of [page1, page2, page3]) merged.add(page.users);
+    expect(findListField(page1)).toBe('users');
     expect(merged.duplicates).toBe(1);
     expect(merged.items).toEqual([
       { _id: 'a' },

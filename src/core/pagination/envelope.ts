@@ -114,19 +114,3 @@ export function createMerger(): PageMerger {
     },
   };
 }
-
-/** Merges whole envelopes (e.g. pages kept in a query cache): list items, deduped by `_id`. */
-export function mergePages(
-  envelopes: readonly unknown[],
-  hint?: string,
-): { field: string | null; items: unknown[]; duplicates: number } {
-  const merger = createMerger();
-  let field: string | null = hint ?? null;
-  for (const envelope of envelopes) {
-    const f = findListField(envelope, field ?? hint);
-    if (f === null) continue;
-    field ??= f;
-    merger.add((envelope as Json)[f] as unknown[]);
-  }
-  return { field, items: merger.items, duplicates: merger.duplicates };
-}

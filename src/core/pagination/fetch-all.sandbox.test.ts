@@ -4,7 +4,7 @@
 // While the sandbox has no users.list yet, these tests are skipped and say so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
-import { appendJsonParams } from '../json-params/encode';
+import { buildQueryString } from '../http/prepare';
 import { checkFields, checkQuery } from '../json-params/rules';
 import { didServerApply } from '../json-params/verify';
 import { getWindow, observe, type RateLimitBook } from '../rate-limit/model';
@@ -92,9 +92,9 @@ describe('against the sandbox', () => {
     const fieldsText = '{"username": 1}';
     const query = checkQuery(queryText).value!;
     const fields = checkFields(fieldsText).value!;
-    const search = appendJsonParams(new URLSearchParams({ count: '20' }), {
-      query: queryText,
-      fields: fieldsText,
+    const search = buildQueryString({
+      params: { count: '20' },
+      jsonParams: { query: queryText, fields: fieldsText, sort: '' },
     });
     const results: Record<string, ReturnType<typeof didServerApply>> = {};
     for (const [name, sandbox] of [
@@ -102,7 +102,7 @@ describe('against the sandbox', () => {
       ['unsafe', unsafe],
     ] as const) {
       const auth = await login(sandbox.url, 'admin', 'admin');
-      const res = await fetch(`${sandbox.url}/api/v1/users.list?${search.toString()}`, { headers: auth });
+      const res = await fetch(`${sandbox.url}/api/v1/users.list${search}`, { headers: auth });
       const body = (await res.json()) as { users: unknown[] };
       results[name] = didServerApply(query, fields, body.users);
     }

@@ -7,12 +7,8 @@ import {
   isSecretKey,
   looksLikeToken,
   maskSecret,
-  redactDeep,
-  redactErrorReport,
-  redactHeaderList,
   redactHeaders,
   redactJsonText,
-  redactUrl,
   scrubKnownSecrets,
 } from '.';
 
@@ -103,7 +99,6 @@ describe('redaction', () => {
       'X-Auth-Token': 'Xq3v…KlMn',
       Accept: 'application/json',
     });
-    expect(redactHeaderList([['x-auth-token', TOKEN]])).toEqual([['x-auth-token', PLACEHOLDERS.authToken]]);
   });
 
   it('JSON bodies: only secret values change, formatting kept, placeholders idempotent', () => {
@@ -126,13 +121,6 @@ describe('redaction', () => {
     expect(redactJsonText('{ "password": "hunter22", "x": ')).not.toContain('hunter22');
   });
 
-  it('URLs: user-info removed, secret parameters and known secrets replaced', () => {
-    expect(redactUrl(`https://me:pw@chat.example/api/v1/me?authToken=${TOKEN}&count=1`)).toBe(
-      'https://chat.example/api/v1/me?authToken=%24RC_AUTH_TOKEN&count=1',
-    );
-    expect(redactUrl(`http://h/x/${USER_ID}`, { knownSecrets: [USER_ID] })).toBe('http://h/x/$RC_SECRET');
-  });
-
   it('free text: every form of a known secret (raw, URL-encoded, JSON-escaped)', () => {
     const secret = 'p@ss "w/ord"+&';
     const text = `raw ${secret} url ${encodeURIComponent(secret)} json ${JSON.stringify(secret)}`;
@@ -140,25 +128,6 @@ describe('redaction', () => {
     expect(out).not.toContain(secret);
     expect(out).not.toContain(encodeURIComponent(secret));
     expect(out).not.toContain(JSON.stringify(secret).slice(1, -1));
-  });
-
-  it('error reports: deep, cycle-safe, Error objects included', () => {
-    const cyclic: Record<string, unknown> = {
-      request: { headers: { 'X-Auth-Token': TOKEN }, url: `http://h/?token=${TOKEN}` },
-    };
-    cyclic.self = cyclic;
-    const err = new Error(`failed with ${TOKEN}`);
-    const out = JSON.stringify(
-      redactErrorReport({
-        err,
-        cyclic,
-        login: { password: { digest: 'x'.repeat(64), algorithm: 'sha-256' } },
-      }),
-    );
-    expect(out).not.toContain(TOKEN);
-    expect(out).not.toContain('x'.repeat(64));
-    expect(out).toContain('[…]');
-    expect(redactDeep(null)).toBeNull();
   });
 
   it('property: a secret under a secret key never survives, in any style', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashWithOperationId, operationIdFromHash } from './deep-link';
+import { operationIdFromHash } from './deep-link';
 
 describe('operation deep links', () => {
   it('reads #op= among other fragment entries', () => {
@@ -8,12 +8,5 @@ describe('operation deep links', () => {
     expect(operationIdFromHash('')).toBeNull();
     expect(operationIdFromHash('#op=')).toBeNull();
     expect(operationIdFromHash('#other=1')).toBeNull();
-  });
-
-  it('writes the id readably and keeps other entries; the result reads back', () => {
-    const hash = hashWithOperationId('#x=1', 'get-api-apps-:id');
-    expect(hash).toBe('#x=1&op=get-api-apps-:id');
-    expect(operationIdFromHash(hash)).toBe('get-api-apps-:id');
-    expect(hashWithOperationId('#op=a', 'b')).toBe('#op=b');
   });
 });

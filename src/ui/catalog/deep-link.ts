@@ -16,12 +16,3 @@ export function operationIdFromHash(hash: string): string | null {
   const value = new URLSearchParams(body).get(KEY);
   return value === null || value.trim() === '' ? null : value.trim();
 }
-
-/** The fragment with the operation id set, other entries kept as they were. */
-export function hashWithOperationId(hash: string, id: string): string {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  const params = new URLSearchParams(body);
-  params.set(KEY, id);
-  // URLSearchParams encodes ':' as %3A; keep ids readable, they only hold [a-z0-9._:{}-].
-  return `#${params.toString().replace(/%3A/gi, ':')}`;
-}

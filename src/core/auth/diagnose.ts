@@ -65,7 +65,12 @@ export interface SentHeader {
   value: string | null;
   /** A problem with the value as sent (spaces, quotes, a `Bearer ` prefix, looks swapped). */
   note?: string;
+  /** The same problem as a code, for logic (the note is words for people). */
+  noteCode?: ValueNoteCode;
 }
+
+export type ValueNoteCode =
+  'padded' | 'quoted' | 'bearer' | 'id-looks-like-token' | 'token-looks-like-id' | 'empty';
 
 export interface Diagnosis {
   cause: AuthCause;
@@ -123,12 +128,22 @@ export function errorCodeOf(body: unknown): string | undefined {
   return undefined;
 }
 
-function valueNote(name: string, value: string): string | undefined {
-  if (value !== value.trim()) return 'has spaces or a line break at the start or end';
-  if (/^["'].*["']$/.test(value)) return 'is wrapped in quotes';
-  if (/^bearer\s/i.test(value)) return 'starts with "Bearer ", which Rocket.Chat does not expect';
-  if (name === 'x-user-id' && value.length > 30) return 'is as long as a token, not a user ID';
-  if (name === 'x-auth-token' && value.length < 30) return 'is as short as a user ID, not a token';
+const VALUE_NOTES: Record<ValueNoteCode, string> = {
+  padded: 'has spaces or a line break at the start or end',
+  quoted: 'is wrapped in quotes',
+  bearer: 'starts with "Bearer ", which Rocket.Chat does not expect',
+  'id-looks-like-token': 'is as long as a token, not a user ID',
+  'token-looks-like-id': 'is as short as a user ID, not a token',
+  empty: 'is empty',
+};
+
+function valueNote(name: string, value: string): ValueNoteCode | undefined {
+  if (value === '') return 'empty';
+  if (value !== value.trim()) return 'padded';
+  if (/^["'].*["']$/.test(value)) return 'quoted';
+  if (/^bearer\s/i.test(value)) return 'bearer';
+  if (name === 'x-user-id' && value.length > 30) return 'id-looks-like-token';
+  if (name === 'x-auth-token' && value.length < 30) return 'token-looks-like-id';
   return undefined;
 }
 
@@ -141,8 +156,12 @@ function sentHeaders(headers: Readonly<Record<string, string>>): SentHeader[] {
       out.push({ name, value: null });
       continue;
     }
-    const note = found.value === '' ? 'is empty' : valueNote(name.toLowerCase(), found.value);
-    out.push({ name, value: found.value === '' ? '' : maskSecret(found.value), ...(note ? { note } : {}) });
+    const code = valueNote(name.toLowerCase(), found.value);
+    out.push({
+      name,
+      value: found.value === '' ? '' : maskSecret(found.value),
+      ...(code ? { note: VALUE_NOTES[code], noteCode: code } : {}),
+    });
   }
   for (const [key, { name, value }] of lower) {
     if (key === 'x-user-id' || key === 'x-auth-token') continue;
@@ -303,8 +322,7 @@ export function diagnoseAuth(input: DiagnosisInput): Diagnosis {
       );
     }
     const swapped =
-      userIdHeader?.note?.includes('as long as a token') &&
-      tokenHeader?.note?.includes('as short as a user ID');
+      userIdHeader?.noteCode === 'id-looks-like-token' && tokenHeader?.noteCode === 'token-looks-like-id';
     if (swapped) {
       return result(
         'headers-swapped',

@@ -195,10 +195,10 @@ export function AuthPanel() {
 
   const doSignOut = async () => {
     setBusy(true);
-    const message = await signOutOf(server);
+    const result = await signOutOf(server);
     setBusy(false);
     setRememberMode(null);
-    setNotice(server, { tone: message.startsWith('Signed out:') ? 'ok' : 'error', text: message });
+    setNotice(server, { tone: result.confirmed ? 'ok' : 'error', text: result.message });
     // The outcome (above all a failed logout) is shown in the panel.
     setPanelOpen(true);
   };

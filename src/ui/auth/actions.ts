@@ -10,7 +10,15 @@ import { useExplorerStore } from '../state/store';
 import { createApiCaller, type ApiCaller } from './api';
 import { useAuthUi, type SessionSource } from './auth-ui-store';
 import { browserStorages, forget, loadRemembered, remember, type RememberMode } from './remember';
-import { readBypass, signOut, verifyToken, type FlowResult, type SignedIn, type Verified } from './session';
+import {
+  readBypass,
+  signOut,
+  verifyToken,
+  type FlowResult,
+  type SignedIn,
+  type SignOutResult,
+  type Verified,
+} from './session';
 
 export function apiCaller(): ApiCaller {
   return createApiCaller(() => {
@@ -119,16 +127,14 @@ export function setRemember(serverUrl: string, mode: RememberMode | null): boole
 }
 
 /** Sign out: `/api/v1/logout`, then forget everything local, also when the call failed. */
-export async function signOutOf(serverUrl: string): Promise<string> {
+export async function signOutOf(serverUrl: string): Promise<SignOutResult> {
   const server = trimServerUrl(serverUrl);
   const user = useExplorerStore.getState().auth[server];
-  let message = 'Signed out.';
-  if (user) {
-    const result = await signOut(apiCaller(), server, user.credentials);
-    message = result.message;
-  }
+  const result = user
+    ? await signOut(apiCaller(), server, user.credentials)
+    : { confirmed: true, message: 'Signed out.' };
   forgetLocally(server);
-  return message;
+  return result;
 }
 
 /** Drops this server's credentials from memory and from both storages, without calling the server. */

@@ -395,9 +395,21 @@ function readSetAside(storage: StorageLike): SetAsideItem[] {
  * The history as one tab sees it: loaded once, written on every change, with every failure to
  * read or write told in words rather than swallowed.
  */
+/** What a problem is about: code decides (which to replace or drop), the text only says it. */
+type HistoryProblemCode =
+  | 'no-storage'
+  | 'unreadable'
+  | 'newer-format'
+  | 'set-aside-failed'
+  | 'set-aside'
+  | 'not-stored'
+  | 'trimmed'
+  | 'clear-failed'
+  | 'discard-failed';
+
 export class HistoryRepository {
   private entries: HistoryByServer = {};
-  private problems: string[] = [];
+  private problems: Array<{ code: HistoryProblemCode; text: string }> = [];
   private persistent = true;
   private setAsideCount = 0;
   /** The stored text as this tab last read or wrote it; anything else means another tab wrote. */
@@ -410,10 +422,18 @@ export class HistoryRepository {
     this.load();
   }
 
+  private report(code: HistoryProblemCode, text: string): void {
+    this.problems = [...this.problems, { code, text }];
+  }
+
+  private drop(code: HistoryProblemCode): void {
+    this.problems = this.problems.filter((problem) => problem.code !== code);
+  }
+
   snapshot(): HistorySnapshot {
     return {
       entries: this.entries,
-      problems: this.problems,
+      problems: this.problems.map((problem) => problem.text),
       setAsideCount: this.setAsideCount,
       persistent: this.persistent,
     };
@@ -424,7 +444,8 @@ export class HistoryRepository {
     this.problems = [];
     if (!this.storage) {
       this.persistent = false;
-      this.problems.push(
+      this.report(
+        'no-storage',
         'This browser does not let the page store data, so the history lasts until the tab is closed.',
       );
       return this.snapshot();
@@ -434,7 +455,8 @@ export class HistoryRepository {
       text = this.storage.getItem(HISTORY_KEY);
     } catch {
       this.persistent = false;
-      this.problems.push(
+      this.report(
+        'unreadable',
         'The stored history cannot be read (storage is blocked), so the history lasts until the tab is closed.',
       );
       return this.snapshot();
@@ -444,7 +466,8 @@ export class HistoryRepository {
     this.entries = parsed.entries;
     this.persistent = parsed.newerFormat === null;
     if (parsed.newerFormat !== null) {
-      this.problems.push(
+      this.report(
+        'newer-format',
         `The stored history was written by a newer version of the explorer (format ${parsed.newerFormat}). It is left as it is; requests made in this tab are kept until the tab is closed.`,
       );
     }
@@ -454,11 +477,13 @@ export class HistoryRepository {
       if (!kept) {
         // Could not keep the unreadable part: do not overwrite the only copy.
         this.persistent = false;
-        this.problems.push(
+        this.report(
+          'set-aside-failed',
           `${parsed.setAside.length} stored history item(s) failed validation and could not be set aside (storage full), so the stored history is left as it is and this tab keeps its history in memory.`,
         );
       } else {
-        this.problems.push(
+        this.report(
+          'set-aside',
           `${parsed.setAside.length} stored history item(s) failed validation and were set aside, not deleted: ${parsed.setAside[0]?.reason}${parsed.setAside.length > 1 ? ' (and more)' : ''}`,
         );
       }
@@ -497,10 +522,10 @@ export class HistoryRepository {
       }
       const smaller = withoutOldest(entries);
       if (smaller === null) {
-        this.problems = [
-          ...this.problems,
+        this.report(
+          'not-stored',
           'The history could not be stored (browser storage is full); it lasts until the tab is closed.',
-        ];
+        );
         this.entries = entries;
         return;
       }
@@ -508,10 +533,11 @@ export class HistoryRepository {
       removed += 1;
     }
     if (removed > 0) {
-      this.problems = [
-        ...this.problems.filter((p) => !p.startsWith('Browser storage is full')),
+      this.drop('trimmed');
+      this.report(
+        'trimmed',
         `Browser storage is full: the ${removed} oldest request(s) were removed from the history to make room.`,
-      ];
+      );
     }
     this.entries = entries;
   }
@@ -549,10 +575,7 @@ export class HistoryRepository {
           this.storage.setItem(HISTORY_KEY, this.lastSeen);
         }
       } catch {
-        this.problems = [
-          ...this.problems,
-          'The cleared history could not be written back to browser storage.',
-        ];
+        this.report('clear-failed', 'The cleared history could not be written back to browser storage.');
       }
     }
     return this.snapshot();
@@ -567,9 +590,10 @@ export class HistoryRepository {
     try {
       this.storage?.removeItem(SET_ASIDE_KEY);
       this.setAsideCount = 0;
-      this.problems = this.problems.filter((p) => !p.includes('set aside'));
+      this.drop('set-aside');
+      this.drop('set-aside-failed');
     } catch {
-      this.problems = [...this.problems, 'The set-aside history could not be removed from browser storage.'];
+      this.report('discard-failed', 'The set-aside history could not be removed from browser storage.');
     }
     return this.snapshot();
   }

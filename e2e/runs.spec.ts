@@ -113,7 +113,7 @@ test('Ctrl+Enter obeys the same decision as Send: held back sends nothing and sa
   expect(JSON.parse(new URL(calls[0]!.url()).searchParams.get('query') ?? 'null')).toEqual(JSON.parse(held));
 });
 
-test('paging sends the request on screen again and leaves the edits in the draft alone', async ({
+test('paging sends the request on screen again, leaves the edits in the draft alone, and reuses pages seen', async ({
   page,
   explorerUrl,
 }) => {
@@ -140,10 +140,20 @@ test('paging sends the request on screen again and leaves the edits in the draft
   await expect(count, 'the draft keeps the edit').toHaveValue('7');
   await expect(response.getByText(/another page of an earlier request/)).toBeVisible();
 
+  // A page already seen comes from memory: no call spent, until the person asks for a refresh.
+  await response.getByRole('button', { name: 'Previous page' }).click();
+  await expect(response.getByText(/Showing 1–4 of \d+/)).toBeVisible();
+  await expect(response.getByText(/no call spent/)).toBeVisible();
+  await settle(page);
+  expect(calls, 'the page seen before was not fetched again').toHaveLength(2);
+  await response.getByRole('button', { name: 'Refresh' }).click();
+  await expect(response.getByText(/no call spent/)).toHaveCount(0);
+  expect(calls).toHaveLength(3);
+
   // Sending now sends the draft as edited, not the page.
   await send(page);
   await expect(response.getByText(/Showing 1–7 of \d+/)).toBeVisible();
-  const sent = new URL(calls[2]!.url()).searchParams;
+  const sent = new URL(calls[3]!.url()).searchParams;
   expect([sent.get('offset'), sent.get('count')]).toEqual([null, '7']);
 });
 

@@ -1,13 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { queryClient } from './runner/query-client';
 import './app/theme.css';
-
-// No automatic retries anywhere: against Rocket.Chat a retry spends rate limit and hides the real answer.
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
-});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

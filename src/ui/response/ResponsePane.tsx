@@ -65,7 +65,7 @@ function DownloadProgress() {
 }
 
 /** Which request the answer belongs to, and a way back to editing it when the draft has moved on. */
-function RequestOfAnswer({ run }: { run: Run }) {
+function RequestOfAnswer({ run, fromCache }: { run: Run; fromCache: boolean }) {
   const edited = useExplorerStore((state) => JSON.stringify(state.draft) !== JSON.stringify(run.draft));
   const loadDraft = useExplorerStore((state) => state.actions.loadDraft);
   const changed = CHANGED_RUN[run.trigger];
@@ -73,6 +73,15 @@ function RequestOfAnswer({ run }: { run: Run }) {
     <p className="muted request-of-answer">
       Sent {sentAs(run)}
       {changed ? ` · ${changed}` : ''}
+      {fromCache ? (
+        <>
+          {' '}
+          · shown from the explorer’s memory of pages already seen, no call spent.{' '}
+          <button type="button" className="auth-link" onClick={() => resend(run, {}, 'resend')}>
+            Refresh
+          </button>
+        </>
+      ) : null}
       {edited ? (
         <>
           {' '}
@@ -216,7 +225,7 @@ export function ResponsePane() {
         </div>
       ) : null}
       {view.phase === 'done' ? <StatusLine response={view.outcome.response} /> : null}
-      {sent ? <RequestOfAnswer run={sent} /> : null}
+      {sent ? <RequestOfAnswer run={sent} fromCache={outcome?.fromCache === true} /> : null}
       {response ? (
         <>
           {view.phase === 'done' && response.status === 429 && sent ? (

@@ -13,7 +13,10 @@ import { loadedValidation } from '../catalog/useValidation';
 import { requestChecks, sendDecision, type BudgetFact, type SendDecision } from '../request/checks';
 import { useRateLimitStore } from '../ratelimit/store';
 import { useExplorerStore } from '../state/store';
+import { cachedPage } from './page-cache';
+import { queryClient } from './query-client';
 import { transportFor } from './transport';
+import { runQueryKey, type RunOutcome } from './useRunner';
 
 let lastRunId = 0;
 
@@ -80,8 +83,14 @@ export function send(trigger: RunTrigger, options: { override?: boolean } = {}):
 export function resend(run: Run, patch: RunPatch, trigger: RunTrigger): Run | null {
   lastRunId += 1;
   const next = patchRun(run, patch, { id: lastRunId, trigger, now: Date.now() });
-  const decision = decide(next.draft, run.override);
-  if (!decision.allowed) return refuse(trigger, decision);
+  // A page already seen is shown from memory: no call spent ("Refresh" asks the server again).
+  const seen = trigger === 'page' ? cachedPage(next) : undefined;
+  if (seen) {
+    queryClient.setQueryData<RunOutcome>(runQueryKey(next), { run: next, response: seen, fromCache: true });
+  } else {
+    const decision = decide(next.draft, run.override);
+    if (!decision.allowed) return refuse(trigger, decision);
+  }
   useExplorerStore.getState().actions.startRun(next);
   return next;
 }

@@ -5,12 +5,15 @@ import type { Run } from '../../core/http/run';
 import type { RequestFailure, ResponseRecord } from '../../core/http/types';
 import { useExplorerStore } from '../state/store';
 import { useRunProgress } from './progress-store';
+import { rememberPage } from './page-cache';
 import { announceRun } from './run-events';
 
 /** A finished run and its answer: the answer always travels with the run that asked for it. */
 export interface RunOutcome {
   run: Run;
   response: ResponseRecord;
+  /** Shown from the explorer's memory of pages already seen: no request was made. */
+  fromCache?: boolean;
 }
 
 export type RunView =
@@ -63,6 +66,7 @@ async function execute(run: Run, signal: AbortSignal): Promise<RunOutcome> {
       },
     });
     progress.set(response.sizeBytes, response.sizeBytes);
+    rememberPage(run, response);
     announceRun({ run, response, finishedAt: Date.now() });
     return { run, response };
   } catch (error) {

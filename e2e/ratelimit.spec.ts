@@ -94,6 +94,10 @@ test('Fetch all pages waits for the window instead of earning a 429 and merges e
   const total = Number(/of (\d+)/.exec((await showing.textContent()) ?? '')?.[1]);
   expect(total).toBeGreaterThan(40); // more than 5 pages: one window of 5 calls cannot hold them
 
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/proxy/api/v1/users.list') calls.push(request.url());
+  });
   await response.getByRole('button', { name: 'Fetch all pages' }).click();
   await expect(response.getByRole('progressbar', { name: 'Fetch all pages progress' })).toBeVisible();
   await expect(response.getByText(/Waiting \d+ s for the rate-limit window to reset/)).toBeVisible({
@@ -102,6 +106,9 @@ test('Fetch all pages waits for the window instead of earning a 429 and merges e
   await expect(response.getByText(`Fetched all: ${total} items`)).toBeVisible({ timeout: 30_000 });
   // Paced, never refused: no 429 was earned on the way.
   await expect(response.getByText(/answered 429/)).toHaveCount(0);
+  // The first page is the answer on screen: one call per further page, none for page 1.
+  expect(calls).toHaveLength(Math.ceil(total / 8) - 1);
+  expect(calls.some((url) => !new URL(url).searchParams.has('offset'))).toBe(false);
 
   // Export: downloads carry the operation name and hold every item once.
   const [download] = await Promise.all([

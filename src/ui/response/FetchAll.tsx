@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { executeRequest } from '../../core/http/execute';
 import { prepareRequest } from '../../core/http/prepare';
 import type { Run } from '../../core/http/run';
+import type { ResponseRecord } from '../../core/http/types';
 import type { PageNumbers } from '../../core/pagination/arithmetic';
 import {
   fetchAllPages,
@@ -34,6 +35,7 @@ function parseBody(text: string): unknown {
  */
 async function runFetchAll(
   run: Run,
+  shown: { page: PageNumbers; response: ResponseRecord },
   pageSize: number,
   listField: string | null,
   signal: AbortSignal,
@@ -42,6 +44,7 @@ async function runFetchAll(
   const { draft, serverUrl: server, transport } = run;
   const user = useExplorerStore.getState().auth[server];
   const book = useRateLimitStore.getState();
+  let reused = false;
   return fetchAllPages({
     pageSize,
     startOffset: 0,
@@ -58,6 +61,21 @@ async function runFetchAll(
       initial: getWindow(book.book, server, draft.method, draft.path),
     },
     fetchPage: async (offset, count, pageSignal): Promise<PageResponse> => {
+      // The first page is the answer already on screen: no call spent on it again.
+      if (offset === 0 && !reused) {
+        const { page, response } = shown;
+        if (reusesShownPage(page, count)) {
+          reused = true;
+          return {
+            status: response.status,
+            headers: response.headers,
+            body: parseBody(response.bodyText),
+            receivedAt: Math.round(
+              performance.timeOrigin + response.timings.startedAt + response.timings.totalMs,
+            ),
+          };
+        }
+      }
       const pageDraft: Run['draft'] = {
         ...draft,
         params: { ...draft.params, offset: String(offset), count: String(count) },
@@ -79,17 +97,34 @@ type FetchState =
   | { phase: 'running'; progress: FetchAllProgress | null; controller: AbortController }
   | { phase: 'finished'; result: FetchAllResult };
 
+/** The first page is reused when the answer on screen is it (same page size, or everything). */
+function reusesShownPage(page: PageNumbers, size: number): boolean {
+  return page.offset === 0 && (page.count === size || page.count >= page.total);
+}
+
+function callsText(page: PageNumbers, size: number): string {
+  const pages = Math.max(1, Math.ceil(page.total / size));
+  const calls = reusesShownPage(page, size) ? pages - 1 : pages;
+  const unit = calls === 1 ? 'call' : 'calls';
+  return reusesShownPage(page, size)
+    ? `${calls} more ${unit} of ${size} items (page 1 is the answer on screen)`
+    : `${calls} ${unit} of ${size} items`;
+}
+
 /**
  * Fetch all pages: progress (pages, items, time left), Cancel, merged results and exports.
  * The pane keys it by server and operation, so another operation starts from a clean state.
  */
 export function FetchAll({
   run: sentRun,
+  response,
   page,
   listField,
   onView,
 }: {
   run: Run;
+  /** The answer on screen: fetch-all starts from it instead of asking for it again. */
+  response: ResponseRecord;
   page: PageNumbers;
   listField: string | null;
   /** Shows the merged items in the response viewer (Tree, Table, Raw), marked as put together here. */
@@ -107,7 +142,7 @@ export function FetchAll({
     const controller = new AbortController();
     controllerRef.current = controller;
     setRun({ phase: 'running', progress: null, controller });
-    void runFetchAll(sentRun, size, listField, controller.signal, (progress) =>
+    void runFetchAll(sentRun, { page, response }, size, listField, controller.signal, (progress) =>
       setRun((current) => (current.phase === 'running' ? { ...current, progress } : current)),
     ).then((result) => setRun({ phase: 'finished', result }));
   };
@@ -118,9 +153,7 @@ export function FetchAll({
         <button type="button" onClick={start} disabled={run.phase === 'running'}>
           Fetch all pages
         </button>
-        <span className="muted">
-          {Math.max(1, Math.ceil(page.total / size))} calls of {size} items, paced by the rate limit
-        </span>
+        <span className="muted">{callsText(page, size)}, paced by the rate limit</span>
       </div>
       {run.phase === 'running' ? <FetchAllProgressView run={run} total={page.total} /> : null}
       {run.phase === 'finished' ? (

@@ -244,6 +244,7 @@ export function ResponsePane() {
               <FetchAll
                 key={`${sent.serverUrl} ${sent.draft.operationId}`}
                 run={sent}
+                response={response}
                 page={page}
                 listField={pagingSummary?.listField ?? null}
                 onView={(result) => setMerged(mergedView(response, result))}

@@ -22,7 +22,7 @@ import {
   type ObserveOptions,
   type RateLimitObservation,
   type RateLimitWindow,
-  type Transport,
+  type HeaderReach,
 } from '../rate-limit/model';
 import {
   planNextCall,
@@ -75,7 +75,7 @@ export interface FetchAllOptions {
     server: string;
     method: string;
     path: string;
-    transport: Transport;
+    transport: HeaderReach;
     bypass: boolean;
     /** The window as the app already knows it (so the first call is not blind). */
     initial?: RateLimitWindow;

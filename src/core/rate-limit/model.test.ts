@@ -8,7 +8,7 @@ import {
   rateLimitText,
   routeKey,
   secondsUntilReset,
-  transportFor,
+  headerReachOf,
   windowKey,
   type RateLimitBook,
   type RateLimitObservation,
@@ -51,12 +51,12 @@ describe('keys', () => {
   });
 });
 
-describe('transportFor', () => {
+describe('headerReachOf', () => {
   it('a direct call is cross-origin unless the server is the page origin', () => {
-    expect(transportFor('proxy', SERVER, 'http://127.0.0.1:4000')).toBe('proxy');
-    expect(transportFor('direct', SERVER, 'http://127.0.0.1:4000')).toBe('cross-origin');
-    expect(transportFor('direct', `${SERVER}/`, SERVER)).toBe('same-origin');
-    expect(transportFor('direct', 'not a url', SERVER)).toBe('cross-origin');
+    expect(headerReachOf('proxy', SERVER, 'http://127.0.0.1:4000')).toBe('proxy');
+    expect(headerReachOf('direct', SERVER, 'http://127.0.0.1:4000')).toBe('cross-origin');
+    expect(headerReachOf('direct', `${SERVER}/`, SERVER)).toBe('same-origin');
+    expect(headerReachOf('direct', 'not a url', SERVER)).toBe('cross-origin');
   });
 });
 

@@ -31,7 +31,7 @@ import {
 import { parseTooManyRequests, type TooManyRequests } from './too-many-requests';
 
 /** How the response reached the browser: only `cross-origin` hides headers. */
-export type Transport = 'proxy' | 'same-origin' | 'cross-origin';
+export type HeaderReach = 'proxy' | 'same-origin' | 'cross-origin';
 
 export type RateLimitState =
   | {
@@ -96,7 +96,7 @@ export interface RateLimitObservation {
   /** HTTP status; 0 for a network failure. */
   status: number;
   headers: HeadersLike;
-  transport: Transport;
+  transport: HeaderReach;
   /** The signed-in user has the `api-bypass-rate-limit` permission. */
   bypass: boolean;
   /** Parsed JSON or raw text; read only on 429. */
@@ -122,7 +122,7 @@ export const DEFAULT_HISTORY_SIZE = 20;
  * Maps src/core/http's transport kind to ours: a direct call is cross-origin (headers hidden)
  * unless the Rocket.Chat server is on the page's own origin.
  */
-export function transportFor(kind: 'proxy' | 'direct', serverUrl: string, pageOrigin: string): Transport {
+export function headerReachOf(kind: 'proxy' | 'direct', serverUrl: string, pageOrigin: string): HeaderReach {
   if (kind === 'proxy') return 'proxy';
   try {
     return new URL(serverUrl).origin === new URL(pageOrigin).origin ? 'same-origin' : 'cross-origin';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import {
   observe,
-  transportFor,
+  headerReachOf,
   type RateLimitBook,
   type RateLimitObservation,
 } from '../../core/rate-limit/model';
@@ -41,7 +41,7 @@ export function observationOf(
     path: draft.path,
     status: response?.status ?? 0,
     headers: response?.headers ?? [],
-    transport: transportFor(response?.transport ?? 'direct', server, origin),
+    transport: headerReachOf(response?.transport ?? 'direct', server, origin),
     bypass,
     ...(response && response.status === 429 ? { body: response.bodyText } : {}),
     receivedAt: result.finishedAt,

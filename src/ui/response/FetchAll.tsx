@@ -10,7 +10,7 @@ import {
   type FetchAllResult,
   type PageResponse,
 } from '../../core/pagination/fetch-all';
-import { getWindow, transportFor as rateLimitTransport } from '../../core/rate-limit/model';
+import { getWindow, headerReachOf } from '../../core/rate-limit/model';
 import { useRateLimitStore } from '../ratelimit/store';
 import { useExplorerStore } from '../state/store';
 import { ExportButtons } from './ExportButtons';
@@ -56,7 +56,7 @@ async function runFetchAll(
       server,
       method: draft.method,
       path: draft.path,
-      transport: rateLimitTransport(transport.kind, server, location.origin),
+      transport: headerReachOf(transport.kind, server, location.origin),
       bypass: user?.bypassesRateLimit === true,
       initial: getWindow(book.book, server, draft.method, draft.path),
     },

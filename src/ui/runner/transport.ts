@@ -1,14 +1,12 @@
 import type { Transport } from '../../core/http/types';
 import type { ExplorerConfig } from '../state/store';
 
-export type TransportMode = 'proxy' | 'direct';
-
 /** The proxy when the explorer server is there (its own 403 says how to allow a new target), else direct. */
-export function defaultTransportMode(config: ExplorerConfig | null): TransportMode {
+export function defaultTransportMode(config: ExplorerConfig | null): Transport['kind'] {
   return config?.proxyPath ? 'proxy' : 'direct';
 }
 
-export function transportFor(mode: TransportMode, config: ExplorerConfig | null): Transport {
+export function transportFor(mode: Transport['kind'], config: ExplorerConfig | null): Transport {
   if (mode === 'proxy' && config?.proxyPath) return { kind: 'proxy', proxyPath: config.proxyPath };
   return { kind: 'direct' };
 }

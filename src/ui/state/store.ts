@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { emptyDraft, type HttpMethod, type RequestDraft, type ResponseTab } from '../../core/permalink/draft';
-import type { AuthCredentials } from '../../core/http/types';
+import type { AuthCredentials, Transport } from '../../core/http/types';
 import type { Run, RunTrigger } from '../../core/http/run';
 import { trimServerUrl } from '../../core/http/prepare';
 
@@ -52,7 +52,7 @@ interface ExplorerStateData {
   /** In-memory credentials per server base URL; switching servers never sends another server's token. */
   auth: Record<string, SignedInUser>;
   /** How requests travel: through the explorer's proxy (all headers visible) or straight from the browser. */
-  transportMode: 'proxy' | 'direct';
+  transportMode: Transport['kind'];
   /** Body fields whose text does not parse yet, by field name; cleared when the operation changes. */
   unparsedFields: Record<string, UnparsedField>;
 }
@@ -74,7 +74,7 @@ export interface ExplorerActions {
   setRefusal(refusal: SendRefusal | null): void;
   setUnparsedField(name: string, field: UnparsedField | null): void;
   setAuth(serverUrl: string, user: SignedInUser | null): void;
-  setTransportMode(mode: 'proxy' | 'direct'): void;
+  setTransportMode(mode: Transport['kind']): void;
 }
 
 export type ExplorerState = ExplorerStateData & { actions: ExplorerActions };

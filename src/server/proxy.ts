@@ -172,11 +172,7 @@ export function createProxy(options: ProxyOptions): Proxy {
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const checked = checkRequest(req, res, options.allowList);
-    if (checked === null) {
-      // An unread body must not be parsed as the next request on this connection.
-      if (!req.complete) res.once('finish', () => req.destroy());
-      return;
-    }
+    if (checked === null) return;
     const { base, target, framing } = checked;
     const method = req.method ?? 'GET';
     const basePath = base.pathname === '/' ? '' : base.pathname;
@@ -212,9 +208,9 @@ export function createProxy(options: ProxyOptions): Proxy {
               res,
               'request-timeout',
               `The request body did not arrive within ${bodyTimeoutMs} ms, so it was not forwarded.`,
+              // Node closes the connection after this answer instead of reading the rest.
               { Connection: 'close' },
             );
-            res.once('finish', () => req.destroy());
           }, bodyTimeoutMs);
     req.once('end', () => clearTimeout(bodyTimer));
 

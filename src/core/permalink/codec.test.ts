@@ -114,6 +114,19 @@ describe('permalink codec', () => {
     });
   });
 
+  it('gives the server URL in its parsed form, so another spelling of the same server is no server change', () => {
+    for (const [s, want] of [
+      ['http://127.000.1:4100', 'http://127.0.0.1:4100'],
+      ['HTTP://LocalHost:4100/', 'http://localhost:4100'],
+      ['https://chat.example.com:443/rc/', 'https://chat.example.com/rc'],
+    ]) {
+      const decoded = decodePermalink(
+        `#r=2.${LZString.compressToEncodedURIComponent(JSON.stringify({ s, m: 'GET', p: '/api/info' }))}`,
+      );
+      expect(decoded.ok && decoded.draft.serverUrl, s).toBe(want);
+    }
+  });
+
   it('drops every proxy control header a link carries, in any casing (no steering the token elsewhere)', () => {
     const names = [
       'x-explorer-target',

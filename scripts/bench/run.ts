@@ -35,6 +35,11 @@ const BENCHMARKS: Array<{ name: string; file: string; args?: string[]; what: str
     file: 'response-large.ts',
     what: 'users.list?count=0 over 100,000 users: first rows, long tasks, memory',
   },
+  {
+    name: 'proxy-slow-clients',
+    file: 'proxy-slow-clients.ts',
+    what: '50 slowloris + 50 slow POST bodies through the proxy for 60 s: other clients answered',
+  },
 ];
 
 function runOne(file: string, args: string[]): Promise<number> {

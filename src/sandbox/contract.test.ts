@@ -461,6 +461,30 @@ describe('query and fields with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE', 
     for (const c of rooms.json.channels as Record<string, unknown>[])
       expect(Object.keys(c).sort()).toEqual(['_id', 'name']);
   });
+  it('ignores protected fields at every depth, so nobody can probe a password hash', async () => {
+    // The stored hash of "admin" (sha256 of the sha256 hex), computed here without sandbox code.
+    const { createHash } = await import('node:crypto');
+    const hex = (t: string): string => createHash('sha256').update(t).digest('hex');
+    const first = hex(hex('admin'))[0]!;
+    const other = first === '0' ? '1' : '0';
+    const totalFor = async (query: unknown, headers: Record<string, string>): Promise<unknown> =>
+      (await call(unsafe.url, 'GET', `/api/v1/users.list?count=1&query=${q(query)}`, { headers })).json.total;
+    for (const headers of [uDemo, uAdmin]) {
+      for (const build of [
+        (c: string) => ({ $or: [{ username: 'admin', 'services.password.sha256': { $regex: `^${c}` } }] }),
+        (c: string) => ({
+          $and: [{ username: 'admin' }, { services: { password: { sha256: { $regex: `^${c}` } } } }],
+        }),
+        (c: string) => ({
+          $or: [{ $and: [{ username: 'admin', 'services.password': { sha256: { $regex: `^${c}` } } }] }],
+        }),
+      ]) {
+        expect(await totalFor(build(first), headers)).toBe(await totalFor(build(other), headers));
+      }
+    }
+    // Unprotected nested fields still filter.
+    expect(await totalFor({ $or: [{ username: 'admin' }] }, uDemo)).toBe(1);
+  });
 });
 
 describe('writes are visible to later reads', () => {

@@ -97,8 +97,14 @@ const jsonish = fc.oneof(
   ),
 );
 
+/**
+ * Requests per property, 5,000 in all: enough to reach odd corners on every CI run while keeping
+ * the file within a few seconds' budget (the 100,000-request run is done by hand with FUZZ_RUNS).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
+
 describe('fuzz', () => {
-  it('never answers 500 and never crashes', async () => {
+  it('never answers 5xx and never crashes', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'),
@@ -128,18 +134,18 @@ describe('fuzz', () => {
             init,
           );
           const text = await res.text();
-          expect(res.status, `${method} ${path}?${qs} ${text.slice(0, 200)}`).not.toBe(500);
+          expect(res.status, `${method} ${path}?${qs} ${text.slice(0, 200)}`).toBeLessThan(500);
           expect(res.headers.get('cache-control')).toBe('no-store');
           if (method !== 'OPTIONS' && method !== 'HEAD') expect(() => JSON.parse(text)).not.toThrow();
         },
       ),
-      { numRuns: 600, seed: 20261127 },
+      { numRuns: RUNS, seed: 20261127 },
     );
     // Still alive and answering.
     expect((await fetch(`${sb.url}/api/info`)).status).toBe(200);
-  });
+  }, 120_000);
 
-  it('never answers 500 for schema-shaped inputs to each route (reaches the handlers)', async () => {
+  it('never answers 5xx for schema-shaped inputs to each route (reaches the handlers)', async () => {
     const routes = allRoutes().filter((r) => r.path !== '/api/v1/logout');
     const propsOf = (schema: unknown): string[] => {
       const s = schema as
@@ -203,12 +209,13 @@ describe('fuzz', () => {
           }
           const res = await fetch(url, init);
           const text = await res.text();
-          expect(res.status, `${route.method} ${url} ${init.body ?? ''} -> ${text.slice(0, 200)}`).not.toBe(
-            500,
-          );
+          expect(
+            res.status,
+            `${route.method} ${url} ${init.body ?? ''} -> ${text.slice(0, 200)}`,
+          ).toBeLessThan(500);
         },
       ),
-      { numRuns: 500, seed: 424242 },
+      { numRuns: RUNS, seed: 424242 },
     );
-  });
+  }, 120_000);
 });

@@ -67,6 +67,25 @@ function removeDangerous(value: unknown): unknown {
   return out;
 }
 
+/**
+ * Removes every condition on a protected field, at any depth: inside `$or`/`$and` arrays, under
+ * nested documents (`{ services: { password: ... } }`) and as dotted paths. Operators (`$...`) do
+ * not name a field, so they keep the path of the field they apply to. Checking only top-level
+ * keys let `$or: [{ "services.password.sha256": { $regex: "^9" } }]` probe a hash one character
+ * at a time; with the condition gone, the answer no longer depends on the hash.
+ */
+function stripBlocked(value: unknown, path: string, isBlocked: (path: string) => boolean): unknown {
+  if (Array.isArray(value)) return value.map((v) => stripBlocked(v, path, isBlocked));
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const fieldPath = k.startsWith('$') ? path : path === '' ? k : `${path}.${k}`;
+    if (fieldPath !== '' && isBlocked(fieldPath)) continue;
+    out[k] = stripBlocked(v, fieldPath, isBlocked);
+  }
+  return out;
+}
+
 const DEPRECATION_VERSION = '9.0.0';
 
 export function parseJsonQuery(ctx: Ctx): JsonQuery {
@@ -117,8 +136,7 @@ export function parseJsonQuery(ctx: Ctx): JsonQuery {
     if (!isRecord(parsed))
       throw helper('error-invalid-query', `Invalid query parameter provided: "${params.query}"`);
     verifyOperations(parsed);
-    query = removeDangerous(parsed) as Record<string, unknown>;
-    for (const k of Object.keys(query)) if (isBlocked(k)) delete query[k];
+    query = stripBlocked(removeDangerous(parsed), '', isBlocked) as Record<string, unknown>;
   }
 
   return { ...(sort && { sort }), fields, query, usedUnsafe };

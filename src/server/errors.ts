@@ -1,28 +1,8 @@
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
+import { PROXY_ERROR_HEADER, PROXY_ERROR_STATUS, type ProxyErrorCode } from '../core/wire';
 import { BASE_SECURITY_HEADERS } from './security-headers';
 
-/** Error codes of responses made by the proxy itself (never by the upstream server). */
-export type ProxyErrorCode =
-  | 'target-not-allowed'
-  | 'bad-request'
-  | 'forbidden-origin'
-  | 'upstream-unreachable'
-  | 'upstream-timeout'
-  | 'not-found'
-  | 'method-not-allowed';
-
-const STATUS: Record<ProxyErrorCode, number> = {
-  'target-not-allowed': 403,
-  'bad-request': 400,
-  'forbidden-origin': 403,
-  'upstream-unreachable': 502,
-  'upstream-timeout': 504,
-  'not-found': 404,
-  'method-not-allowed': 405,
-};
-
-/** Header that marks a response as made by the explorer server, so the app never blames the upstream. */
-export const PROXY_ERROR_HEADER = 'X-Explorer-Proxy-Error';
+export { PROXY_ERROR_HEADER, type ProxyErrorCode } from '../core/wire';
 
 /**
  * Sends `{ error, message }` with the code's status. If the response has already started (an
@@ -39,7 +19,10 @@ export function sendError(
     return;
   }
   const body = JSON.stringify({ error: code, message });
-  res.writeHead(STATUS[code], {
+  const status = PROXY_ERROR_STATUS[code];
+  // The reason phrase is always our own: an earlier attempt to copy an upstream's may have left an
+  // invalid one on the response, and Node would throw on it here (outside any request handler).
+  res.writeHead(status, STATUS_CODES[status] ?? 'Error', {
     ...BASE_SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),

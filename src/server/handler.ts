@@ -5,6 +5,7 @@ import { createProxy, PROXY_PATH } from './proxy';
 import { buildCsp, BASE_SECURITY_HEADERS } from './security-headers';
 import { createStaticHandler } from './static-files';
 import { TargetAllowList } from './targets';
+import { originForLog, TARGET_HEADER } from '../core/wire';
 
 /**
  * The explorer server's request handler, shared by the production server (src/server/server.ts)
@@ -22,6 +23,8 @@ export interface ExplorerHandlerOptions {
   allowedHosts?: readonly string[];
   connectTimeoutMs?: number;
   idleTimeoutMs?: number;
+  /** Time allowed to receive a whole request body (default 60 s). */
+  bodyTimeoutMs?: number;
   /** One line per proxied request: method, path without query, status, target origin. Never headers or bodies. */
   log?: (line: string) => void;
 }
@@ -64,6 +67,7 @@ export function createExplorerHandler(options: ExplorerHandlerOptions): Explorer
     allowList,
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    ...(options.bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs: options.bodyTimeoutMs }),
   });
   const serveStatic =
     options.staticRoot === null ? null : createStaticHandler({ root: options.staticRoot, csp });
@@ -94,10 +98,12 @@ export function createExplorerHandler(options: ExplorerHandlerOptions): Explorer
       }
       const started = Date.now();
       if (log !== undefined && isProxyPath(url)) {
-        const target = req.headers['x-explorer-target'];
+        // The origin only: a refused target header may carry a user name and password.
+        const rawTarget = req.headers[TARGET_HEADER.toLowerCase()];
+        const target = typeof rawTarget === 'string' ? originForLog(rawTarget) : null;
         res.once('close', () => {
           const status = res.headersSent ? String(res.statusCode) : 'aborted';
-          const where = typeof target === 'string' ? ` -> ${target.slice(0, 200)}` : '';
+          const where = target === null ? '' : ` -> ${target}`;
           log(`${req.method} ${pathOnly.slice(0, 300)}${where} ${status} ${Date.now() - started}ms`);
         });
       }

@@ -434,11 +434,39 @@ describe('upstream failures', () => {
     }
   });
 
-  it('cuts the response when the upstream stalls mid-body', async () => {
+  it('answers 504 when the upstream stalls in the middle of a small body', async () => {
     const stalling = await listen(
       http.createServer((_req, res) => {
         res.writeHead(200, { 'Content-Length': '100' });
         res.write('partial');
+      }),
+    );
+    const server = await startExplorerServer({
+      port: 0,
+      sandboxUrl: stalling.url,
+      targets: [],
+      staticRoot: null,
+      idleTimeoutMs: 200,
+    });
+    try {
+      const res = await request(server.url, {
+        path: '/proxy/x',
+        headers: { 'X-Explorer-Target': stalling.url },
+      });
+      expect(res.status).toBe(504);
+      expect(res.headers['x-explorer-proxy-error']).toBe('upstream-timeout');
+    } finally {
+      await server.close();
+      await stalling.close();
+    }
+  });
+
+  it('cuts a large response already streaming when the upstream stalls mid-body', async () => {
+    const head = 'p'.repeat(100 * 1024);
+    const stalling = await listen(
+      http.createServer((_req, res) => {
+        res.writeHead(200, { 'Content-Length': String(head.length + 100) });
+        res.write(head);
       }),
     );
     const server = await startExplorerServer({
@@ -454,8 +482,8 @@ describe('upstream failures', () => {
           `${server.url}/proxy/x`,
           { headers: { 'X-Explorer-Target': stalling.url } },
           (res) => {
-            let got = '';
-            res.on('data', (c: Buffer) => (got += c.toString()));
+            let got = 0;
+            res.on('data', (c: Buffer) => (got += c.length));
             res.on('end', () => resolve(`end ${res.statusCode} ${got}`));
             res.on('error', () => resolve(`cut ${res.statusCode} ${got}`));
             res.on('aborted', () => resolve(`cut ${res.statusCode} ${got}`));
@@ -463,7 +491,7 @@ describe('upstream failures', () => {
         );
         r.on('error', () => resolve('request error'));
       });
-      expect(outcome).toBe('cut 200 partial');
+      expect(outcome).toBe(`cut 200 ${head.length}`);
     } finally {
       await server.close();
       await stalling.close();
@@ -476,7 +504,8 @@ describe('upstream failures', () => {
     const slow = await listen(
       http.createServer((req, res) => {
         res.writeHead(200);
-        res.write('first');
+        // More than the proxy holds back, so the browser sees the start of a long download.
+        res.write('f'.repeat(100 * 1024));
         req.socket.on('close', upstreamClosed);
       }),
     );

@@ -1,23 +1,32 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { IncomingMessage, ServerResponse, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { pipeline } from 'node:stream';
+import {
+  PROXY_PATH,
+  TARGET_HEADER,
+  dotSegmentProblem,
+  normaliseTarget,
+  type TargetAllowList,
+} from '../core/wire';
 import { sendError } from './errors';
 import { checkFetchSite } from './guards';
-import { normaliseTarget, type TargetAllowList } from './targets';
+import { checkRequestFraming, upstreamRequestHeaders, type BodyFraming } from './proxy-request';
+import { BadUpstreamResponse, relayResponse, responseProblem } from './proxy-response';
+import { createUpstreamPool } from './upstream-pool';
 
 /**
  * The same-origin proxy: `/proxy/<path>?<query>` + `X-Explorer-Target: <base URL>` is forwarded to
  * `<base URL>/<path>?<query>`. It exists because a real Rocket.Chat exposes no response headers to
  * cross-origin scripts and refuses the x-2fa-* request headers cross-origin.
  *
- * Bodies stream both ways with back-pressure (nothing is buffered whole). Every upstream response
- * header comes back except hop-by-hop ones. Errors made here carry `X-Explorer-Proxy-Error`.
+ * Request bodies are read before an upstream connection is taken, up to a small limit, so a client
+ * dripping its body holds no upstream capacity; larger bodies and responses stream both ways with
+ * back-pressure. Errors made here carry `X-Explorer-Proxy-Error`.
  */
 
-export const PROXY_PATH = '/proxy';
-export const TARGET_HEADER = 'x-explorer-target';
+export { PROXY_PATH };
 
 export interface ProxyOptions {
   allowList: TargetAllowList;
@@ -25,6 +34,8 @@ export interface ProxyOptions {
   connectTimeoutMs: number;
   /** Longest silence allowed on the upstream connection (waiting for headers or between body bytes). */
   idleTimeoutMs: number;
+  /** Time allowed to receive a whole request body from the client, however steadily it trickles. */
+  bodyTimeoutMs?: number;
 }
 
 export interface Proxy {
@@ -32,37 +43,9 @@ export interface Proxy {
   close(): void;
 }
 
-/** Hop-by-hop headers (RFC 9110 7.6.1) never cross the proxy in either direction. */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
-
-/**
- * Request headers that describe the explorer page rather than the request the person composed:
- * the browser adds them for the explorer's origin, and some would leak it (cookies of other
- * localhost apps, the page URL) to a remote server.
- */
-const REQUEST_ONLY_HERE = new Set([
-  'host',
-  TARGET_HEADER,
-  'origin',
-  'referer',
-  'cookie',
-  'expect',
-  'sec-fetch-site',
-  'sec-fetch-mode',
-  'sec-fetch-dest',
-  'sec-fetch-user',
-  'sec-fetch-storage-access',
-]);
+export const DEFAULT_BODY_TIMEOUT_MS = 60_000;
+/** Request body bytes read before the upstream connection is opened. */
+const BODY_HOLD_BYTES = 64 * 1024;
 
 class UpstreamTimeout extends Error {
   constructor(readonly phase: 'connect' | 'idle') {
@@ -110,147 +93,189 @@ export function parseProxyPath(rest: string): { ok: true; path: string } | { ok:
   if (!/^[\x21-\x7e]*$/.test(rest)) {
     return { ok: false, message: 'The request URL contains characters that must be percent-encoded.' };
   }
-  for (const segment of rawPath.split('/')) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(segment);
-    } catch {
-      return { ok: false, message: `The path segment "${segment}" has malformed percent-encoding.` };
-    }
-    if (decoded.split(/[\\/]/).some((part) => part === '.' || part === '..')) {
-      return { ok: false, message: 'The proxy path must not contain "." or ".." segments.' };
-    }
-  }
+  const problem = dotSegmentProblem(rawPath);
+  if (problem !== null) return { ok: false, message: `The proxy path is refused: ${problem}.` };
   return { ok: true, path: (rawPath === '' ? '/' : rawPath) + query };
 }
 
-/** Copies raw headers, minus hop-by-hop ones, those named in Connection, and `skip`. */
-function filterRawHeaders(raw: readonly string[], skip: ReadonlySet<string>): string[] {
-  const dropped = new Set<string>();
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    if (raw[i]!.toLowerCase() === 'connection') {
-      for (const token of raw[i + 1]!.split(',')) dropped.add(token.trim().toLowerCase());
-    }
+/** Checks origin, target and path; answers the refusal itself and returns null when refused. */
+function checkRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowList: TargetAllowList,
+): { base: URL; target: string; path: string; framing: BodyFraming } | null {
+  // A CORS preflight means a page on another origin wants to send the custom target header.
+  // Never answer it with CORS headers: the browser then refuses to send the real request.
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+    sendError(
+      res,
+      'forbidden-origin',
+      'CORS preflight requests to the proxy are refused: only pages served by this explorer may use it.',
+    );
+    return null;
   }
-  const out: string[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!;
-    const lower = name.toLowerCase();
-    if (HOP_BY_HOP.has(lower) || dropped.has(lower) || skip.has(lower)) continue;
-    out.push(name, raw[i + 1]!);
+  const site = checkFetchSite(req);
+  if (!site.ok) {
+    sendError(res, 'forbidden-origin', site.message);
+    return null;
   }
-  return out;
-}
-
-function rawToOutgoing(raw: readonly string[]): OutgoingHttpHeaders {
-  const headers: Record<string, string | string[]> = {};
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
-    const value = raw[i + 1]!;
-    const prev = headers[name];
-    if (prev === undefined) headers[name] = value;
-    else headers[name] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+  const targetValues = req.headersDistinct[TARGET_HEADER.toLowerCase()];
+  if (targetValues === undefined || targetValues.length === 0) {
+    sendError(
+      res,
+      'bad-request',
+      `The ${TARGET_HEADER} header is missing: it names the Rocket.Chat server to forward to, e.g. ${TARGET_HEADER}: http://127.0.0.1:4100.`,
+    );
+    return null;
   }
-  return headers;
+  if (targetValues.length > 1) {
+    sendError(res, 'bad-request', `Send exactly one ${TARGET_HEADER} header, holding one URL.`);
+    return null;
+  }
+  const parsed = normaliseTarget(targetValues[0]!);
+  if (!parsed.ok) {
+    // The value is not echoed: it may hold a user name and password.
+    sendError(
+      res,
+      'bad-request',
+      `The ${TARGET_HEADER} header is not one server base URL: ${parsed.reason}.`,
+    );
+    return null;
+  }
+  const target = parsed.target;
+  if (!allowList.allows(target)) {
+    sendError(
+      res,
+      'target-not-allowed',
+      `The proxy may not reach ${target}: it only forwards to the servers it was started with ` +
+        `(${allowList.targets.join(', ') || 'none'}). To allow it, restart with ` +
+        `\`npm start -- --target ${target}\` or set RC_TARGETS=${target} (comma-separated for several).`,
+    );
+    return null;
+  }
+  const pathResult = parseProxyPath((req.url ?? '').slice(PROXY_PATH.length));
+  if (!pathResult.ok) {
+    sendError(res, 'bad-request', pathResult.message);
+    return null;
+  }
+  const framing = checkRequestFraming(req);
+  if (!framing.ok) {
+    sendError(res, 'bad-request', framing.message, { Connection: 'close' });
+    return null;
+  }
+  return { base: parsed.url, target, path: pathResult.path, framing: framing.framing };
 }
 
 export function createProxy(options: ProxyOptions): Proxy {
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 32 }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 32 }),
-  };
+  const pool = createUpstreamPool();
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
+    const checked = checkRequest(req, res, options.allowList);
+    if (checked === null) return;
+    const { base, target, framing } = checked;
     const method = req.method ?? 'GET';
-    // A CORS preflight means a page on another origin wants to send the custom target header.
-    // Never answer it with CORS headers: the browser then refuses to send the real request.
-    if (method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
-      sendError(
-        res,
-        'forbidden-origin',
-        'CORS preflight requests to the proxy are refused: only pages served by this explorer may use it.',
-      );
-      return;
-    }
-    const site = checkFetchSite(req);
-    if (!site.ok) {
-      sendError(res, 'forbidden-origin', site.message);
-      return;
-    }
-
-    const targetValues = req.headersDistinct[TARGET_HEADER];
-    if (targetValues === undefined || targetValues.length === 0) {
-      sendError(
-        res,
-        'bad-request',
-        'The X-Explorer-Target header is missing: it names the Rocket.Chat server to forward to, e.g. X-Explorer-Target: http://127.0.0.1:4100.',
-      );
-      return;
-    }
-    if (targetValues.length > 1) {
-      sendError(res, 'bad-request', 'Send exactly one X-Explorer-Target header.');
-      return;
-    }
-    const parsed = normaliseTarget(targetValues[0]!);
-    if (!parsed.ok) {
-      sendError(
-        res,
-        'bad-request',
-        `The X-Explorer-Target header ${JSON.stringify(targetValues[0])} is not a server base URL: ${parsed.reason}.`,
-      );
-      return;
-    }
-    const target = parsed.target;
-    if (!options.allowList.allows(target)) {
-      sendError(
-        res,
-        'target-not-allowed',
-        `The proxy may not reach ${target}: it only forwards to the servers it was started with ` +
-          `(${options.allowList.targets.join(', ') || 'none'}). To allow it, restart with ` +
-          `\`npm start -- --target ${target}\` or set RC_TARGETS=${target} (comma-separated for several).`,
-      );
-      return;
-    }
-
-    const pathResult = parseProxyPath((req.url ?? '').slice(PROXY_PATH.length));
-    if (!pathResult.ok) {
-      sendError(res, 'bad-request', pathResult.message);
-      return;
-    }
-    const base = parsed.url;
     const basePath = base.pathname === '/' ? '' : base.pathname;
-    const headers = rawToOutgoing(filterRawHeaders(req.rawHeaders, REQUEST_ONLY_HERE));
-    headers.host = base.host;
-
+    const headers = upstreamRequestHeaders(req, base.host);
     const requestOptions: http.RequestOptions = {
       protocol: base.protocol,
       hostname: base.hostname.startsWith('[') ? base.hostname.slice(1, -1) : base.hostname,
       port: base.port === '' ? undefined : Number(base.port),
       method,
-      path: basePath + pathResult.path,
+      path: basePath + checked.path,
       headers,
-      agent: agents[base.protocol === 'https:' ? 'https:' : 'http:'],
+      agent: pool.agentFor(req, base.protocol),
     };
-    const hasBody =
-      req.headers['transfer-encoding'] !== undefined ||
-      (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
     let finished = false;
     let current: http.ClientRequest | null = null;
 
     // The browser went away: stop the upstream too (it may be a long download).
     res.on('close', () => {
+      clearTimeout(bodyTimer);
       if (!res.writableFinished) current?.destroy();
     });
 
-    const forward = (attempt: number): void => {
+    // The whole body must arrive within bodyTimeoutMs: an idle timeout alone lets a client send
+    // one byte every few seconds forever.
+    const bodyTimer =
+      framing.kind === 'none'
+        ? undefined
+        : setTimeout(() => {
+            if (req.complete || finished) return;
+            finished = true;
+            current?.destroy();
+            sendError(
+              res,
+              'request-timeout',
+              `The request body did not arrive within ${bodyTimeoutMs} ms, so it was not forwarded.`,
+              // Node closes the connection after this answer instead of reading the rest.
+              { Connection: 'close' },
+            );
+          }, bodyTimeoutMs);
+    req.once('end', () => clearTimeout(bodyTimer));
+
+    const fail = (upstreamReq: http.ClientRequest, err: Error, retry: (() => void) | null): void => {
+      if (finished) return;
+      finished = true;
+      upstreamReq.destroy();
+      if (res.headersSent || res.destroyed) {
+        res.destroy();
+        return;
+      }
+      // A kept-alive connection the server closed just as we reused it: the server never saw
+      // the request, so a body-less request is sent again once on a fresh connection.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (retry !== null && upstreamReq.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) {
+        finished = false;
+        retry();
+        return;
+      }
+      if (err instanceof UpstreamTimeout) {
+        const ms = err.phase === 'connect' ? options.connectTimeoutMs : options.idleTimeoutMs;
+        sendError(
+          res,
+          'upstream-timeout',
+          err.phase === 'connect'
+            ? `${target} did not accept a connection within ${ms} ms. Check that the server is up and reachable.`
+            : `${target} sent nothing for ${ms} ms. The server may be overloaded; try again or raise --idle-timeout.`,
+        );
+      } else if (err instanceof BadUpstreamResponse || code?.startsWith('HPE_')) {
+        const cause =
+          err instanceof BadUpstreamResponse ? err.message : `it sent an invalid HTTP response (${code})`;
+        sendError(res, 'upstream-bad-response', `${target} gave an answer the proxy cannot relay: ${cause}.`);
+      } else {
+        sendError(res, 'upstream-unreachable', describeUpstreamError(target, err as NodeJS.ErrnoException));
+      }
+    };
+
+    /**
+     * Opens the upstream request. `body` is the whole body (re-framed with its real length), or
+     * null when the body streams on from `req` after the `head` bytes already read.
+     */
+    const forward = (attempt: number, body: Buffer | null, head?: Buffer): void => {
       let upstreamReq: http.ClientRequest;
+      const sentHeaders = { ...headers };
+      if (body !== null && body.length > 0) sentHeaders['content-length'] = String(body.length);
+      else if (body === null && framing.kind === 'length')
+        sentHeaders['content-length'] = String(framing.length);
+      else if (body === null) sentHeaders['transfer-encoding'] = 'chunked';
       try {
-        upstreamReq = (base.protocol === 'https:' ? https : http).request(requestOptions);
+        upstreamReq = (base.protocol === 'https:' ? https : http).request({
+          ...requestOptions,
+          headers: sentHeaders,
+        });
       } catch (err) {
+        finished = true;
         sendError(res, 'bad-request', `The request cannot be forwarded: ${(err as Error).message}`);
         return;
       }
       current = upstreamReq;
+      // Only a body-less request may be sent twice: the upstream may have acted on a body.
+      const canRetry = attempt === 0 && framing.kind === 'none';
+      const onFail = (err: Error): void => {
+        clearTimeout(connectTimer);
+        fail(upstreamReq, err, canRetry ? () => forward(1, body) : null);
+      };
 
       let connectTimer: NodeJS.Timeout | undefined;
       upstreamReq.on('socket', (socket: Socket) => {
@@ -262,93 +287,79 @@ export function createProxy(options: ProxyOptions): Proxy {
         socket.once('connect', () => clearTimeout(connectTimer));
       });
       upstreamReq.setTimeout(options.idleTimeoutMs, () => upstreamReq.destroy(new UpstreamTimeout('idle')));
-
-      const fail = (err: Error): void => {
-        clearTimeout(connectTimer);
-        if (finished) return;
-        finished = true;
-        upstreamReq.destroy();
-        if (res.headersSent || res.destroyed) {
-          res.destroy();
-          return;
-        }
-        // A kept-alive connection the server closed just as we reused it: the server never saw
-        // the request, so a body-less request is sent again once on a fresh connection.
-        const code = (err as NodeJS.ErrnoException).code;
-        if (
-          attempt === 0 &&
-          !hasBody &&
-          upstreamReq.reusedSocket &&
-          (code === 'ECONNRESET' || code === 'EPIPE')
-        ) {
-          finished = false;
-          forward(1);
-          return;
-        }
-        if (err instanceof UpstreamTimeout) {
-          const ms = err.phase === 'connect' ? options.connectTimeoutMs : options.idleTimeoutMs;
-          sendError(
-            res,
-            'upstream-timeout',
-            err.phase === 'connect'
-              ? `${target} did not accept a connection within ${ms} ms. Check that the server is up and reachable.`
-              : `${target} sent nothing for ${ms} ms. The server may be overloaded; try again or raise --idle-timeout.`,
-          );
-        } else {
-          sendError(res, 'upstream-unreachable', describeUpstreamError(target, err as NodeJS.ErrnoException));
-        }
-      };
-      upstreamReq.on('error', fail);
-
+      upstreamReq.on('error', onFail);
+      // 101 with an Upgrade header arrives here instead of 'response'; without a listener Node
+      // would keep the request waiting forever.
+      upstreamReq.on('upgrade', (_res, socket: Socket) => {
+        socket.destroy();
+        onFail(
+          new BadUpstreamResponse('it answered 101 Switching Protocols, which the proxy does not forward'),
+        );
+      });
       upstreamReq.on('response', (upstreamRes) => {
         clearTimeout(connectTimer);
-        const outHeaders = filterRawHeaders(upstreamRes.rawHeaders, new Set());
-        try {
-          res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, outHeaders);
-        } catch {
-          // An upstream status text Node refuses to repeat: keep the status and headers only.
-          try {
-            res.writeHead(upstreamRes.statusCode ?? 502, outHeaders);
-          } catch (err) {
-            upstreamRes.destroy();
-            fail(
-              Object.assign(
-                new Error(`it sent a response header that cannot be forwarded (${(err as Error).message})`),
-                { code: 'EBADHEADER' },
-              ),
-            );
-            return;
-          }
+        const problem = responseProblem(upstreamRes, method);
+        if (problem !== null) {
+          upstreamRes.on('error', () => undefined);
+          onFail(new BadUpstreamResponse(problem));
+          return;
         }
-        // The idle timeout measures the upstream's silence, not the browser's: while the browser
-        // is slow to read (back-pressure pauses us), the upstream is quiet because we asked it to be.
-        upstreamRes.on('pause', () => upstreamReq.socket?.setTimeout(0));
-        upstreamRes.on('resume', () => upstreamReq.socket?.setTimeout(options.idleTimeoutMs));
-        pipeline(upstreamRes, res, (err) => {
-          if (err) {
+        relayResponse(upstreamRes, res, {
+          method,
+          idleTimeoutMs: options.idleTimeoutMs,
+          fail: onFail,
+          cut: () => {
+            finished = true;
             if (!res.destroyed) res.destroy();
             upstreamReq.destroy();
-          }
+          },
         });
       });
 
-      if (hasBody) {
-        pipeline(req, upstreamReq, (err) => {
-          if (err && !res.headersSent) fail(err);
-        });
+      if (body !== null) {
+        upstreamReq.end(body.length > 0 ? body : undefined);
       } else {
-        req.resume();
-        upstreamReq.end();
+        if (head !== undefined) upstreamReq.write(head);
+        pipeline(req, upstreamReq, (err) => {
+          if (err) onFail(err);
+        });
       }
     };
-    forward(0);
+
+    if (framing.kind === 'none') {
+      req.resume();
+      forward(0, Buffer.alloc(0));
+      return;
+    }
+    readHeldBody(req, (result) => {
+      if (finished) return;
+      if (result.kind === 'whole') forward(0, result.body);
+      else forward(0, null, result.head);
+    });
   }
 
-  return {
-    handle,
-    close() {
-      agents['http:'].destroy();
-      agents['https:'].destroy();
-    },
+  return { handle, close: () => pool.close() };
+}
+
+type HeldBody = { kind: 'whole'; body: Buffer } | { kind: 'head'; head: Buffer };
+
+/**
+ * Reads the body until it ends or passes BODY_HOLD_BYTES, then calls back once with what it read.
+ * The request is left paused in the second case, for the caller to pipe on.
+ */
+function readHeldBody(req: IncomingMessage, done: (result: HeldBody) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const onData = (chunk: Buffer): void => {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size <= BODY_HOLD_BYTES) return;
+    req.pause();
+    req.off('data', onData);
+    req.off('end', onEnd);
+    done({ kind: 'head', head: Buffer.concat(chunks) });
   };
+  const onEnd = (): void => done({ kind: 'whole', body: Buffer.concat(chunks) });
+  req.on('data', onData);
+  req.on('end', onEnd);
 }

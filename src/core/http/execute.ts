@@ -1,4 +1,5 @@
 import type { PreparedRequest, RequestFailure, ResponseRecord } from './types';
+import { PROXY_ERROR_HEADER } from '../wire';
 
 export interface ExecuteOptions {
   signal?: AbortSignal;
@@ -54,7 +55,7 @@ function describeFetchError(error: unknown, prepared: PreparedRequest, signal?: 
 }
 
 function proxyErrorOf(response: Response, bodyText: string): ResponseRecord['proxyError'] {
-  const code = response.headers.get('X-Explorer-Proxy-Error');
+  const code = response.headers.get(PROXY_ERROR_HEADER);
   if (!code) return undefined;
   try {
     const parsed = JSON.parse(bodyText) as { message?: unknown };

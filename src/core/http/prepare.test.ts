@@ -67,6 +67,22 @@ describe('prepareRequest', () => {
     expect(displayUrlOf(draft)).toBe(prepared.displayUrl);
   });
 
+  it('never sends a proxy control header from the draft: only the chosen server is the target', () => {
+    const steering = {
+      ...draft,
+      headers: { 'x-explorer-target': 'http://other.example/x', 'X-EXPLORER-TARGET': 'http://other.example' },
+    };
+    for (const transport of [{ kind: 'proxy', proxyPath: '/proxy' }, { kind: 'direct' }] as const) {
+      const prepared = prepareRequest(steering, transport, { userId: 'u1', authToken: 'secret-token' });
+      const control = Object.entries(prepared.headers).filter(
+        ([n]) => n.toLowerCase() === 'x-explorer-target',
+      );
+      expect(control).toEqual(
+        transport.kind === 'proxy' ? [['X-Explorer-Target', 'http://127.0.0.1:4100']] : [],
+      );
+    }
+  });
+
   it('calls the server directly in direct mode and sends no body on GET', () => {
     const prepared = prepareRequest({ ...draft, body: '{"x":1}' }, { kind: 'direct' });
     expect(prepared.fetchUrl).toBe('http://127.0.0.1:4100/api/v1/users.list?count=2');

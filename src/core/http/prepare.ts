@@ -1,9 +1,10 @@
 import { serializeParam } from '../json-params/encode';
 import type { RequestDraft } from '../permalink/draft';
+import { isProxyControlHeader, TARGET_HEADER } from '../wire';
 import type { AuthCredentials, PreparedRequest, Transport, TwoFactorAnswer } from './types';
 
-/** Header the proxy reads to know which allowed Rocket.Chat server to forward to. */
-export const PROXY_TARGET_HEADER = 'X-Explorer-Target';
+/** Header the proxy reads to know which allowed Rocket.Chat server to forward to (see core/wire). */
+export const PROXY_TARGET_HEADER = TARGET_HEADER;
 
 const JSON_PARAM_NAMES = ['query', 'fields', 'sort'] as const;
 
@@ -75,7 +76,9 @@ export function prepareRequest(
   const serverUrl = trimServerUrl(draft.serverUrl);
   const headers: Record<string, string> = { Accept: 'application/json' };
   for (const [name, value] of Object.entries(draft.headers)) {
-    if (name.trim() !== '') headers[name.trim()] = value;
+    // A header that steers the proxy is never the person's to set: in another casing the browser
+    // would join it with the real one, and the proxy would forward the token to that server.
+    if (name.trim() !== '' && !isProxyControlHeader(name)) headers[name.trim()] = value;
   }
   const sendsBody = draft.method !== 'GET' && draft.body.trim() !== '';
   if (sendsBody) headers['Content-Type'] = 'application/json';

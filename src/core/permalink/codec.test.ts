@@ -114,6 +114,41 @@ describe('permalink codec', () => {
     });
   });
 
+  it('gives the server URL in its parsed form, so another spelling of the same server is no server change', () => {
+    for (const [s, want] of [
+      ['http://127.000.1:4100', 'http://127.0.0.1:4100'],
+      ['HTTP://LocalHost:4100/', 'http://localhost:4100'],
+      ['https://chat.example.com:443/rc/', 'https://chat.example.com/rc'],
+    ]) {
+      const decoded = decodePermalink(
+        `#r=2.${LZString.compressToEncodedURIComponent(JSON.stringify({ s, m: 'GET', p: '/api/info' }))}`,
+      );
+      expect(decoded.ok && decoded.draft.serverUrl, s).toBe(want);
+    }
+  });
+
+  it('drops every proxy control header a link carries, in any casing (no steering the token elsewhere)', () => {
+    const names = [
+      'x-explorer-target',
+      'X-EXPLORER-TARGET',
+      'x-Explorer-Target',
+      'X-Explorer-Target',
+      'X-Explorer-Proxy-Error',
+    ];
+    const wire = {
+      s: 'http://127.0.0.1:4100',
+      m: 'GET',
+      p: '/api/v1/me',
+      h: { ...Object.fromEntries(names.map((n) => [n, 'http://other.example/x'])), 'X-Trace': 'kept' },
+    };
+    const decoded = decodePermalink(`#r=2.${LZString.compressToEncodedURIComponent(JSON.stringify(wire))}`);
+    expect(decoded.ok && decoded.draft.headers).toEqual({ 'X-Trace': 'kept' });
+    // And a draft holding one never puts it into a link.
+    const made = encodePermalink({ ...base, headers: { 'x-explorer-target': 'http://other.example' } });
+    const again = decodePermalink(made);
+    expect(again.ok && again.draft.headers).toEqual({});
+  });
+
   const hostile = (wire: unknown): string =>
     `#r=2.${LZString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
   const hostileRaw = (json: string): string => `#r=2.${LZString.compressToEncodedURIComponent(json)}`;

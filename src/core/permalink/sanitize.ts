@@ -12,6 +12,7 @@ import {
   scrubKnownSecrets,
   type RedactOptions,
 } from '../redact';
+import { isProxyControlHeader } from '../wire';
 
 export interface SanitizeOptions {
   /** Tokens, user IDs and passwords the app holds in memory: scrubbed wherever they appear. */
@@ -28,6 +29,17 @@ function stripUserInfo(serverUrl: string): string {
   } catch {
     return serverUrl;
   }
+}
+
+/**
+ * Headers that steer the explorer's proxy (`X-Explorer-Target` in any casing) never travel in a
+ * link: a link carrying one could send the signed-in person's token to another allowed server
+ * while the page still shows the server they chose.
+ */
+function withoutControlHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (!isProxyControlHeader(name)) out[name] = value;
+  return out;
 }
 
 export function sanitizeDraft(draft: RequestDraft, options: SanitizeOptions = {}): RequestDraft {
@@ -47,7 +59,7 @@ export function sanitizeDraft(draft: RequestDraft, options: SanitizeOptions = {}
       sort: redactJsonText(draft.jsonParams.sort, opts),
     },
     body: redactJsonText(draft.body, opts),
-    headers: redactHeaders(draft.headers, opts),
+    headers: redactHeaders(withoutControlHeaders(draft.headers), opts),
     view: { tab: draft.view.tab },
     ...(scrubKnownSecrets(draft.path, opts) !== draft.path
       ? { path: scrubKnownSecrets(draft.path, opts) }

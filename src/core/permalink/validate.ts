@@ -139,7 +139,10 @@ export function checkServerUrl(value: unknown): Check<string> {
   if (url.search !== '' || url.hash !== '')
     return fail('the server URL must not contain a query or fragment.');
   if (s.value !== s.value.trim()) return fail('the server URL has surrounding spaces.');
-  return ok(s.value.replace(/\/+$/, ''));
+  // The parsed form, not the text: `http://127.000.1:4100` or `HTTP://LOCALHOST` name the server
+  // already in use, and keeping the odd spelling would look like a server change to the app (which
+  // then loads that server's catalog on its own).
+  return ok(`${url.origin}${url.pathname}`.replace(/\/+$/, ''));
 }
 
 /**

@@ -21,6 +21,7 @@
  * Responses made by the explorer's proxy itself (`X-Explorer-Proxy-Error`) and network failures
  * (status 0) say nothing about the upstream limiter and leave the window as it was.
  */
+import { PROXY_ERROR_HEADER } from '../wire';
 import {
   parseDateHeader,
   parseRateLimitHeaders,
@@ -190,7 +191,7 @@ export function classifyResponse(
   options: ObserveOptions = {},
 ): RateLimitState | null {
   if (obs.status === 0) return null;
-  if (readHeader(obs.headers, 'X-Explorer-Proxy-Error') !== null) return null;
+  if (readHeader(obs.headers, PROXY_ERROR_HEADER) !== null) return null;
   const parsed = parseRateLimitHeaders(obs.headers, obs.receivedAt);
   if (parsed.kind === 'present') {
     let resetAtLocal = parsed.resetAt;
@@ -254,7 +255,7 @@ export function observeWindow(
     window = { ...window, state: classified, observedAt: obs.receivedAt, history };
   }
 
-  if (obs.status === 429 && readHeader(obs.headers, 'X-Explorer-Proxy-Error') === null) {
+  if (obs.status === 429 && readHeader(obs.headers, PROXY_ERROR_HEADER) === null) {
     const tooMany = parseTooManyRequests(obs.body, obs.headers, obs.receivedAt);
     let blockedUntil: number | null = null;
     if (tooMany) blockedUntil = obs.receivedAt + Math.ceil(tooMany.waitSeconds * 1000);

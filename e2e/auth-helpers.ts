@@ -51,6 +51,18 @@ export async function selectOperation(page: Page, method: string, path: string):
   await endpoints.getByRole('button', { name }).or(endpoints.getByRole('option', { name })).first().click();
 }
 
+/** The usual start of a test: the explorer open, signed in as `user`, one operation chosen. */
+export async function openSignedIn(
+  page: Page,
+  explorerUrl: string,
+  user: string,
+  operation: [method: string, path: string],
+): Promise<void> {
+  await page.goto(explorerUrl);
+  await signInAs(page, user);
+  await selectOperation(page, ...operation);
+}
+
 export async function send(page: Page): Promise<void> {
   await requestPane(page).getByRole('button', { name: 'Send', exact: true }).click();
 }

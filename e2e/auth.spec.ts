@@ -13,6 +13,7 @@ import {
   authRegion,
   fillSignIn,
   openPanel,
+  openSignedIn,
   requestPane,
   responsePane,
   selectOperation,
@@ -152,9 +153,7 @@ test('a 2FA challenge on a runner request is answered in the Response pane and t
   page,
   explorerUrl,
 }) => {
-  await page.goto(explorerUrl);
-  await signInAs(page, 'demo');
-  await selectOperation(page, 'POST', '/api/v1/users.generatePersonalAccessToken');
+  await openSignedIn(page, explorerUrl, 'demo', ['POST', '/api/v1/users.generatePersonalAccessToken']);
   const body = requestPane(page).getByRole('textbox', { name: 'Body', exact: true });
   await body.focus();
   await page.keyboard.press('ControlOrMeta+a');

@@ -4,7 +4,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Page, Request } from '@playwright/test';
-import { authRegion, requestPane, responsePane, selectOperation, send, signInAs } from './auth-helpers';
+import {
+  authRegion,
+  openSignedIn,
+  requestPane,
+  responsePane,
+  selectOperation,
+  send,
+  signInAs,
+} from './auth-helpers';
 import { editor, typeInto } from './editors-helpers';
 import { expect, test, useStack } from './fixtures';
 import { editorText } from './share-helpers';
@@ -85,9 +93,7 @@ test('Ctrl+Enter obeys the same decision as Send: held back sends nothing and sa
   page,
   explorerUrl,
 }) => {
-  await page.goto(explorerUrl);
-  await signInAs(page, 'demo');
-  await selectOperation(page, 'GET', '/api/v1/users.list');
+  await openSignedIn(page, explorerUrl, 'demo', ['GET', '/api/v1/users.list']);
   const calls = watchCalls(page, '/api/v1/users.list');
   // A refused operator (Rocket.Chat answers "Invalid operation: $where"): checked, held back.
   const held = '{"username": {"$ne": "admin"}, "$where": "1"}';
@@ -117,9 +123,7 @@ test('paging sends the request on screen again, leaves the edits in the draft al
   page,
   explorerUrl,
 }) => {
-  await page.goto(explorerUrl);
-  await signInAs(page, 'demo');
-  await selectOperation(page, 'GET', '/api/v1/users.list');
+  await openSignedIn(page, explorerUrl, 'demo', ['GET', '/api/v1/users.list']);
   const count = requestPane(page)
     .getByRole('spinbutton', { name: 'count', exact: true })
     .or(requestPane(page).getByRole('textbox', { name: 'count', exact: true }))
@@ -161,9 +165,7 @@ test('the 2FA retry sends the original request plus the code, and shows the head
   page,
   explorerUrl,
 }) => {
-  await page.goto(explorerUrl);
-  await signInAs(page, 'demo');
-  await selectOperation(page, 'POST', '/api/v1/users.generatePersonalAccessToken');
+  await openSignedIn(page, explorerUrl, 'demo', ['POST', '/api/v1/users.generatePersonalAccessToken']);
   const calls = watchCalls(page, '/api/v1/users.generatePersonalAccessToken');
   const tokenName = `retry-${Date.now()}`;
   await typeInto(page, 'Body', `{"tokenName": "${tokenName}"}`);

@@ -7,7 +7,9 @@ import { chatRoutes } from './chat';
 import { groupRoutes } from './groups';
 import { imRoutes } from './im';
 import { miscRoutes } from './misc';
+import { permissionRoutes } from './permissions';
 import { roomRoutes } from './rooms';
+import { settingsRoutes } from './settings';
 import { userRoutes } from './users';
 
 export function allRoutes(): RouteSpec[] {
@@ -20,6 +22,8 @@ export function allRoutes(): RouteSpec[] {
     ...chatRoutes,
     ...roomRoutes,
     ...miscRoutes,
+    ...settingsRoutes,
+    ...permissionRoutes,
   ];
   const docs: RouteSpec = {
     method: 'GET',

@@ -214,10 +214,14 @@ export class Store {
     }
   }
 
+  /** Deleted messages (chat.getDeletedMessages / chat.syncMessages read them), oldest first. */
+  readonly trash: { _id: string; rid: string; _deletedAt: Date }[] = [];
+
   removeMessage(id: string): void {
     const msg = this.messages.get(id);
     if (!msg) return;
     this.messages.delete(id);
+    this.trash.push({ _id: id, rid: msg.rid, _deletedAt: new Date() });
     const list = this.roomMessages.get(msg.rid);
     if (list) {
       const i = list.indexOf(msg);

@@ -5,7 +5,7 @@ import type { UserDoc } from './types';
 import { hasPermission } from './permissions';
 
 // Exactly the keys Rocket.Chat 8.x returns (its miscellaneous.ts "/me" test asserts all.keys).
-const DEFAULT_PREFERENCES = {
+export const DEFAULT_PREFERENCES = {
   alsoSendThreadToChannel: 'default',
   newRoomNotification: 'door',
   newMessageNotification: 'chime',

@@ -6,6 +6,7 @@ import { randomId } from '../prng';
 import type { MessageDoc, RoomDoc, UserDoc } from '../types';
 import { num, objectSchema, str } from '../validation';
 import { canAccessRoom, hasRoomPermission } from './common';
+import { noteThreadReply } from './chat-actions';
 import { validateMessage } from './message-validation';
 import { subscribe } from './room-ops';
 
@@ -73,6 +74,7 @@ export function insertMessage(
   };
   const store = ctx.app.store;
   store.addMessage(msg);
+  if (msg.tmid) noteThreadReply(store.findMessage(msg.tmid), msg);
   room.msgs += 1;
   room.lm = now;
   room.lastMessage = msg;

@@ -4,26 +4,42 @@ import { buildOpenApi } from '../openapi';
 import { authRoutes } from './auth';
 import { channelRoutes } from './channels';
 import { chatRoutes } from './chat';
+import { chatActionRoutes } from './chat-actions';
 import { groupRoutes } from './groups';
 import { imRoutes } from './im';
 import { miscRoutes } from './misc';
 import { permissionRoutes } from './permissions';
+import { roomMemberRoutes } from './room-members';
+import { roomSettingsRoutes } from './room-settings';
 import { roomRoutes } from './rooms';
+import { roomExtraRoutes } from './rooms-extra';
+import { serverInfoRoutes } from './server-info';
 import { settingsRoutes } from './settings';
+import { subscriptionRoutes } from './subscriptions';
 import { userRoutes } from './users';
+import { userExtraRoutes } from './users-extra';
 
 export function allRoutes(): RouteSpec[] {
   const routes: RouteSpec[] = [
     ...authRoutes,
     ...userRoutes,
+    ...userExtraRoutes,
     ...channelRoutes,
     ...groupRoutes,
     ...imRoutes,
     ...chatRoutes,
+    ...chatActionRoutes,
     ...roomRoutes,
+    ...roomExtraRoutes,
+    ...subscriptionRoutes,
+    ...roomSettingsRoutes('channels'),
+    ...roomSettingsRoutes('groups'),
+    ...roomMemberRoutes('channels'),
+    ...roomMemberRoutes('groups'),
     ...miscRoutes,
     ...settingsRoutes,
     ...permissionRoutes,
+    ...serverInfoRoutes,
   ];
   const docs: RouteSpec = {
     method: 'GET',

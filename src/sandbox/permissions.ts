@@ -72,6 +72,7 @@ const GRANTS: Record<string, string[]> = {
   'edit-room': ['admin', 'owner', 'moderator'],
   'delete-c': ['admin', 'owner'],
   'delete-p': ['admin', 'owner'],
+  'delete-d': ['admin'],
   'edit-message': ['admin', 'owner', 'moderator'],
   'delete-message': ['admin', 'owner', 'moderator'],
   'force-delete-message': ['admin', 'owner'],

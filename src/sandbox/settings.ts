@@ -99,6 +99,7 @@ const DEFS: Record<string, SettingDef> = {
   Presence_broadcast_disabled: { value: false, public: true },
   Apps_Framework_enabled: { value: true },
   API_User_Limit: { value: 500 },
+  API_Enable_Direct_Message_History_EndPoint: { value: false },
 };
 
 /** Setting IDs the sandbox reads; only these are taken from the environment. */

@@ -7,6 +7,7 @@ import { chatRoutes } from './chat';
 import { chatActionRoutes } from './chat-actions';
 import { groupRoutes } from './groups';
 import { imRoutes } from './im';
+import { imExtraRoutes } from './im-extra';
 import { miscRoutes } from './misc';
 import { permissionRoutes } from './permissions';
 import { roomMemberRoutes } from './room-members';
@@ -27,6 +28,7 @@ export function allRoutes(): RouteSpec[] {
     ...channelRoutes,
     ...groupRoutes,
     ...imRoutes,
+    ...imExtraRoutes,
     ...chatRoutes,
     ...chatActionRoutes,
     ...roomRoutes,

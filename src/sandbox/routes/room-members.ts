@@ -29,6 +29,23 @@ export function targetUser(ctx: Ctx, source: Record<string, unknown>): UserDoc {
   return user;
 }
 
+/** The counters of channels/groups/im.counters for one member. */
+export function roomCounters(ctx: Ctx, room: RoomDoc, uid: string): Record<string, unknown> {
+  const store = ctx.app.store;
+  const sub = store.subscription(room._id, uid);
+  const messages = store.messagesOf(room._id);
+  const last = messages[messages.length - 1];
+  return {
+    joined: !!sub,
+    members: store.members(room._id).length,
+    unreads: sub ? sub.unread : null,
+    unreadsFrom: sub ? (sub.ls ?? sub.ts) : null,
+    msgs: room.msgs,
+    latest: last ? last.ts : null,
+    userMentions: 0,
+  };
+}
+
 const tagsOf = (p: Prefix): string[] => [p === 'channels' ? 'Channels' : 'Groups'];
 const keyOf = (p: Prefix): string => (p === 'channels' ? 'channel' : 'group');
 
@@ -181,20 +198,7 @@ function listing(prefix: Prefix): RouteSpec[] {
         const uid = typeof ctx.query.userId === 'string' ? ctx.query.userId : (ctx.userId as string);
         if (uid !== ctx.userId && !hasRoomPermission(ctx, room, 'view-room-administration'))
           throw new MeteorError('error-not-allowed', 'Not allowed', { method: `${prefix}.counters` });
-        const store = ctx.app.store;
-        store.materialize(room._id);
-        const sub = store.subscription(room._id, uid);
-        const messages = store.messagesOf(room._id);
-        const last = messages[messages.length - 1];
-        return success({
-          joined: !!sub,
-          members: store.members(room._id).length,
-          unreads: sub ? sub.unread : null,
-          unreadsFrom: sub ? (sub.ls ?? sub.ts) : null,
-          msgs: room.msgs,
-          latest: last ? last.ts : null,
-          userMentions: 0,
-        });
+        return success(roomCounters(ctx, room, uid));
       },
     },
     {

@@ -83,6 +83,8 @@ const GRANTS: Record<string, string[]> = {
   'post-readonly': ['admin', 'owner', 'moderator'],
   'set-readonly': ['admin', 'owner'],
   'mention-all': ['admin', 'owner', 'moderator', 'user'],
+  'mail-messages': ['admin'],
+  'logout-other-user': ['admin'],
   'view-broadcast-member-list': ['admin', 'owner', 'moderator'],
 };
 

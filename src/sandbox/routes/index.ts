@@ -7,8 +7,11 @@ import { chatRoutes } from './chat';
 import { chatActionRoutes } from './chat-actions';
 import { groupRoutes } from './groups';
 import { imRoutes } from './im';
+import { integrationRoutes } from './integrations';
 import { imExtraRoutes } from './im-extra';
+import { methodRoutes } from './methods';
 import { miscRoutes } from './misc';
+import { miscExtraRoutes } from './misc-extra';
 import { permissionRoutes } from './permissions';
 import { roomMemberRoutes } from './room-members';
 import { roomSettingsRoutes } from './room-settings';
@@ -17,6 +20,7 @@ import { roomExtraRoutes } from './rooms-extra';
 import { serverInfoRoutes } from './server-info';
 import { settingsRoutes } from './settings';
 import { subscriptionRoutes } from './subscriptions';
+import { teamRoutes } from './teams';
 import { userRoutes } from './users';
 import { userExtraRoutes } from './users-extra';
 
@@ -42,6 +46,10 @@ export function allRoutes(): RouteSpec[] {
     ...settingsRoutes,
     ...permissionRoutes,
     ...serverInfoRoutes,
+    ...teamRoutes,
+    ...integrationRoutes,
+    ...methodRoutes,
+    ...miscExtraRoutes,
   ];
   const docs: RouteSpec = {
     method: 'GET',

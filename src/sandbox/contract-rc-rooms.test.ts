@@ -60,7 +60,7 @@ for (const prefix of ['channels', 'groups'] as const) {
       expect(denied.status).toBe(400);
     });
 
-    it(`${prefix}.ts "[/${prefix}.invite]", "[/${prefix}.kick]", "[/${prefix}.addModerator]", "[/${prefix}.addOwner]", "[/${prefix}.addLeader]", roles, moderators`, async () => {
+    it(`${prefix}.ts "[/${prefix}.invite]", "[/${prefix}.kick]", "[/${prefix}.addModerator]", "[/${prefix}.addOwner]", "[/${prefix}.addLeader]", "[/${prefix}.removeLeader]", roles, moderators`, async () => {
       const roomId = await newRoom(prefix, `${prefix}-members`);
       const inv = await post(`${prefix}.invite`, admin, { roomId, userId: demoId });
       expect(inv.status).toBe(200);

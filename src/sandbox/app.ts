@@ -23,6 +23,8 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export class Router {
   private readonly table = new Map<string, CompiledRoute>();
+  /** Routes with `:name` segments (e.g. settings/:_id), tried after the exact table. */
+  private readonly patterns: { method: string; re: RegExp; names: string[]; route: CompiledRoute }[] = [];
   readonly routes: CompiledRoute[] = [];
 
   constructor(specs: RouteSpec[]) {
@@ -38,11 +40,41 @@ export class Router {
       };
       this.table.set(key, compiled);
       this.routes.push(compiled);
+      if (spec.path.includes('/:')) {
+        const names: string[] = [];
+        const source = spec.path
+          .split('/')
+          .map((seg) =>
+            seg.startsWith(':') ? (names.push(seg.slice(1)), '([^/]+)') : seg.replace(/[.]/g, '\\.'),
+          )
+          .join('/');
+        this.patterns.push({ method: spec.method, re: new RegExp(`^${source}$`), names, route: compiled });
+      }
     }
   }
 
   find(method: string, path: string): CompiledRoute | undefined {
-    return this.table.get(`${method === 'HEAD' ? 'GET' : method} ${path}`);
+    return this.match(method, path)?.route;
+  }
+
+  /** The route and its URL parameters (decoded); undefined when nothing matches. */
+  match(method: string, path: string): { route: CompiledRoute; params: Record<string, string> } | undefined {
+    const m = method === 'HEAD' ? 'GET' : method;
+    const exact = this.table.get(`${m} ${path}`);
+    if (exact) return { route: exact, params: {} };
+    for (const p of this.patterns) {
+      if (p.method !== m) continue;
+      const hit = p.re.exec(path);
+      if (!hit) continue;
+      const params: Record<string, string> = {};
+      try {
+        p.names.forEach((name, i) => (params[name] = decodeURIComponent(hit[i + 1] ?? '')));
+      } catch {
+        return undefined;
+      }
+      return { route: p.route, params };
+    }
+    return undefined;
   }
 }
 
@@ -153,8 +185,9 @@ export function createHandler(app: AppState, router: Router, options: HandlerOpt
         res.end(pf.text);
         return;
       }
-      const route = router.find(method, url.pathname);
-      if (!route) {
+      const matched = router.match(method, url.pathname);
+      const route = matched?.route;
+      if (!matched || !route) {
         req.resume();
         send(res, notFound());
         return;
@@ -173,6 +206,7 @@ export function createHandler(app: AppState, router: Router, options: HandlerOpt
         method: (method === 'HEAD' ? 'GET' : method) as HttpMethod,
         path: url.pathname,
         query: parseQuery(url.searchParams),
+        params: matched.params,
         body,
         headers: req.headers,
         ip: clientIp(req, options.trustedProxyCount),

@@ -86,3 +86,9 @@ export const permissionError = (permissions?: unknown): MeteorError =>
  * catch-all turns it into a 400 failure carrying just the message.
  */
 export class QueryError extends Error {}
+
+/**
+ * A plain `Error` thrown inside a real route (e.g. sendMessage's "Not enough permission", a Match
+ * error): the route's catch answers failure(message) with no errorType. Caught like QueryError.
+ */
+export class PlainError extends QueryError {}

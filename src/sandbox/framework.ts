@@ -28,6 +28,8 @@ export interface Ctx {
   method: HttpMethod;
   path: string;
   query: Record<string, unknown>;
+  /** URL parameters of `:name` path segments. */
+  params: Record<string, string>;
   body: Record<string, unknown>;
   headers: IncomingHttpHeaders;
   ip: string;

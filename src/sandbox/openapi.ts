@@ -54,11 +54,20 @@ export function buildOpenApi(
       ...(r.deprecated && { deprecated: true }),
       ...(r.auth ? { security: [{ userId: [], authToken: [] }] } : { security: [] }),
     };
+    // Path parameters keep Rocket.Chat's own `:name` spelling in the path, as its docs/json does.
+    const pathParams = [...r.path.matchAll(/\/:([^/]+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     if (r.method === 'GET') {
-      const params = queryParameters(r.validate);
+      const params = [...pathParams, ...queryParameters(r.validate)];
       if (params.length) op.parameters = params;
-    } else if (r.validate) {
-      op.requestBody = { required: true, content: { 'application/json': { schema: r.validate } } };
+    } else {
+      if (pathParams.length) op.parameters = pathParams;
+      if (r.validate)
+        op.requestBody = { required: true, content: { 'application/json': { schema: r.validate } } };
     }
     const responses: Record<string, unknown> = {
       200: json({ type: 'object', properties: { success: { type: 'boolean', enum: [true] } } }, 'Success'),

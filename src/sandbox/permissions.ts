@@ -1,7 +1,55 @@
-// Default role -> permission grants of a fresh Rocket.Chat (subset the sandbox's routes check).
+// Default role -> permission grants of a fresh Rocket.Chat (subset the sandbox's routes check), and
+// the per-sandbox table `permissions.update` changes.
 import type { UserDoc } from './types';
 
 const GRANTS: Record<string, string[]> = {
+  'access-permissions': ['admin'],
+  'access-setting-permissions': ['admin'],
+  'add-oauth-service': ['admin'],
+  'add-user-to-any-c-room': ['admin'],
+  'add-user-to-any-p-room': [],
+  'add-user-to-joined-room': ['admin', 'owner', 'moderator'],
+  'archive-room': ['admin', 'owner'],
+  'unarchive-room': ['admin'],
+  'ban-user': ['admin', 'owner', 'moderator'],
+  'remove-user': ['admin', 'owner', 'moderator'],
+  'set-moderator': ['admin', 'owner'],
+  'set-owner': ['admin', 'owner'],
+  'set-leader': ['admin', 'owner'],
+  'pin-message': ['owner', 'moderator', 'admin'],
+  'clean-channel-history': ['admin'],
+  'create-team': ['admin', 'user'],
+  'delete-team': ['admin', 'owner'],
+  'edit-team': ['admin', 'owner'],
+  'add-team-member': ['admin', 'owner', 'moderator'],
+  'edit-team-member': ['admin', 'owner', 'moderator'],
+  'add-team-channel': ['admin', 'owner', 'moderator'],
+  'remove-team-channel': ['admin', 'owner', 'moderator'],
+  'view-all-teams': ['admin'],
+  'view-all-team-channels': ['admin', 'owner'],
+  'start-discussion': ['admin', 'user', 'guest', 'app'],
+  'start-discussion-other-user': ['admin', 'user', 'owner', 'app'],
+  'message-impersonate': ['bot', 'app'],
+  'manage-integrations': ['admin'],
+  'manage-incoming-integrations': ['admin'],
+  'manage-own-incoming-integrations': ['admin'],
+  'manage-outgoing-integrations': ['admin'],
+  'manage-own-outgoing-integrations': ['admin'],
+  'manage-emoji': ['admin'],
+  'manage-user-status': ['admin'],
+  'access-mailer': ['admin'],
+  'view-statistics': ['admin'],
+  'view-logs': ['admin'],
+  'manage-assets': ['admin'],
+  'manage-oauth-apps': ['admin'],
+  'edit-other-user-avatar': ['admin'],
+  'edit-other-user-e2ee': ['admin'],
+  'edit-other-user-totp': ['admin'],
+  'access-marketplace': ['admin', 'user'],
+  'manage-apps': ['admin'],
+  'preview-c-room': ['admin', 'user', 'anonymous'],
+  'join-without-join-code': ['admin', 'bot', 'app'],
+  'toggle-room-e2e-encryption': ['owner', 'admin'],
   'api-bypass-rate-limit': ['admin', 'bot', 'app'],
   'view-d-room': ['admin', 'user', 'bot', 'app', 'guest'],
   'view-c-room': ['admin', 'user', 'bot', 'app', 'guest', 'anonymous'],
@@ -24,6 +72,7 @@ const GRANTS: Record<string, string[]> = {
   'edit-room': ['admin', 'owner', 'moderator'],
   'delete-c': ['admin', 'owner'],
   'delete-p': ['admin', 'owner'],
+  'delete-d': ['admin'],
   'edit-message': ['admin', 'owner', 'moderator'],
   'delete-message': ['admin', 'owner', 'moderator'],
   'force-delete-message': ['admin', 'owner'],
@@ -34,11 +83,79 @@ const GRANTS: Record<string, string[]> = {
   'post-readonly': ['admin', 'owner', 'moderator'],
   'set-readonly': ['admin', 'owner'],
   'mention-all': ['admin', 'owner', 'moderator', 'user'],
+  'mail-messages': ['admin'],
+  'logout-other-user': ['admin'],
   'view-broadcast-member-list': ['admin', 'owner', 'moderator'],
 };
 
-export function rolesHavePermission(roles: readonly string[], permission: string): boolean {
-  const allowed = GRANTS[permission];
+/** The roles of a fresh server (`roles.list`); `protected` ones cannot be deleted. */
+export const DEFAULT_ROLES: ReadonlyArray<{
+  _id: string;
+  scope: 'Users' | 'Subscriptions';
+  description: string;
+}> = [
+  { _id: 'admin', scope: 'Users', description: 'Admin' },
+  { _id: 'moderator', scope: 'Subscriptions', description: 'Moderator' },
+  { _id: 'leader', scope: 'Subscriptions', description: 'Leader' },
+  { _id: 'owner', scope: 'Subscriptions', description: 'Owner' },
+  { _id: 'user', scope: 'Users', description: '' },
+  { _id: 'bot', scope: 'Users', description: '' },
+  { _id: 'app', scope: 'Users', description: '' },
+  { _id: 'guest', scope: 'Users', description: '' },
+  { _id: 'anonymous', scope: 'Users', description: '' },
+  { _id: 'livechat-agent', scope: 'Users', description: 'Livechat Agent' },
+  { _id: 'livechat-manager', scope: 'Users', description: 'Livechat Manager' },
+  { _id: 'livechat-monitor', scope: 'Users', description: 'Livechat Monitor' },
+];
+
+/** One sandbox's permission -> roles table, starting from the defaults; permissions.update edits it. */
+export class Grants {
+  private readonly table = new Map<string, { roles: string[]; updatedAt: Date }>();
+  readonly roles = new Set(DEFAULT_ROLES.map((r) => r._id));
+
+  constructor(readonly createdAt: Date = new Date(0)) {
+    for (const [id, roles] of Object.entries(GRANTS))
+      this.table.set(id, { roles: [...roles], updatedAt: createdAt });
+  }
+
+  has(permission: string): boolean {
+    return this.table.has(permission);
+  }
+
+  rolesOf(permission: string): readonly string[] | undefined {
+    return this.table.get(permission)?.roles;
+  }
+
+  setRoles(permission: string, roles: string[]): void {
+    this.table.set(permission, { roles: [...new Set(roles)], updatedAt: new Date() });
+  }
+
+  docs(): Array<{ _id: string; roles: string[]; _updatedAt: Date }> {
+    return [...this.table.keys()].sort().map((_id) => {
+      const e = this.table.get(_id) as { roles: string[]; updatedAt: Date };
+      return { _id, roles: [...e.roles], _updatedAt: e.updatedAt };
+    });
+  }
+}
+
+const DEFAULT_GRANTS = new Grants();
+/**
+ * Which sandbox's table a user document answers to: the Store binds each user it holds, so the many
+ * existing `hasPermission(user, ...)` call sites need no sandbox handle and two sandboxes in one
+ * process (the tests) never share a permissions.update.
+ */
+const userGrants = new WeakMap<UserDoc, Grants>();
+
+export function bindGrants(user: UserDoc, grants: Grants): void {
+  userGrants.set(user, grants);
+}
+
+export function rolesHavePermission(
+  roles: readonly string[],
+  permission: string,
+  grants: Grants = DEFAULT_GRANTS,
+): boolean {
+  const allowed = grants.rolesOf(permission);
   return !!allowed && roles.some((r) => allowed.includes(r));
 }
 
@@ -48,7 +165,11 @@ export function hasPermission(
   roomRoles: readonly string[] = [],
 ): boolean {
   if (!user) return false;
-  return rolesHavePermission(roomRoles.length ? [...user.roles, ...roomRoles] : user.roles, permission);
+  return rolesHavePermission(
+    roomRoles.length ? [...user.roles, ...roomRoles] : user.roles,
+    permission,
+    userGrants.get(user),
+  );
 }
 
 export function hasAllPermissions(user: UserDoc | undefined, permissions: readonly string[]): boolean {
@@ -59,9 +180,7 @@ export function hasAnyPermission(user: UserDoc | undefined, permissions: readonl
   return permissions.some((p) => hasPermission(user, p));
 }
 
-/** Permission documents as `permissions.listAll` returns them; one fixed update time (the seed's). */
+/** Permission documents of the defaults (`permissions.listAll` reads the sandbox's Grants). */
 export function permissionDocs(updatedAt: Date): Array<{ _id: string; roles: string[]; _updatedAt: Date }> {
-  return Object.keys(GRANTS)
-    .sort()
-    .map((_id) => ({ _id, roles: [...(GRANTS[_id] ?? [])], _updatedAt: updatedAt }));
+  return new Grants(updatedAt).docs();
 }

@@ -6,7 +6,7 @@ import type { AppState, RouteSpec } from './framework';
 import { LoginAttempts } from './login-attempts';
 import { RateLimiter } from './rate-limiter';
 import { allRoutes } from './routes';
-import { seed } from './seed';
+import { SEED_NOW, seed } from './seed';
 import { Settings, settingsFromEnv } from './settings';
 import { Store } from './store';
 
@@ -54,7 +54,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const store = new Store();
+  const store = new Store(new Date(SEED_NOW));
   seed(store, { users: Math.floor(seedUsers) });
   const seedMs = performance.now() - t0;
   const seedCpuMs = process.cpuUsage(cpu0).user / 1000;

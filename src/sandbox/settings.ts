@@ -50,6 +50,56 @@ const DEFS: Record<string, SettingDef> = {
   Message_AllowDeleting: { value: true, public: true },
   UI_Use_Real_Name: { value: false, public: true },
   Layout_Home_Title: { value: 'Home', public: true },
+  // Registered like on a real server so `POST /api/v1/settings/:_id` (which Rocket.Chat's own test
+  // helpers call in their setup) finds them; the ones the routes read change behaviour.
+  Message_CustomFields_Enabled: { value: false, public: true },
+  Message_CustomFields: { value: '', public: true },
+  Message_AllowPinning: { value: true, public: true },
+  Message_AllowStarring: { value: true, public: true },
+  Message_Read_Receipt_Enabled: { value: false, public: true },
+  Message_Read_Receipt_Store_Users: { value: false, public: true },
+  Message_AllowEditing_BlockEditInMinutes: { value: 0, public: true },
+  Message_AllowDeleting_BlockDeleteInMinutes: { value: 0, public: true },
+  Message_KeepHistory: { value: false, public: true },
+  Message_ShowEditedStatus: { value: true, public: true },
+  Message_AllowUnrecognizedSlashCommand: { value: false, public: true },
+  Threads_enabled: { value: true, public: true },
+  Discussion_enabled: { value: true, public: true },
+  Store_Last_Message: { value: true, public: true },
+  Hide_System_Messages: { value: '[]', public: true },
+  UI_Allow_room_names_with_special_chars: { value: false, public: true },
+  UTF8_Channel_Names_Validation: { value: '[0-9a-zA-Z-_.]+', public: true },
+  UTF8_User_Names_Validation: { value: '[0-9a-zA-Z-_.]+', public: true },
+  Accounts_AllowAnonymousRead: { value: false, public: true },
+  Accounts_AllowDeleteOwnAccount: { value: false, public: true },
+  Accounts_AllowUserStatusMessageChange: { value: true, public: true },
+  Accounts_AllowInvisibleStatusOption: { value: true, public: true },
+  Accounts_ManuallyApproveNewUsers: { value: false, public: true },
+  Accounts_RequireNameForSignUp: { value: true, public: true },
+  Accounts_EmailVerification: { value: false, public: true },
+  Accounts_SetDefaultAvatar: { value: true },
+  Accounts_BlockedUsernameList: { value: '' },
+  Accounts_BlockedDomainsList: { value: '' },
+  Accounts_AllowedDomainsList: { value: '', public: true },
+  Accounts_Directory_DefaultView: { value: 'channels', public: true },
+  Accounts_SearchFields: { value: 'username, name, bio, nickname' },
+  Accounts_Password_Policy_Enabled: { value: false, public: true },
+  Accounts_Password_Policy_MinLength: { value: 7, public: true },
+  Accounts_Password_Policy_MaxLength: { value: -1, public: true },
+  Accounts_Password_Policy_ForbidRepeatingCharacters: { value: true, public: true },
+  Accounts_Password_Policy_ForbidRepeatingCharactersCount: { value: 3, public: true },
+  Accounts_Password_Policy_AtLeastOneLowercase: { value: true, public: true },
+  Accounts_Password_Policy_AtLeastOneUppercase: { value: true, public: true },
+  Accounts_Password_Policy_AtLeastOneNumber: { value: true, public: true },
+  Accounts_Password_Policy_AtLeastOneSpecialCharacter: { value: true, public: true },
+  FileUpload_Enabled: { value: true, public: true },
+  FileUpload_MaxFileSize: { value: 104857600, public: true },
+  E2E_Enable: { value: false, public: true },
+  Livechat_enabled: { value: false, public: true },
+  Presence_broadcast_disabled: { value: false, public: true },
+  Apps_Framework_enabled: { value: true },
+  API_User_Limit: { value: 500 },
+  API_Enable_Direct_Message_History_EndPoint: { value: false },
 };
 
 /** Setting IDs the sandbox reads; only these are taken from the environment. */
@@ -96,6 +146,21 @@ export class Settings {
 
   string(id: string): string {
     return String(this.values.get(id) ?? '');
+  }
+
+  /** A registered setting (the ones `settings/:_id` may read and change). */
+  has(id: string): boolean {
+    return Object.hasOwn(DEFS, id);
+  }
+
+  /** Every registered setting, `public` as the real server flags it, with its packaged default. */
+  registered(): { _id: string; value: SettingValue; public: boolean; packageValue: SettingValue }[] {
+    return Object.entries(DEFS).map(([id, def]) => ({
+      _id: id,
+      value: this.values.get(id) as SettingValue,
+      public: !!def.public,
+      packageValue: def.value,
+    }));
   }
 
   publicSettings(): { _id: string; value: SettingValue }[] {

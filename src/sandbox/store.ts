@@ -1,5 +1,6 @@
 // In-memory collections with the indexes the routes need. Writes go through these methods so the
 // indexes and cached sort orders stay correct and later reads see them.
+import { Grants, bindGrants } from './permissions';
 import type { MessageDoc, RoomDoc, SubscriptionDoc, UserDoc } from './types';
 
 export class Store {
@@ -18,6 +19,13 @@ export class Store {
   /** hashed login token -> userId */
   readonly tokens = new Map<string, string>();
 
+  /** This sandbox's permission -> roles table (permissions.update). */
+  readonly grants: Grants;
+
+  constructor(grantsCreatedAt?: Date) {
+    this.grants = new Grants(grantsCreatedAt);
+  }
+
   private userListCache: UserDoc[] | null = null;
   /** Rooms whose seeded messages are not built yet, and the function that builds them. */
   private pendingMessages = new Set<string>();
@@ -25,6 +33,7 @@ export class Store {
   private roomListCache = new Map<string, RoomDoc[]>();
 
   addUser(user: UserDoc): void {
+    bindGrants(user, this.grants);
     this.users.set(user._id, user);
     this.usersByUsername.set(user.username.toLowerCase(), user);
     for (const e of user.emails ?? []) this.usersByEmail.set(e.address.toLowerCase(), user);
@@ -205,10 +214,14 @@ export class Store {
     }
   }
 
+  /** Deleted messages (chat.getDeletedMessages / chat.syncMessages read them), oldest first. */
+  readonly trash: { _id: string; rid: string; _deletedAt: Date }[] = [];
+
   removeMessage(id: string): void {
     const msg = this.messages.get(id);
     if (!msg) return;
     this.messages.delete(id);
+    this.trash.push({ _id: id, rid: msg.rid, _deletedAt: new Date() });
     const list = this.roomMessages.get(msg.rid);
     if (list) {
       const i = list.indexOf(msg);

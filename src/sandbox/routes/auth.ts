@@ -12,6 +12,7 @@ import { MeteorError, success } from '../errors';
 import type { AppState, Ctx, RouteSpec } from '../framework';
 import type { LoginBlock } from '../login-attempts';
 import { countsAsFailure } from '../login-attempts';
+import { hasPermission } from '../permissions';
 import type { UserDoc } from '../types';
 import { userInfo } from '../views';
 
@@ -177,7 +178,10 @@ export const authRoutes: RouteSpec[] = [
     rateLimit: false,
     handler: (ctx) => {
       const version = ctx.app.version;
-      if (!ctx.user) return success({ version });
+      // getServerInfo: the patch level and build details only for view-statistics (admins); everyone
+      // else, signed in or not, gets major.minor.
+      if (!hasPermission(ctx.user, 'view-statistics'))
+        return success({ version: version.split('.').slice(0, 2).join('.') });
       return success({
         version,
         info: {

@@ -277,8 +277,9 @@ export function leaveRoom(ctx: Ctx, room: RoomDoc): void {
 }
 
 export function setTopic(ctx: Ctx, room: RoomDoc) {
-  const topic = ctx.body.topic;
-  if (typeof topic !== 'string' || !topic.trim()) return failure('The bodyParam "topic" is required');
+  // Rocket.Chat checks that the key is present, not that it is non-empty: "" clears the topic.
+  if (!Object.hasOwn(ctx.body, 'topic')) return failure('The bodyParam "topic" is required');
+  const topic = String(ctx.body.topic ?? '');
   if (room.topic === topic) return failure('The channel topic is the same as what it would be changed to.');
   if (!hasRoomPermission(ctx, room, 'edit-room')) {
     throw new MeteorError('error-action-not-allowed', 'Editing room is not allowed', {

@@ -6,6 +6,8 @@ import { randomId } from '../prng';
 import type { MessageDoc, RoomDoc, UserDoc } from '../types';
 import { num, objectSchema, str } from '../validation';
 import { canAccessRoom, hasRoomPermission } from './common';
+import { noteThreadReply } from './chat-actions';
+import { validateMessage } from './message-validation';
 import { subscribe } from './room-ops';
 
 const USER_MENTION = /(?:^|[\s(])@([0-9a-zA-Z-_.]+)/g;
@@ -72,6 +74,7 @@ export function insertMessage(
   };
   const store = ctx.app.store;
   store.addMessage(msg);
+  if (msg.tmid) noteThreadReply(store.findMessage(msg.tmid), msg);
   room.msgs += 1;
   room.lm = now;
   room.lastMessage = msg;
@@ -158,6 +161,7 @@ export const chatRoutes: RouteSpec[] = [
       for (const target of targets) {
         const room = resolveTarget(ctx, target);
         assertCanSend(ctx, room);
+        validateMessage(ctx, room, { ...b, msg: text });
         const message = insertMessage(ctx, room, {
           msg: text,
           groupable: false,
@@ -196,6 +200,8 @@ export const chatRoutes: RouteSpec[] = [
             blocks: { type: 'array' },
           },
           ['rid'],
+          // rest-typings 8.8.1 closes only the top level of the body; the message may carry more.
+          true,
         ),
         previewUrls: { type: 'array', items: str },
       },
@@ -212,6 +218,7 @@ export const chatRoutes: RouteSpec[] = [
       const room = ctx.app.store.rooms.get(String(m.rid));
       if (!room) throw new MeteorError('error-invalid-room', 'Invalid room', { method: 'sendMessage' });
       assertCanSend(ctx, room);
+      validateMessage(ctx, room, m);
       if (typeof m._id === 'string' && ctx.app.store.findMessage(m._id))
         throw new MeteorError('error-message-duplicate', 'Message already exists', { method: 'sendMessage' });
       const message = insertMessage(ctx, room, {

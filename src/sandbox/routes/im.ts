@@ -10,7 +10,7 @@ import { envelope, listRooms, roomView, roomsEnvelope } from './common';
 import { history, messagesPage, subscribe } from './room-ops';
 
 /** findDirectMessageRoom: by roomId, or by the other user's username; the caller must belong to it. */
-function findDm(ctx: Ctx, source: Record<string, unknown>): RoomDoc {
+export function findDm(ctx: Ctx, source: Record<string, unknown>): RoomDoc {
   const store = ctx.app.store;
   const roomId = typeof source.roomId === 'string' ? source.roomId : undefined;
   const username = typeof source.username === 'string' ? source.username : undefined;

@@ -4,22 +4,52 @@ import { buildOpenApi } from '../openapi';
 import { authRoutes } from './auth';
 import { channelRoutes } from './channels';
 import { chatRoutes } from './chat';
+import { chatActionRoutes } from './chat-actions';
 import { groupRoutes } from './groups';
 import { imRoutes } from './im';
+import { integrationRoutes } from './integrations';
+import { imExtraRoutes } from './im-extra';
+import { methodRoutes } from './methods';
 import { miscRoutes } from './misc';
+import { miscExtraRoutes } from './misc-extra';
+import { permissionRoutes } from './permissions';
+import { roomMemberRoutes } from './room-members';
+import { roomSettingsRoutes } from './room-settings';
 import { roomRoutes } from './rooms';
+import { roomExtraRoutes } from './rooms-extra';
+import { serverInfoRoutes } from './server-info';
+import { settingsRoutes } from './settings';
+import { subscriptionRoutes } from './subscriptions';
+import { teamRoutes } from './teams';
 import { userRoutes } from './users';
+import { userExtraRoutes } from './users-extra';
 
 export function allRoutes(): RouteSpec[] {
   const routes: RouteSpec[] = [
     ...authRoutes,
     ...userRoutes,
+    ...userExtraRoutes,
     ...channelRoutes,
     ...groupRoutes,
     ...imRoutes,
+    ...imExtraRoutes,
     ...chatRoutes,
+    ...chatActionRoutes,
     ...roomRoutes,
+    ...roomExtraRoutes,
+    ...subscriptionRoutes,
+    ...roomSettingsRoutes('channels'),
+    ...roomSettingsRoutes('groups'),
+    ...roomMemberRoutes('channels'),
+    ...roomMemberRoutes('groups'),
     ...miscRoutes,
+    ...settingsRoutes,
+    ...permissionRoutes,
+    ...serverInfoRoutes,
+    ...teamRoutes,
+    ...integrationRoutes,
+    ...methodRoutes,
+    ...miscExtraRoutes,
   ];
   const docs: RouteSpec = {
     method: 'GET',

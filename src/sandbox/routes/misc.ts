@@ -1,11 +1,10 @@
-// spotlight, directory, settings.public
+// spotlight, directory
 import EJSON from 'ejson';
-import { failure, MeteorError, success } from '../errors';
+import { failure, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { buildProjection, findPage, parseSort } from '../json-query';
 import { getPaginationItems } from '../pagination';
-import { hasPermission, permissionDocs } from '../permissions';
-import { SEED_NOW } from '../seed';
+import { hasPermission } from '../permissions';
 import type { RoomDoc, UserDoc } from '../types';
 import { num, objectSchema, str } from '../validation';
 import { envelope } from './common';
@@ -170,37 +169,7 @@ function directory(ctx: Ctx) {
   return failure('error-invalid-type', 'error-invalid-type');
 }
 
-/**
- * `permissions.listAll`: every permission with the roles that hold it (any signed-in user may ask;
- * clients use it to know, e.g., who bypasses the rate limiter). `updatedSince` keeps only newer ones.
- */
-function permissionsListAll(ctx: Ctx) {
-  const updatedAt = new Date(SEED_NOW);
-  const since = ctx.query.updatedSince;
-  let docs = permissionDocs(updatedAt);
-  if (typeof since === 'string' && since !== '') {
-    const sinceMs = Date.parse(since);
-    if (Number.isNaN(sinceMs)) {
-      throw new MeteorError(
-        'error-roomId-param-invalid',
-        'The "updatedSince" query parameter must be a valid date.',
-      );
-    }
-    docs = docs.filter((d) => d._updatedAt.getTime() > sinceMs);
-  }
-  return success({ update: docs, remove: [] });
-}
-
 export const miscRoutes: RouteSpec[] = [
-  {
-    method: 'GET',
-    path: '/api/v1/permissions.listAll',
-    summary: 'Every permission with the roles that hold it; updatedSince keeps only newer ones',
-    tags: ['Permissions'],
-    auth: true,
-    validate: objectSchema({ updatedSince: str }),
-    handler: permissionsListAll,
-  },
   {
     method: 'GET',
     path: '/api/v1/spotlight',
@@ -226,23 +195,5 @@ export const miscRoutes: RouteSpec[] = [
       query: str,
     }),
     handler: directory,
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/settings.public',
-    summary: 'Public settings (no auth)',
-    tags: ['Settings'],
-    auth: false,
-    validate: objectSchema({ _id: str, query: str, count: num, offset: num, sort: str, fields: str }),
-    handler: (ctx) => {
-      const page = getPaginationItems(ctx.app.settings, ctx.query);
-      let all = ctx.app.settings.publicSettings().sort((a, b) => (a._id < b._id ? -1 : 1));
-      if (typeof ctx.query._id === 'string') {
-        const ids = ctx.query._id.split(',').map((s) => s.trim());
-        all = all.filter((s) => ids.includes(s._id));
-      }
-      const r = findPage(all, { offset: page.offset, count: page.count });
-      return envelope('settings', r.items, page.offset, r.total);
-    },
   },
 ];

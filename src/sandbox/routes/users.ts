@@ -17,10 +17,10 @@ import {
   userInfo,
 } from '../views';
 import { subscribe } from './room-ops';
+import { checkOwnProfileChange, checkStatusChange, usernameUsable, validNameChars } from './user-rules';
 
 const USERNAME_RE = /^[0-9a-zA-Z-_.]+$/;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const STATUSES = ['online', 'away', 'busy', 'offline'];
 
 /** Fields everyone may see of another user (getFullUserData's default fields). */
 const DEFAULT_INFO_FIELDS = [
@@ -419,13 +419,10 @@ export const userRoutes: RouteSpec[] = [
     summary: "Set your status (or another user's with edit-other-user-info)",
     tags: ['Users'],
     auth: true,
-    validate: objectSchema({
-      status: { type: 'string', enum: STATUSES },
-      message: str,
-      userId: str,
-      username: str,
-    }),
+    // The status value is checked by the handler (error-invalid-status), not by the schema.
+    validate: objectSchema({ status: str, message: str, userId: str, username: str }),
     handler: (ctx) => {
+      checkStatusChange(ctx);
       let user = ctx.user as UserDoc;
       if (
         (typeof ctx.body.userId === 'string' && ctx.body.userId !== user._id) ||
@@ -471,6 +468,8 @@ export const userRoutes: RouteSpec[] = [
       const user = ctx.user as UserDoc;
       const data = { ...(ctx.body.data as Record<string, unknown>) };
       if (typeof data.realname === 'string') data.name = data.realname;
+      checkOwnProfileChange(ctx, user, data);
+      if (typeof data.name === 'string') data.name = data.name.trim();
       const changesEmail = typeof data.email === 'string' && data.email !== user.emails?.[0]?.address;
       const changesPassword = typeof data.newPassword === 'string' && data.newPassword !== '';
       if (changesEmail || changesPassword) {
@@ -497,6 +496,7 @@ export const userRoutes: RouteSpec[] = [
     summary: 'Self-register a new user (no auth; own rate limit)',
     tags: ['Users'],
     auth: false,
+    optionalAuth: true,
     rateLimit: {
       calls: (s) => s.number('Rate_Limiter_Limit_RegisterUser'),
       intervalMs: (s) => s.number('API_Enable_Rate_Limiter_Limit_Time_Default'),
@@ -509,13 +509,16 @@ export const userRoutes: RouteSpec[] = [
     ]),
     handler: (ctx) => {
       const b = ctx.body as { username: string; email: string; pass: string; name: string };
+      // Order of the real route: name characters, username validity, availability, then registerUser.
+      if (ctx.user) return failure('Logged in users can not register again.');
+      if (b.name && !validNameChars(b.name)) return failure('Name contains invalid characters');
+      if (!/^[0-9a-zA-Z-_.]+$/.test(b.username)) return failure('The username provided is not valid');
+      if (!usernameUsable(ctx, b.username)) return failure('Username is already in use');
       if (ctx.app.settings.string('Accounts_RegistrationForm') === 'Disabled') {
         throw new MeteorError('error-user-registration-disabled', 'User registration is disabled', {
           method: 'registerUser',
         });
       }
-      if (ctx.app.store.findUserByUsername(b.username)) return failure('Username is already in use');
-      assertUsernameAvailable(ctx, b.username);
       assertEmailAvailable(ctx, b.email);
       const user = newUser(ctx, { username: b.username, email: b.email, password: b.pass, name: b.name });
       return success({ user: publicUser(user, LIMITED_USER_FIELDS) });

@@ -58,8 +58,10 @@ describe('parseCli', () => {
       sandboxUrl: null,
       targets: [],
       staticRoot: '/repo/dist',
+      sourceMaps: false,
       quiet: false,
     });
+    expect(parseCli(['--source-maps'], {}).sourceMaps).toBe(true);
   });
   it('reads flags and environment', () => {
     const o = parseCli(

@@ -11,11 +11,12 @@ import { normaliseTarget, splitList } from './targets';
  *   --sandbox URL (env SANDBOX_URL)         --dist DIR (default dist)
  *   --allowed-host NAME, repeatable (env EXPLORER_ALLOWED_HOSTS)
  *   --connect-timeout MS (env EXPLORER_CONNECT_TIMEOUT_MS)  --idle-timeout MS (env EXPLORER_IDLE_TIMEOUT_MS)
+ *   --source-maps: serve the build's source maps (off by default)
  *   --quiet: no request log
  */
 
 export const USAGE = `Usage: tsx src/server/main.ts [--port 4000] [--host 127.0.0.1] [--target URL]... [--sandbox URL]
-       [--allowed-host NAME]... [--dist dist] [--connect-timeout MS] [--idle-timeout MS] [--quiet]
+       [--allowed-host NAME]... [--dist dist] [--connect-timeout MS] [--idle-timeout MS] [--source-maps] [--quiet]
 Environment: PORT, EXPLORER_HOST, RC_TARGETS (comma-separated), SANDBOX_URL, EXPLORER_ALLOWED_HOSTS,
              EXPLORER_CONNECT_TIMEOUT_MS, EXPLORER_IDLE_TIMEOUT_MS`;
 
@@ -53,6 +54,7 @@ export function parseCli(
         'allowed-host': { type: 'string', multiple: true },
         'connect-timeout': { type: 'string' },
         'idle-timeout': { type: 'string' },
+        'source-maps': { type: 'boolean' },
         quiet: { type: 'boolean' },
       },
       strict: true,
@@ -85,6 +87,7 @@ export function parseCli(
       DEFAULT_IDLE_TIMEOUT_MS,
       1,
     ),
+    sourceMaps: values['source-maps'] ?? false,
     quiet: values.quiet ?? false,
   };
 }

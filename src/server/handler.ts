@@ -18,6 +18,8 @@ export interface ExplorerHandlerOptions {
   targets: readonly string[];
   /** Folder of the production build; null when another server (Vite) serves the app. */
   staticRoot: string | null;
+  /** Serve the build's source maps (off by default: they hold the whole source). */
+  sourceMaps?: boolean;
   /** Host names served besides IP literals and localhost. */
   allowedHosts?: readonly string[];
   connectTimeoutMs?: number;
@@ -66,7 +68,9 @@ export function createExplorerHandler(options: ExplorerHandlerOptions): Explorer
     idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
   });
   const serveStatic =
-    options.staticRoot === null ? null : createStaticHandler({ root: options.staticRoot, csp });
+    options.staticRoot === null
+      ? null
+      : createStaticHandler({ root: options.staticRoot, csp, sourceMaps: options.sourceMaps });
   const log = options.log;
 
   function serveConfig(req: IncomingMessage, res: ServerResponse): void {

@@ -15,6 +15,7 @@ export const BUILD_INPUTS = [
   'src/core',
   'index.html',
   'vite.config.ts',
+  'scripts/lib/precompress.ts',
   'public',
   'package-lock.json',
 ];

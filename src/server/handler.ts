@@ -20,6 +20,11 @@ export interface ExplorerHandlerOptions {
   staticRoot: string | null;
   /** Serve the build's source maps (off by default: they hold the whole source). */
   sourceMaps?: boolean;
+  /**
+   * Origin people open behind a reverse proxy (--public-url): its host name is served and pages
+   * from it may use the proxy, whatever Host header the reverse proxy forwards.
+   */
+  publicOrigin?: string | null;
   /** Host names served besides IP literals and localhost. */
   allowedHosts?: readonly string[];
   connectTimeoutMs?: number;
@@ -61,7 +66,11 @@ export function createExplorerHandler(options: ExplorerHandlerOptions): Explorer
   const config: ExplorerConfig = { sandboxUrl, targets: [...allowList.targets], proxyPath: PROXY_PATH };
   const configBody = JSON.stringify(config);
   const csp = buildCsp(allowList.origins);
-  const allowedHosts = (options.allowedHosts ?? []).map((h) => h.toLowerCase());
+  const publicOrigin = options.publicOrigin ?? null;
+  const allowedHosts = [
+    ...(options.allowedHosts ?? []),
+    ...(publicOrigin === null ? [] : [new URL(publicOrigin).hostname.replace(/^\[|\]$/g, '')]),
+  ].map((h) => h.toLowerCase());
   const proxy = createProxy({
     allowList,
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -110,7 +119,7 @@ export function createExplorerHandler(options: ExplorerHandlerOptions): Explorer
         sendError(res, 'forbidden-origin', host.message);
         return;
       }
-      const origin = checkOrigin(req);
+      const origin = checkOrigin(req, publicOrigin);
       if (!origin.ok) {
         sendError(res, 'forbidden-origin', origin.message);
         return;

@@ -4,7 +4,6 @@ import { statusLine } from '../../core/http/status-text';
 import type { ResponseRecord } from '../../core/http/types';
 import type { FetchAllResult } from '../../core/pagination/fetch-all';
 import { countZeroWarning } from '../../core/pagination/arithmetic';
-import { AuthDiagnosis } from '../auth/AuthDiagnosis';
 import { useSelectedOperation } from '../catalog/catalog-store';
 import { RateLimitGauge, type RouteRef } from '../ratelimit/RateLimitGauge';
 import { startRateLimitTracking } from '../ratelimit/store';
@@ -14,13 +13,17 @@ import { useRunProgress } from '../runner/progress-store';
 import { useNow } from '../ratelimit/useNow';
 import type { RunView } from '../runner/useRunner';
 import { useExplorerStore, type SentRequest } from '../state/store';
-import { FetchAll } from './FetchAll';
 import { formatBytes, formatMs } from './format';
 import { PaginationBar } from './PaginationBar';
 import { ResponseProblems } from './ResponseProblems';
-import { ResponseViews } from './ResponseViews';
 import { useResponseDoc } from './useResponseDoc';
 import './response.css';
+import { lazyComponent } from '../app/lazy-component';
+
+// Shown only once there is a response: loaded after the first paint (issue 14, first load).
+const AuthDiagnosis = lazyComponent(() => import('../auth/AuthDiagnosis').then((m) => m.AuthDiagnosis));
+const FetchAll = lazyComponent(() => import('./FetchAll').then((m) => m.FetchAll));
+const ResponseViews = lazyComponent(() => import('./ResponseViews').then((m) => m.ResponseViews));
 
 /** The answer on screen: the finished one, or the previous one while the next loads or after a cancel. */
 function shownResponse(view: RunView): ResponseRecord | undefined {

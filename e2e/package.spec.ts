@@ -18,11 +18,16 @@ let command: ChildProcess | null = null;
 let url = '';
 let output = '';
 
+/** The environment without npm's own `npm_*` variables: under `npm test` they name this repository as the prefix. */
+const cleanEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')),
+);
+
 function run(cmd: string, args: string[], cwd: string): string {
   const result = spawnSync(cmd, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' },
+    env: { ...cleanEnv, npm_config_audit: 'false', npm_config_fund: 'false' },
   });
   if (result.status !== 0)
     throw new Error(`${cmd} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);

@@ -18,6 +18,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-node/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

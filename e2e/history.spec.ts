@@ -110,6 +110,9 @@ test.describe('history', () => {
     sandboxUrl,
   }) => {
     await page.goto(explorerUrl);
+    // The panel (loaded after the first paint) has read the empty storage: the damaged data
+    // written next is found by the reload, not by this page.
+    await expect(historyPanel(page).getByText('Requests you send to this server appear here')).toBeVisible();
     const broken = JSON.stringify({
       format: 1,
       servers: {

@@ -81,6 +81,7 @@ it('starts sandbox and explorer, proxies to the sandbox, and stops both on SIGTE
   ]);
   const [, explorerUrl] = await run.waitFor(/Rocket\.Chat API Explorer\s+(http:\S+)/);
   const [, sandboxUrl] = await run.waitFor(/Embedded sandbox\s+(http:\S+)/);
+  await run.waitFor(/Read more\s+README\.md/);
   const config = JSON.parse((await get(`${explorerUrl}/explorer-config.json`)).body);
   expect(config).toEqual({
     sandboxUrl,

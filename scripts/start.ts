@@ -122,6 +122,7 @@ console.log(
     `  Rocket.Chat API Explorer  ${explorerUrl!}`,
     `  Embedded sandbox          ${sandboxUrl!}   (accounts admin/admin, demo/demo, bot/bot, totp/totp)`,
     ...(extra.length > 0 ? [`  Also allowed              ${extra.join(', ')}`] : []),
+    '  Read more                 README.md, then docs/ (server flags, sandbox, benchmarks)',
     '',
     '  Press Ctrl+C to stop.',
     '',

@@ -15,6 +15,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 const BENCHMARKS: Array<{ name: string; file: string; args?: string[]; what: string }> = [
   {
+    name: 'first-load',
+    file: 'first-load.ts',
+    what: 'first-load bytes (gzip) and time to a usable catalog, Swagger UI beside it',
+  },
+  {
     name: 'sandbox',
     file: 'sandbox.ts',
     what: 'sandbox start-up, channels.list req/s, $regex over 100,000 users',

@@ -15,6 +15,7 @@ export const BUILD_INPUTS = [
   'src/core',
   'index.html',
   'vite.config.ts',
+  'scripts/lib/precompress.ts',
   'public',
   'package-lock.json',
 ];
@@ -56,10 +57,14 @@ export function checkBuild(root = REPO_ROOT, inputs = BUILD_INPUTS): StaleCheck 
 export function runViteBuild(root = REPO_ROOT, outDir = path.join(root, 'dist')): Promise<void> {
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    const child = spawn(
+      process.execPath,
+      [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolve();

@@ -58,8 +58,10 @@ describe('parseCli', () => {
       sandboxUrl: null,
       targets: [],
       staticRoot: '/repo/dist',
+      sourceMaps: false,
       quiet: false,
     });
+    expect(parseCli(['--source-maps'], {}).sourceMaps).toBe(true);
   });
   it('reads flags and environment', () => {
     const o = parseCli(
@@ -95,6 +97,18 @@ describe('parseCli', () => {
     expect(o.connectTimeoutMs).toBe(20);
     expect(o.allowedHosts).toEqual(['box.lan', 'x.lan']);
     expect(parseCli([], { PORT: '4321' }).port).toBe(4321);
+  });
+  it('reads --public-url (or EXPLORER_PUBLIC_URL) as an origin and refuses what is not one', () => {
+    expect(parseCli(['--public-url', 'https://Explorer.Example.com/team/'], {}).publicOrigin).toBe(
+      'https://explorer.example.com',
+    );
+    expect(parseCli([], { EXPLORER_PUBLIC_URL: 'http://box.lan:8080' }).publicOrigin).toBe(
+      'http://box.lan:8080',
+    );
+    expect(parseCli([], {}).publicOrigin).toBeNull();
+    expect(() => parseCli(['--public-url', 'explorer.example.com'], {})).toThrow(/is not a URL/);
+    expect(() => parseCli(['--public-url', 'ftp://x'], {})).toThrow(/http\(s\) URL/);
+    expect(() => parseCli(['--public-url', 'https://u:p@x'], {})).toThrow(/without credentials/);
   });
   it('explains bad input', () => {
     expect(() => parseCli(['--target', 'chat.example.com'], {})).toThrow(UsageError);

@@ -49,9 +49,10 @@ export function checkHost(req: IncomingMessage, allowedHosts: readonly string[])
   };
 }
 
-export function checkOrigin(req: IncomingMessage): GuardResult {
+/** `publicOrigin`: the address behind a reverse proxy (--public-url), accepted as our own too. */
+export function checkOrigin(req: IncomingMessage, publicOrigin: string | null = null): GuardResult {
   const origin = req.headers.origin;
-  if (origin === undefined) return { ok: true };
+  if (origin === undefined || (publicOrigin !== null && origin === publicOrigin)) return { ok: true };
   const host = parseHostHeader(req.headers.host);
   let originUrl: URL | null;
   try {

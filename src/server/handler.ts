@@ -19,6 +19,13 @@ export interface ExplorerHandlerOptions {
   targets: readonly string[];
   /** Folder of the production build; null when another server (Vite) serves the app. */
   staticRoot: string | null;
+  /** Serve the build's source maps (off by default: they hold the whole source). */
+  sourceMaps?: boolean;
+  /**
+   * Origin people open behind a reverse proxy (--public-url): its host name is served and pages
+   * from it may use the proxy, whatever Host header the reverse proxy forwards.
+   */
+  publicOrigin?: string | null;
   /** Host names served besides IP literals and localhost. */
   allowedHosts?: readonly string[];
   connectTimeoutMs?: number;
@@ -62,7 +69,11 @@ export function createExplorerHandler(options: ExplorerHandlerOptions): Explorer
   const config: ExplorerConfig = { sandboxUrl, targets: [...allowList.targets], proxyPath: PROXY_PATH };
   const configBody = JSON.stringify(config);
   const csp = buildCsp(allowList.origins);
-  const allowedHosts = (options.allowedHosts ?? []).map((h) => h.toLowerCase());
+  const publicOrigin = options.publicOrigin ?? null;
+  const allowedHosts = [
+    ...(options.allowedHosts ?? []),
+    ...(publicOrigin === null ? [] : [new URL(publicOrigin).hostname.replace(/^\[|\]$/g, '')]),
+  ].map((h) => h.toLowerCase());
   const proxy = createProxy({
     allowList,
     connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
@@ -70,7 +81,9 @@ export function createExplorerHandler(options: ExplorerHandlerOptions): Explorer
     ...(options.bodyTimeoutMs === undefined ? {} : { bodyTimeoutMs: options.bodyTimeoutMs }),
   });
   const serveStatic =
-    options.staticRoot === null ? null : createStaticHandler({ root: options.staticRoot, csp });
+    options.staticRoot === null
+      ? null
+      : createStaticHandler({ root: options.staticRoot, csp, sourceMaps: options.sourceMaps });
   const log = options.log;
 
   function serveConfig(req: IncomingMessage, res: ServerResponse): void {
@@ -112,7 +125,7 @@ export function createExplorerHandler(options: ExplorerHandlerOptions): Explorer
         sendError(res, 'forbidden-origin', host.message);
         return;
       }
-      const origin = checkOrigin(req);
+      const origin = checkOrigin(req, publicOrigin);
       if (!origin.ok) {
         sendError(res, 'forbidden-origin', origin.message);
         return;

@@ -1,15 +1,18 @@
 import { useCallback, useEffect } from 'react';
-import { AuthPanel } from '../auth/AuthPanel';
 import { EndpointsPane } from '../catalog/EndpointsPane';
 import { RequestPane } from '../request/RequestPane';
 import { ResponsePane } from '../response/ResponsePane';
 import { RunnerProvider } from '../runner/RunnerContext';
-import { HistoryPanel } from '../share/HistoryPanel';
 import { usePermalinkSync } from '../share/usePermalinkSync';
 import { ServerBar } from './ServerBar';
 import { startExplorer } from './startup';
 import { useExplorerConfig } from './useExplorerConfig';
+import { lazyComponent } from './lazy-component';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
+
+// Not needed to show the catalog: they load after it (issue 14, first load).
+const AuthPanel = lazyComponent(() => import('../auth/AuthPanel').then((m) => m.AuthPanel));
+const HistoryPanel = lazyComponent(() => import('../share/HistoryPanel').then((m) => m.HistoryPanel));
 
 function Shell() {
   const focusSearch = useCallback(() => {

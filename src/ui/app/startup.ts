@@ -1,15 +1,24 @@
-import { restoreRemembered } from '../auth/actions';
 import { startRateLimitTracking } from '../ratelimit/store';
-import { startHistoryRecording } from '../share/history-store';
 
 /**
  * Everything that listens for the app's whole life, started in one place: the rate-limit gauge and
  * the history learn from every finished run, and remembered sessions come back. No feature depends
- * on a panel being mounted (or open) to work. Returns the stop function (tests, hot reload).
+ * on a panel being mounted (or open) to work. History and auth code load after the first paint
+ * (they are not needed to show the catalog), but they start here, not with their panels.
+ * Returns the stop function (tests, hot reload).
  */
 export function startExplorer(): () => void {
   startRateLimitTracking();
-  const stopHistory = startHistoryRecording();
-  restoreRemembered();
-  return stopHistory;
+  let stopped = false;
+  let stopHistory: (() => void) | undefined;
+  void import('../share/history-store').then(({ startHistoryRecording }) => {
+    if (!stopped) stopHistory = startHistoryRecording();
+  });
+  void import('../auth/actions').then(({ restoreRemembered }) => {
+    if (!stopped) restoreRemembered();
+  });
+  return () => {
+    stopped = true;
+    stopHistory?.();
+  };
 }

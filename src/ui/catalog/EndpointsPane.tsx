@@ -5,9 +5,12 @@ import { useExplorerStore } from '../state/store';
 import { CatalogStatusLine } from './CatalogStatusLine';
 import { useCatalogStore } from './catalog-store';
 import { EndpointList } from './EndpointList';
-import { ImportOpenApi } from './ImportOpenApi';
 import { buildRows, moveActive } from './rows';
 import { useCatalogSync } from './useCatalogSync';
+import { lazyComponent } from '../app/lazy-component';
+
+// Importing a document is not a first-screen task: its code loads after the list (issue 14).
+const ImportOpenApi = lazyComponent(() => import('./ImportOpenApi').then((m) => m.ImportOpenApi));
 import './catalog.css';
 
 /** The draft can send these; an operation with another method (PATCH from a server) is shown but not selectable. */

@@ -5,7 +5,6 @@ import { statusLine } from '../../core/http/status-text';
 import type { ResponseRecord } from '../../core/http/types';
 import type { FetchAllResult } from '../../core/pagination/fetch-all';
 import { countZeroWarning } from '../../core/pagination/arithmetic';
-import { AuthDiagnosis } from '../auth/AuthDiagnosis';
 import { useSelectedOperation } from '../catalog/catalog-store';
 import { RateLimitGauge, type RouteRef } from '../ratelimit/RateLimitGauge';
 import { TooManyRequestsAlert } from '../ratelimit/TooManyRequestsAlert';
@@ -16,13 +15,17 @@ import { resend } from '../runner/send';
 import type { RunOutcome, RunView } from '../runner/useRunner';
 import { SendRefusalNotice } from '../request/SendRefusalNotice';
 import { useExplorerStore } from '../state/store';
-import { FetchAll } from './FetchAll';
 import { formatBytes, formatMs } from './format';
 import { PaginationBar } from './PaginationBar';
 import { ResponseProblems } from './ResponseProblems';
-import { ResponseViews } from './ResponseViews';
 import { useResponseDoc } from './useResponseDoc';
 import './response.css';
+import { lazyComponent } from '../app/lazy-component';
+
+// Shown only once there is a response: loaded after the first paint (issue 14, first load).
+const AuthDiagnosis = lazyComponent(() => import('../auth/AuthDiagnosis').then((m) => m.AuthDiagnosis));
+const FetchAll = lazyComponent(() => import('./FetchAll').then((m) => m.FetchAll));
+const ResponseViews = lazyComponent(() => import('./ResponseViews').then((m) => m.ResponseViews));
 
 /** The answer on screen with its run: the finished one, or the previous one while the next loads or after a cancel. */
 function shownOutcome(view: RunView): RunOutcome | undefined {

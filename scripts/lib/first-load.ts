@@ -1,0 +1,40 @@
+/**
+ * What the browser must fetch before the first paint: the scripts and stylesheets index.html
+ * names (module entry, modulepreload, stylesheet), plus every chunk those scripts import
+ * statically, transitively. Dynamic import() targets are not counted: they load later. Sizes
+ * are gzip level 9 per file, as a server sending the build's .gz would move them.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSize } from './monaco-assets';
+
+/** Issue 14's budget for JS + CSS before first paint. */
+export const FIRST_LOAD_BUDGET_BYTES = 120 * 1000;
+
+export interface FirstLoadFile {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+
+const HTML_ASSET = /<(?:script|link)\b[^>]*?\b(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g;
+// Static imports in minified chunks: `import{a as b}from"./x.js"`, `import"./y.js"`, `export*from"./z.js"`.
+const STATIC_IMPORT = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["'](\.\/[^"']+\.js)["']/g;
+
+export function firstLoadFiles(distDir: string): FirstLoadFile[] {
+  const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const seen = new Set<string>();
+  const queue = [...html.matchAll(HTML_ASSET)].map((m) => m[1]!);
+  const files: FirstLoadFile[] = [];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const data = readFileSync(path.join(distDir, file));
+    files.push({ file, raw: data.length, gzip: gzipSize(data) });
+    if (!file.endsWith('.js')) continue;
+    for (const m of data.toString('utf8').matchAll(STATIC_IMPORT))
+      queue.push(path.posix.join(path.posix.dirname(file), m[1]!));
+  }
+  return files;
+}

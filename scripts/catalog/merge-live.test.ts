@@ -180,7 +180,8 @@ describe('against the sandbox', () => {
     const sb = await startSandbox({ port: 0, seedUsers: 10, env: {} });
     try {
       const d = await loadServerDescription({ baseUrl: sb.url });
-      expect(d.version).toBe('8.1.0');
+      // Signed out, Rocket.Chat 8.x (and the sandbox) tell only major.minor.
+      expect(d.version).toBe('8.1');
       if (d.offered) {
         const ops = mergeCatalog({ bundled, server: d.description.operations });
         expect(findOperation(ops, 'GET /api/v1/channels.list')?.availability).toBe('on-server');

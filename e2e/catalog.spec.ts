@@ -342,7 +342,7 @@ test('an import URL the page may not fetch is refused in words, without a CSP vi
   expect(await endpointCount(page)).toBe(before);
 });
 
-test("the server's /api/docs/json marks what it has; the list can show only those", async ({
+test("the server's /api/docs/json marks what it has; the list opens on those, one click shows all", async ({
   page,
   explorerUrl,
 }) => {
@@ -352,25 +352,33 @@ test("the server's /api/docs/json marks what it has; the list can show only thos
   await expect(line).toBeVisible();
   const [, onServer, notOnServer] =
     /· (\d+) on this server · (\d+) not on this server/.exec((await line.textContent()) ?? '') ?? [];
-  const all = await endpointCount(page);
-  expect(Number(onServer) + Number(notOnServer)).toBeLessThanOrEqual(all);
+  expect(Number(notOnServer)).toBeGreaterThan(0);
 
-  // users.list is served by the sandbox; a bundled operation it lacks says so.
+  // Opens on what this server serves, and the count line says both numbers.
+  const onlyHere = pane.getByRole('checkbox', { name: 'Only on this server' });
+  await expect(onlyHere).toBeChecked();
+  const served = await endpointCount(page);
+  expect(served).toBeGreaterThanOrEqual(Number(onServer));
+  await expect(pane.getByText(new RegExp(`^of ${served + Number(notOnServer)}$`))).toBeVisible();
   const search = page.getByRole('searchbox', { name: 'Search endpoints' });
+  await search.fill('ai.search');
+  await expect.poll(() => endpointCount(page)).toBe(0);
+  await expect(pane.getByText(/No endpoint on this server matches “ai.search”/)).toBeVisible();
+
+  // One click shows all: a bundled operation the server lacks says so; users.list does not.
+  await pane.getByRole('button', { name: 'Show all endpoints' }).click();
+  await expect(onlyHere).not.toBeChecked();
+  await expect(
+    page.getByRole('option', { name: 'GET /api/v1/ai.search', exact: true }),
+  ).toHaveAccessibleDescription(/not on this server/);
   await search.fill('users.list');
   await expect(
     page.getByRole('option', { name: 'GET /api/v1/users.list', exact: true }),
   ).not.toHaveAccessibleDescription(/not on this server/);
-  await search.fill('ai.search');
-  await expect(
-    page.getByRole('option', { name: 'GET /api/v1/ai.search', exact: true }),
-  ).toHaveAccessibleDescription(/not on this server/);
-
   await search.fill('');
-  await pane.getByRole('checkbox', { name: 'Only on this server' }).check();
-  await expect.poll(() => endpointCount(page)).toBe(all - Number(notOnServer));
-  await search.fill('ai.search');
-  await expect.poll(() => endpointCount(page)).toBe(0);
+  await expect.poll(() => endpointCount(page)).toBe(served + Number(notOnServer));
+  await onlyHere.check();
+  await expect.poll(() => endpointCount(page)).toBe(served);
 });
 
 test('the chosen operation stays in view when operations arrive above it later', async ({

@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import { usePanelRef } from 'react-resizable-panels';
 import { AuthPanel } from '../auth/AuthPanel';
 import { EndpointsPane } from '../catalog/EndpointsPane';
 import { RequestPane } from '../request/RequestPane';
@@ -6,6 +7,7 @@ import { ResponsePane } from '../response/ResponsePane';
 import { RunnerProvider, useRun } from '../runner/RunnerContext';
 import { HistoryPanel } from '../share/HistoryPanel';
 import { usePermalinkSync } from '../share/usePermalinkSync';
+import { PaneLayout } from './PaneLayout';
 import { ServerBar } from './ServerBar';
 import { useExplorerConfig } from './useExplorerConfig';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
@@ -17,24 +19,48 @@ function Shell() {
   }, []);
   useGlobalShortcuts({ send, focusSearch });
   usePermalinkSync();
+  const endpointsRef = usePanelRef();
+  const [endpointsHidden, setEndpointsHidden] = useState(false);
+  const toggleEndpoints = () => {
+    const panel = endpointsRef.current;
+    // Stacked (narrow) layout: no resizable panel, the column is simply left out.
+    if (!panel) setEndpointsHidden((hidden) => !hidden);
+    else if (panel.isCollapsed()) panel.expand();
+    else panel.collapse();
+  };
   return (
     <div className="app">
       <header className="app-header">
+        <button
+          type="button"
+          className="pane-toggle"
+          aria-label={endpointsHidden ? 'Show the Endpoints pane' : 'Hide the Endpoints pane'}
+          aria-expanded={!endpointsHidden}
+          title={endpointsHidden ? 'Show the Endpoints pane' : 'Hide the Endpoints pane'}
+          onClick={toggleEndpoints}
+        >
+          <span aria-hidden="true">☰</span>
+        </button>
         <h1 className="app-title">
           <span aria-hidden="true" className="app-logo" />
-          Rocket.Chat API Explorer
+          <span className="app-title-brand">Rocket.Chat </span>API Explorer
         </h1>
         <ServerBar />
         <AuthPanel />
       </header>
-      <main className="panes">
-        <div className="left-column">
-          <EndpointsPane />
-          <HistoryPanel />
-        </div>
-        <RequestPane />
-        <ResponsePane />
-      </main>
+      <PaneLayout
+        endpointsRef={endpointsRef}
+        endpointsHidden={endpointsHidden}
+        onEndpointsCollapsedChange={setEndpointsHidden}
+        left={
+          <>
+            <EndpointsPane />
+            <HistoryPanel />
+          </>
+        }
+        request={<RequestPane />}
+        response={<ResponsePane />}
+      />
     </div>
   );
 }

@@ -10,7 +10,8 @@ export function AuthStatusLine() {
   const pending = useExplorerStore((s) => s.pendingTwoFactor);
   if (server === '') return null;
   return (
-    <p className="hint auth-status-line" aria-label="Sent as">
+    // A plain paragraph: its text says "Sent as …" already, and aria-label is prohibited on a <p>.
+    <p className="hint auth-status-line">
       {user ? (
         <>
           Sent as <strong>{user.username ?? 'a user not verified yet'}</strong>: X-User-Id{' '}

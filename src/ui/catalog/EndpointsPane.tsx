@@ -24,7 +24,9 @@ export function EndpointsPane() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [active, setActive] = useState(-1);
   const [notice, setNotice] = useState('');
-  const [onServerOnly, setOnServerOnly] = useState(false);
+  // On by default: once the server's own description is merged, the list opens on what that server
+  // serves (most of the bundled catalog is not on a given server); one click shows everything.
+  const [onServerOnly, setOnServerOnly] = useState(true);
   const listId = useId();
   const optionPrefix = useId();
   const optionId = useCallback((i: number) => `${optionPrefix}-o${i}`, [optionPrefix]);
@@ -32,11 +34,15 @@ export function EndpointsPane() {
   const searching = query.trim() !== '';
   const someAbsent = (status.counts?.['not-on-server'] ?? 0) > 0;
   const hideAbsent = onServerOnly && someAbsent;
-  const model = useMemo(() => {
-    let ranked = view ? searchOperations(view.index, query).map((hit) => hit.op) : [];
-    if (hideAbsent) ranked = ranked.filter((op) => op.availability !== 'not-on-server');
-    return buildRows(ranked, searching, collapsed);
+  const { model, hiddenCount } = useMemo(() => {
+    const all = view ? searchOperations(view.index, query).map((hit) => hit.op) : [];
+    const ranked = hideAbsent ? all.filter((op) => op.availability !== 'not-on-server') : all;
+    return { model: buildRows(ranked, searching, collapsed), hiddenCount: all.length - ranked.length };
   }, [view, query, searching, collapsed, hideAbsent]);
+  const showAll = () => {
+    setActive(-1);
+    setOnServerOnly(false);
+  };
 
   const select = useCallback(
     (op: Operation) => {
@@ -117,12 +123,21 @@ export function EndpointsPane() {
         onKeyDown={onKeyDown}
       />
       <div className="endpoints-bar">
-        <p className="endpoint-count" role="status">
-          {ready
-            ? `${model.matchCount} endpoints`
-            : status.bundled === 'error'
-              ? 'Catalog unavailable'
-              : 'Loading catalog…'}
+        <p className="endpoint-count">
+          <span role="status">
+            {ready
+              ? `${model.matchCount} endpoints`
+              : status.bundled === 'error'
+                ? 'Catalog unavailable'
+                : 'Loading catalog…'}
+          </span>
+          {hideAbsent && ready ? (
+            <span className="endpoint-count-total">
+              {' '}
+              of {model.matchCount + hiddenCount}
+              {searching ? ' matching' : ''}
+            </span>
+          ) : null}
         </p>
         {someAbsent ? (
           <label className="on-server-filter">
@@ -156,9 +171,18 @@ export function EndpointsPane() {
       ) : null}
       {ready ? (
         model.matchCount === 0 ? (
-          <p className="empty">
-            No endpoint matches “{query.trim()}”. Try fewer letters or a path fragment like users.list.
-          </p>
+          hiddenCount > 0 ? (
+            <p className="empty">
+              No endpoint on this server matches “{query.trim()}”; {hiddenCount} in the catalog do.{' '}
+              <button type="button" className="link-button" onClick={showAll}>
+                Show all endpoints
+              </button>
+            </p>
+          ) : (
+            <p className="empty">
+              No endpoint matches “{query.trim()}”. Try fewer letters or a path fragment like users.list.
+            </p>
+          )
         ) : (
           <EndpointList
             listId={listId}

@@ -23,23 +23,28 @@ export function PaginationBar({ sent, page, busy }: { sent: SentRequest; page: P
     (a, b) => a - b,
   );
   return (
+    // Short visible words ("Next") with " page" for screen readers: the bar fits one line at 1280 px.
     <div className="pagination">
       <nav className="pagination-bar" aria-label="Pages">
         <button type="button" onClick={() => go(nav.first)} disabled={busy || nav.first === null}>
-          First page
+          First
+          <span className="sr-only"> page</span>
         </button>
         <button type="button" onClick={() => go(nav.previous)} disabled={busy || nav.previous === null}>
-          Previous page
+          Previous
+          <span className="sr-only"> page</span>
         </button>
         <span className="showing">{info.text}</span>
-        <span className="muted">
+        <span className="muted page-of">
           {pageSize > 0 ? `page ${info.page} of ${info.pageCount}` : 'all items in one page'}
         </span>
         <button type="button" onClick={() => go(nav.next)} disabled={busy || nav.next === null}>
-          Next page
+          Next
+          <span className="sr-only"> page</span>
         </button>
         <button type="button" onClick={() => go(nav.last)} disabled={busy || nav.last === null}>
-          Last page
+          Last
+          <span className="sr-only"> page</span>
         </button>
         <label htmlFor={sizeId} className="page-size">
           Page size

@@ -5,6 +5,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { monacoReady, pasteInto } from './editors-helpers';
+import { selectOperation, send, signInAs } from './auth-helpers';
 
 function endpointsPane(page: Page): Locator {
   return page.getByRole('region', { name: 'Endpoints' });
@@ -407,4 +408,26 @@ test('the chosen operation stays in view when operations arrive above it later',
   await expect.poll(() => endpointCount(page)).toBe(before + 80);
   await pane.getByText('Import OpenAPI').click(); // closes the panel: the list gets its height back
   await expect(chosen).toBeInViewport();
+});
+
+test('groups.list: the form offers the paging params the server reads, and the pager works', async ({
+  page,
+  explorerUrl,
+}) => {
+  await openExplorer(page, explorerUrl);
+  await signInAs(page, 'demo');
+  await selectOperation(page, 'GET', '/api/v1/groups.list');
+  const request = page.getByRole('region', { name: 'Request' });
+  await expect(request.getByText('This endpoint takes no parameters')).toHaveCount(0);
+  const count = request
+    .getByRole('spinbutton', { name: 'count', exact: true })
+    .or(request.getByRole('textbox', { name: 'count', exact: true }))
+    .first();
+  await count.fill('1');
+  await send(page);
+  const response = page.getByRole('region', { name: 'Response' });
+  await expect(response.getByRole('status', { name: 'Status' })).toContainText('200');
+  // The page size the form asked for is the one the pager shows.
+  await expect(response.getByText(/Showing 1–1 of \d+/)).toBeVisible();
+  await expect(response.getByRole('combobox', { name: 'Page size' })).toHaveValue('1');
 });

@@ -7,6 +7,9 @@ import type { Locator, Page } from '@playwright/test';
 import { authRegion, responsePane, selectOperation, send, signInAs } from './auth-helpers';
 import { expect, test } from './fixtures';
 
+// Sign-in, a send and a reload per test on a machine shared with other runs: room above 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
   expect(b, 'element is laid out').not.toBeNull();
@@ -120,7 +123,6 @@ test('panes resize with the keyboard, keep their size after a reload, and Endpoi
   page,
   explorerUrl,
 }) => {
-  test.setTimeout(60_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await openExplorer(page, explorerUrl);
   const endpoints = page.getByRole('region', { name: 'Endpoints' });

@@ -24,9 +24,9 @@ export function EndpointsPane() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [active, setActive] = useState(-1);
   const [notice, setNotice] = useState('');
-  // On by default: once the server's own description is merged, the list opens on what that server
-  // serves (most of the bundled catalog is not on a given server); one click shows everything.
-  const [onServerOnly, setOnServerOnly] = useState(true);
+  // Off by default: every operation stays findable; browsing lists what the server serves first
+  // (see buildRows) and the count says how many of the shown ones it serves.
+  const [onServerOnly, setOnServerOnly] = useState(false);
   const listId = useId();
   const optionPrefix = useId();
   const optionId = useCallback((i: number) => `${optionPrefix}-o${i}`, [optionPrefix]);
@@ -34,10 +34,15 @@ export function EndpointsPane() {
   const searching = query.trim() !== '';
   const someAbsent = (status.counts?.['not-on-server'] ?? 0) > 0;
   const hideAbsent = onServerOnly && someAbsent;
-  const { model, hiddenCount } = useMemo(() => {
+  const { model, hiddenCount, servedCount } = useMemo(() => {
     const all = view ? searchOperations(view.index, query).map((hit) => hit.op) : [];
-    const ranked = hideAbsent ? all.filter((op) => op.availability !== 'not-on-server') : all;
-    return { model: buildRows(ranked, searching, collapsed), hiddenCount: all.length - ranked.length };
+    const served = all.filter((op) => op.availability !== 'not-on-server');
+    const ranked = hideAbsent ? served : all;
+    return {
+      model: buildRows(ranked, searching, collapsed),
+      hiddenCount: all.length - ranked.length,
+      servedCount: served.length,
+    };
   }, [view, query, searching, collapsed, hideAbsent]);
   const showAll = () => {
     setActive(-1);
@@ -131,11 +136,10 @@ export function EndpointsPane() {
                 ? 'Catalog unavailable'
                 : 'Loading catalog…'}
           </span>
-          {hideAbsent && ready ? (
+          {/* Both numbers: what is shown and what of it (or of all) this server serves. */}
+          {ready && someAbsent ? (
             <span className="endpoint-count-total">
-              {' '}
-              of {model.matchCount + hiddenCount}
-              {searching ? ' matching' : ''}
+              {hideAbsent ? ` of ${model.matchCount + hiddenCount}` : ` · ${servedCount} on this server`}
             </span>
           ) : null}
         </p>

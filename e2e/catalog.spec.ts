@@ -22,7 +22,7 @@ async function endpointCount(page: Page): Promise<number> {
 
 /** The catalog once the server's own description is merged in, so counts no longer move. */
 async function waitForServerCatalog(page: Page): Promise<void> {
-  await expect(endpointsPane(page).getByText(/\d+ on this server/)).toBeVisible();
+  await expect(endpointsPane(page).getByText(/Catalog: .*\d+ on this server/)).toBeVisible();
 }
 
 async function openExplorer(page: Page, url: string): Promise<void> {

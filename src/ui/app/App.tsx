@@ -43,7 +43,10 @@ function Shell() {
         </button>
         <h1 className="app-title">
           <span aria-hidden="true" className="app-logo" />
-          <span className="app-title-brand">Rocket.Chat </span>API Explorer
+          {/* One flex item, so no flex gap opens between the two words. */}
+          <span>
+            <span className="app-title-brand">Rocket.Chat </span>API Explorer
+          </span>
         </h1>
         <ServerBar />
         <AuthPanel />

@@ -46,26 +46,27 @@ export function PaginationBar({ sent, page, busy }: { sent: SentRequest; page: P
           Last
           <span className="sr-only"> page</span>
         </button>
-        <label htmlFor={sizeId} className="page-size">
-          Page size
-        </label>
-        <select
-          id={sizeId}
-          value={pageSize > 0 ? String(pageSize) : ''}
-          disabled={busy}
-          onChange={(event) => {
-            const size = Number(event.target.value);
-            // Keep the first item on screen: the new page starts at the page holding it.
-            go(Math.floor(page.offset / size) * size, size);
-          }}
-        >
-          {pageSize > 0 ? null : <option value="">all</option>}
-          {sizes.map((size) => (
-            <option key={size} value={String(size)}>
-              {size}
-            </option>
-          ))}
-        </select>
+        {/* Label and select wrap together when the pane is narrow, never apart. */}
+        <span className="page-size">
+          <label htmlFor={sizeId}>Page size</label>
+          <select
+            id={sizeId}
+            value={pageSize > 0 ? String(pageSize) : ''}
+            disabled={busy}
+            onChange={(event) => {
+              const size = Number(event.target.value);
+              // Keep the first item on screen: the new page starts at the page holding it.
+              go(Math.floor(page.offset / size) * size, size);
+            }}
+          >
+            {pageSize > 0 ? null : <option value="">all</option>}
+            {sizes.map((size) => (
+              <option key={size} value={String(size)}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </span>
       </nav>
       {clamp.kind !== 'none' ? (
         <p role="status" className="alert warn">

@@ -41,7 +41,7 @@ test('Copy as cURL runs in bash -c against the sandbox and is answered as the si
   expect(curl).not.toContain(`"''`);
   const env = { RC_USER_ID: credentials.userId, RC_AUTH_TOKEN: credentials.authToken };
   for (const shell of ['/bin/bash', '/bin/zsh', '/usr/bin/zsh'].filter((s) => existsSync(s))) {
-    const out = await run(shell, `${curl} --silent --show-error`, env);
+    const out = await run(shell, `${curl.trimEnd()} --silent --show-error`, env);
     const body = JSON.parse(out) as { success?: boolean; username?: string };
     expect(body.success, `${shell}: ${out}`).toBe(true);
     expect(body.username).toBe('admin');

@@ -5,6 +5,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { monacoReady, pasteInto } from './editors-helpers';
+import { selectOperation, send, signInAs } from './auth-helpers';
 
 function endpointsPane(page: Page): Locator {
   return page.getByRole('region', { name: 'Endpoints' });
@@ -21,7 +22,7 @@ async function endpointCount(page: Page): Promise<number> {
 
 /** The catalog once the server's own description is merged in, so counts no longer move. */
 async function waitForServerCatalog(page: Page): Promise<void> {
-  await expect(endpointsPane(page).getByText(/\d+ on this server/)).toBeVisible();
+  await expect(endpointsPane(page).getByText(/Catalog: .*\d+ on this server/)).toBeVisible();
 }
 
 async function openExplorer(page: Page, url: string): Promise<void> {
@@ -342,7 +343,7 @@ test('an import URL the page may not fetch is refused in words, without a CSP vi
   expect(await endpointCount(page)).toBe(before);
 });
 
-test("the server's /api/docs/json marks what it has; the list can show only those", async ({
+test("the server's /api/docs/json marks what it has; served ones come first; the list can show only those", async ({
   page,
   explorerUrl,
 }) => {
@@ -354,6 +355,11 @@ test("the server's /api/docs/json marks what it has; the list can show only thos
     /· (\d+) on this server · (\d+) not on this server/.exec((await line.textContent()) ?? '') ?? [];
   const all = await endpointCount(page);
   expect(Number(onServer) + Number(notOnServer)).toBeLessThanOrEqual(all);
+  // The count line says both numbers, and browsing opens on an operation this server serves.
+  await expect(
+    pane.getByText(`· ${all - Number(notOnServer)} on this server`, { exact: true }),
+  ).toBeVisible();
+  await expect(pane.getByRole('option').first()).not.toHaveAccessibleDescription(/not on this server/);
 
   // users.list is served by the sandbox; a bundled operation it lacks says so.
   const search = page.getByRole('searchbox', { name: 'Search endpoints' });
@@ -366,11 +372,18 @@ test("the server's /api/docs/json marks what it has; the list can show only thos
     page.getByRole('option', { name: 'GET /api/v1/ai.search', exact: true }),
   ).toHaveAccessibleDescription(/not on this server/);
 
-  await search.fill('');
   await pane.getByRole('checkbox', { name: 'Only on this server' }).check();
-  await expect.poll(() => endpointCount(page)).toBe(all - Number(notOnServer));
-  await search.fill('ai.search');
   await expect.poll(() => endpointCount(page)).toBe(0);
+  await expect(pane.getByText(/No endpoint on this server matches “ai.search”/)).toBeVisible();
+  await search.fill('');
+  await expect.poll(() => endpointCount(page)).toBe(all - Number(notOnServer));
+  await expect(pane.getByText(`of ${all}`, { exact: true })).toBeVisible();
+  await pane
+    .getByRole('button', { name: 'Show all endpoints' })
+    .or(pane.getByRole('checkbox', { name: 'Only on this server' }))
+    .first()
+    .click();
+  await expect.poll(() => endpointCount(page)).toBe(all);
 });
 
 test('the chosen operation stays in view when operations arrive above it later', async ({
@@ -399,4 +412,26 @@ test('the chosen operation stays in view when operations arrive above it later',
   await expect.poll(() => endpointCount(page)).toBe(before + 80);
   await pane.getByText('Import OpenAPI').click(); // closes the panel: the list gets its height back
   await expect(chosen).toBeInViewport();
+});
+
+test('groups.list: the form offers the paging params the server reads, and the pager works', async ({
+  page,
+  explorerUrl,
+}) => {
+  await openExplorer(page, explorerUrl);
+  await signInAs(page, 'demo');
+  await selectOperation(page, 'GET', '/api/v1/groups.list');
+  const request = page.getByRole('region', { name: 'Request' });
+  await expect(request.getByText('This endpoint takes no parameters')).toHaveCount(0);
+  const count = request
+    .getByRole('spinbutton', { name: 'count', exact: true })
+    .or(request.getByRole('textbox', { name: 'count', exact: true }))
+    .first();
+  await count.fill('1');
+  await send(page);
+  const response = page.getByRole('region', { name: 'Response' });
+  await expect(response.getByRole('status', { name: 'Status' })).toContainText('200');
+  // The page size the form asked for is the one the pager shows.
+  await expect(response.getByText(/Showing 1–1 of \d+/)).toBeVisible();
+  await expect(response.getByRole('combobox', { name: 'Page size' })).toHaveValue('1');
 });

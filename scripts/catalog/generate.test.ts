@@ -114,6 +114,16 @@ describe('catalog generator', () => {
     expect(o.auth).toBeUndefined(); // needs auth
   });
 
+  it('groups.list: an empty validator ({}) does not hide the paginated params its type names', () => {
+    for (const path of ['/api/v1/groups.list', '/api/v1/groups.listAll']) {
+      const o = op('GET', path);
+      expect(o.paginated).toBe(true);
+      expect(Object.keys(schemaOf(o).properties as object)).toEqual(
+        expect.arrayContaining(['count', 'offset', 'sort']),
+      );
+    }
+  });
+
   it('chat.postMessage: POST body schema from the validator, roomId or channel', () => {
     const o = op('POST', '/api/v1/chat.postMessage');
     expect(o.src).toBe('v');

@@ -116,6 +116,27 @@ function objectsAsJsonStrings(schema: JsonSchema): JsonSchema {
   return fix(schema);
 }
 
+/** What a Rocket.Chat list route reads when its validator says nothing (see emptyPaged). */
+const PAGED_LIST_PARAMS: JsonSchema = {
+  type: 'object',
+  properties: {
+    count: { type: 'number' },
+    offset: { type: 'number' },
+    sort: { type: 'string' },
+    fields: { type: 'string' },
+    query: { type: 'string' },
+  },
+  required: [],
+  additionalProperties: true,
+};
+
+/** A schema that accepts anything and names no parameter. */
+export function isUnconstrained(schema: JsonSchema): boolean {
+  return Object.keys(schema).every(
+    (key) => key === '$schema' || key === '$id' || key === 'additionalProperties',
+  );
+}
+
 /** Builds the catalog and returns it with its exact file text. */
 export async function buildCatalog(): Promise<{ catalog: GeneratedCatalog; text: string }> {
   const typings = analyseTypings();
@@ -151,8 +172,18 @@ export async function buildCatalog(): Promise<{ catalog: GeneratedCatalog; text:
     const method = op.method as HttpMethod;
     let schema: JsonSchema | undefined;
     let src: 'v' | 't' | undefined;
-    const fromValidator = op.validator && validatorSchemas.get(validatorKey(op.validator));
-    if (fromValidator) {
+    const found = op.validator && validatorSchemas.get(validatorKey(op.validator));
+    const result = resultFacts(checker, op);
+    // An empty validator schema (`{}`: groups.list's isGroupsListProps, typed PaginatedRequest<null>,
+    // which TypeScript reduces to never) checks nothing, while the route still reads count, offset
+    // and the JSON params (getPaginationItems, parseJsonQuery) and answers a page: the form gets
+    // those parameters instead of "This endpoint takes no parameters" beside a pager.
+    const emptyPaged = found !== undefined && isUnconstrained(found.schema) && result.paginatedResult;
+    const fromValidator = found && !emptyPaged ? found : undefined;
+    if (emptyPaged) {
+      schema = PAGED_LIST_PARAMS;
+      src = 'v';
+    } else if (fromValidator) {
       schema = fromValidator.schema;
       src = 'v';
     } else if (op.paramsType && !PARAMS_NOT_FROM_TYPES.has(`${method} ${p}`)) {
@@ -161,7 +192,6 @@ export async function buildCatalog(): Promise<{ catalog: GeneratedCatalog; text:
       src = 't';
     }
     const names = topLevelNames(schema);
-    const result = resultFacts(checker, op);
     const paginated = (names.includes('count') && names.includes('offset')) || result.paginatedResult;
     const jsonParams = jsonParamsOf(method, p, names);
     const out: GeneratedOperation = { method, path: p, group: groupOf(p) };

@@ -162,8 +162,17 @@ export function expandPlaceholdersInShell(script: string): string {
       }
       const m = /^\$RC_[A-Z0-9_]+/.exec(script.slice(i, i + 40));
       if (m) {
-        out += `'"${m[0]}"'`;
+        // Close the quote, expand in double quotes, reopen; but no empty '' on either side (it
+        // works, yet reads as a typo and gets "fixed" by hand into a broken command).
+        const openedHere = out.endsWith("'") && script[i - 1] === "'";
+        const closesNext = script[i + m[0].length] === "'";
+        out = openedHere ? out.slice(0, -1) : `${out}'`;
+        out += `"${m[0]}"`;
         i += m[0].length - 1;
+        if (closesNext) {
+          i++; // the closing quote is consumed: we are outside the single quotes now
+          inSingle = false;
+        } else out += "'";
         continue;
       }
       out += ch;
@@ -177,7 +186,6 @@ export function expandPlaceholdersInShell(script: string): string {
     if (ch === "'") inSingle = true;
     out += ch;
   }
-  // Left as is: `''` (an empty quoted word) around a splice is harmless to the shell.
   return out;
 }
 

@@ -118,12 +118,14 @@ describe('snippets', () => {
 
   it('shell placeholder splicing survives quotes in the same word', () => {
     expect(expandPlaceholdersInShell("--header 'X-Auth-Token: $RC_AUTH_TOKEN'")).toBe(
-      `--header 'X-Auth-Token: '"$RC_AUTH_TOKEN"''`,
+      `--header 'X-Auth-Token: '"$RC_AUTH_TOKEN"`,
     );
     expect(expandPlaceholdersInShell(`--data '{"a":"it'\\''s $RC_PASSWORD"}'`)).toBe(
       `--data '{"a":"it'\\''s '"$RC_PASSWORD"'"}'`,
     );
     expect(expandPlaceholdersInShell('echo $RC_AUTH_TOKEN')).toBe('echo $RC_AUTH_TOKEN');
+    // A word that is only the placeholder leaves no empty '' behind on either side.
+    expect(expandPlaceholdersInShell("-H '$RC_AUTH_TOKEN' x")).toBe('-H "$RC_AUTH_TOKEN" x');
   });
 });
 

@@ -1,9 +1,11 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { usePanelRef } from 'react-resizable-panels';
 import { EndpointsPane } from '../catalog/EndpointsPane';
 import { RequestPane } from '../request/RequestPane';
 import { ResponsePane } from '../response/ResponsePane';
 import { RunnerProvider } from '../runner/RunnerContext';
 import { usePermalinkSync } from '../share/usePermalinkSync';
+import { PaneLayout } from './PaneLayout';
 import { ServerBar } from './ServerBar';
 import { startExplorer } from './startup';
 import { useExplorerConfig } from './useExplorerConfig';
@@ -20,24 +22,51 @@ function Shell() {
   }, []);
   useGlobalShortcuts(focusSearch);
   usePermalinkSync();
+  const endpointsRef = usePanelRef();
+  const [endpointsHidden, setEndpointsHidden] = useState(false);
+  const toggleEndpoints = () => {
+    const panel = endpointsRef.current;
+    // Stacked (narrow) layout: no resizable panel, the column is simply left out.
+    if (!panel) setEndpointsHidden((hidden) => !hidden);
+    else if (panel.isCollapsed()) panel.expand();
+    else panel.collapse();
+  };
   return (
     <div className="app">
       <header className="app-header">
+        <button
+          type="button"
+          className="pane-toggle"
+          aria-label={endpointsHidden ? 'Show the Endpoints pane' : 'Hide the Endpoints pane'}
+          aria-expanded={!endpointsHidden}
+          title={endpointsHidden ? 'Show the Endpoints pane' : 'Hide the Endpoints pane'}
+          onClick={toggleEndpoints}
+        >
+          <span aria-hidden="true">☰</span>
+        </button>
         <h1 className="app-title">
           <span aria-hidden="true" className="app-logo" />
-          Rocket.Chat API Explorer
+          {/* One flex item, so no flex gap opens between the two words. */}
+          <span>
+            <span className="app-title-brand">Rocket.Chat </span>API Explorer
+          </span>
         </h1>
         <ServerBar />
         <AuthPanel />
       </header>
-      <main className="panes">
-        <div className="left-column">
-          <EndpointsPane />
-          <HistoryPanel />
-        </div>
-        <RequestPane />
-        <ResponsePane />
-      </main>
+      <PaneLayout
+        endpointsRef={endpointsRef}
+        endpointsHidden={endpointsHidden}
+        onEndpointsCollapsedChange={setEndpointsHidden}
+        left={
+          <>
+            <EndpointsPane />
+            <HistoryPanel />
+          </>
+        }
+        request={<RequestPane />}
+        response={<ResponsePane />}
+      />
     </div>
   );
 }

@@ -36,17 +36,20 @@ export function ServerBar() {
           </option>
         ))}
       </datalist>
-      <label htmlFor={modeId}>Connection</label>
-      <select
-        id={modeId}
-        value={transportMode}
-        onChange={(event) => setTransportMode(event.target.value === 'direct' ? 'direct' : 'proxy')}
-      >
-        <option value="proxy" disabled={!proxyAvailable}>
-          Explorer proxy
-        </option>
-        <option value="direct">Direct from browser</option>
-      </select>
+      {/* Label and select kept together: the header never breaks between them. */}
+      <span className="connection-field">
+        <label htmlFor={modeId}>Connection</label>
+        <select
+          id={modeId}
+          value={transportMode}
+          onChange={(event) => setTransportMode(event.target.value === 'direct' ? 'direct' : 'proxy')}
+        >
+          <option value="proxy" disabled={!proxyAvailable}>
+            Explorer proxy
+          </option>
+          <option value="direct">Direct from browser</option>
+        </select>
+      </span>
       {notAllowed ? (
         <p className="hint warning" role="note">
           The proxy only reaches allowed servers. Restart with <code>npm start -- --target {serverUrl}</code>{' '}

@@ -9,7 +9,8 @@ export function AuthStatusLine() {
   const user = useExplorerStore((s) => s.auth[server]);
   if (server === '') return null;
   return (
-    <p className="hint auth-status-line" aria-label="Sent as">
+    // A plain paragraph: its text says "Sent as …" already, and aria-label is prohibited on a <p>.
+    <p className="hint auth-status-line">
       {user ? (
         <>
           Sent as <strong>{user.username ?? 'a user not verified yet'}</strong>: X-User-Id{' '}

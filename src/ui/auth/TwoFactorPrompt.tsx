@@ -3,6 +3,18 @@ import { buildTwoFactorHeaders, type TwoFactorChallenge } from '../../core/auth'
 import type { TwoFactorAnswer } from '../../core/http/types';
 
 /**
+ * The field is named after what the server asked for: asking for "Two-factor code" when the
+ * server wants the account password (its fallback when no second factor is enabled) leaves
+ * people guessing which code.
+ */
+export function twoFactorFieldLabel(method: string): string {
+  if (method === 'password') return 'Password to confirm';
+  if (method === 'totp') return 'Two-factor code from your authenticator app';
+  if (method === 'email') return 'Two-factor code from the e-mail';
+  return 'Two-factor code';
+}
+
+/**
  * Asks for the answer to a 2FA challenge: the method the server picked (and the others it
  * offers), then the code. For the `password` method the input is a password field and the header
  * carries the password's SHA-256 digest, as the server expects. The code is never kept after use.
@@ -83,7 +95,7 @@ export function TwoFactorPrompt({
           </span>
         ) : null}
         <span className="field">
-          <label htmlFor={codeId}>Two-factor code</label>
+          <label htmlFor={codeId}>{twoFactorFieldLabel(method)}</label>
           <input
             id={codeId}
             type={isPassword ? 'password' : 'text'}

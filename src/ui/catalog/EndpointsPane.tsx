@@ -27,6 +27,8 @@ export function EndpointsPane() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [active, setActive] = useState(-1);
   const [notice, setNotice] = useState('');
+  // Off by default: every operation stays findable; browsing lists what the server serves first
+  // (see buildRows) and the count says how many of the shown ones it serves.
   const [onServerOnly, setOnServerOnly] = useState(false);
   const listId = useId();
   const optionPrefix = useId();
@@ -35,11 +37,20 @@ export function EndpointsPane() {
   const searching = query.trim() !== '';
   const someAbsent = (status.counts?.['not-on-server'] ?? 0) > 0;
   const hideAbsent = onServerOnly && someAbsent;
-  const model = useMemo(() => {
-    let ranked = view ? searchOperations(view.index, query).map((hit) => hit.op) : [];
-    if (hideAbsent) ranked = ranked.filter((op) => op.availability !== 'not-on-server');
-    return buildRows(ranked, searching, collapsed);
+  const { model, hiddenCount, servedCount } = useMemo(() => {
+    const all = view ? searchOperations(view.index, query).map((hit) => hit.op) : [];
+    const served = all.filter((op) => op.availability !== 'not-on-server');
+    const ranked = hideAbsent ? served : all;
+    return {
+      model: buildRows(ranked, searching, collapsed),
+      hiddenCount: all.length - ranked.length,
+      servedCount: served.length,
+    };
   }, [view, query, searching, collapsed, hideAbsent]);
+  const showAll = () => {
+    setActive(-1);
+    setOnServerOnly(false);
+  };
 
   const select = useCallback(
     (op: Operation) => {
@@ -120,12 +131,20 @@ export function EndpointsPane() {
         onKeyDown={onKeyDown}
       />
       <div className="endpoints-bar">
-        <p className="endpoint-count" role="status">
-          {ready
-            ? `${model.matchCount} endpoints`
-            : status.bundled === 'error'
-              ? 'Catalog unavailable'
-              : 'Loading catalog…'}
+        <p className="endpoint-count">
+          <span role="status">
+            {ready
+              ? `${model.matchCount} endpoints`
+              : status.bundled === 'error'
+                ? 'Catalog unavailable'
+                : 'Loading catalog…'}
+          </span>
+          {/* Both numbers: what is shown and what of it (or of all) this server serves. */}
+          {ready && someAbsent ? (
+            <span className="endpoint-count-total">
+              {hideAbsent ? ` of ${model.matchCount + hiddenCount}` : ` · ${servedCount} on this server`}
+            </span>
+          ) : null}
         </p>
         {someAbsent ? (
           <label className="on-server-filter">
@@ -159,9 +178,18 @@ export function EndpointsPane() {
       ) : null}
       {ready ? (
         model.matchCount === 0 ? (
-          <p className="empty">
-            No endpoint matches “{query.trim()}”. Try fewer letters or a path fragment like users.list.
-          </p>
+          hiddenCount > 0 ? (
+            <p className="empty">
+              No endpoint on this server matches “{query.trim()}”; {hiddenCount} in the catalog do.{' '}
+              <button type="button" className="link-button" onClick={showAll}>
+                Show all endpoints
+              </button>
+            </p>
+          ) : (
+            <p className="empty">
+              No endpoint matches “{query.trim()}”. Try fewer letters or a path fragment like users.list.
+            </p>
+          )
         ) : (
           <EndpointList
             listId={listId}

@@ -60,3 +60,21 @@ describe('shortPath', () => {
     expect(shortPath('/hooks/:integrationId/:token')).toBe('/hooks/:integrationId/:token');
   });
 });
+
+describe('buildRows once the server said what it serves', () => {
+  it('browsing: groups with served operations come first, and served operations first in a group', () => {
+    const served = new Set(['users', 'channels']);
+    const marked: Operation[] = ops.map((op) => ({
+      ...op,
+      availability: served.has(op.group) && !op.path.endsWith('.list') ? 'on-server' : 'not-on-server',
+    }));
+    const model = buildRows(marked, false, new Set());
+    const groups = model.rows.flatMap((r) => (r.kind === 'group' ? [r.group] : []));
+    expect(groups.slice(0, 2)).toEqual(['channels', 'users']);
+    expect(model.options[0]?.availability).toBe('on-server');
+    const users = model.options.filter((o) => o.group === 'users');
+    const firstAbsent = users.findIndex((o) => o.availability === 'not-on-server');
+    expect(firstAbsent).toBeGreaterThan(0);
+    expect(users.slice(firstAbsent).every((o) => o.availability === 'not-on-server')).toBe(true);
+  });
+});

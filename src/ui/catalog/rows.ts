@@ -26,7 +26,11 @@ export interface RowModel {
 
 const METHOD_ORDER: Record<string, number> = { GET: 0, POST: 1, PUT: 2, PATCH: 3, DELETE: 4 };
 
+/** 1 for an operation the connected server said it lacks: browsing shows what can be called first. */
+const absent = (op: Operation): number => (op.availability === 'not-on-server' ? 1 : 0);
+
 function byPathThenMethod(a: Operation, b: Operation): number {
+  if (absent(a) !== absent(b)) return absent(a) - absent(b);
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return (METHOD_ORDER[a.method] ?? 9) - (METHOD_ORDER[b.method] ?? 9);
 }
@@ -44,7 +48,11 @@ export function buildRows(
   }
   // Map keeps first-seen order, which for ranked hits is best-hit order.
   const names = [...groups.keys()];
-  if (!searching) names.sort((a, b) => a.localeCompare(b));
+  // Browsing: groups with something this server serves first (a bundled catalog is mostly
+  // operations a given server lacks), then alphabetically.
+  const allAbsent = (group: string): number =>
+    (groups.get(group) ?? []).every((op) => absent(op) === 1) ? 1 : 0;
+  if (!searching) names.sort((a, b) => allAbsent(a) - allAbsent(b) || a.localeCompare(b));
   const rows: Row[] = [];
   const options: Operation[] = [];
   const rowOfOption: number[] = [];

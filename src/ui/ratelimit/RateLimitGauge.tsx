@@ -35,27 +35,33 @@ export function RateLimitGauge({ route }: { route: RouteRef }) {
   const level = fraction <= 0.1 ? 'low' : fraction <= 0.4 ? 'mid' : 'high';
   return (
     <div className="rate-limit">
-      <div
-        role="meter"
-        aria-label="Rate limit"
-        aria-valuemin={0}
-        aria-valuemax={meter?.max ?? 0}
-        aria-valuenow={meter?.value}
-        aria-valuetext={text}
-        className={`rate-meter state-${window.state.kind}`}
-      >
-        <span className="rate-label">Rate limit</span>
-        {/* No bar without numbers: an empty bar would read as "nothing left". */}
-        {meter ? (
+      {meter ? (
+        <div
+          role="meter"
+          aria-label="Rate limit"
+          aria-valuemin={0}
+          aria-valuemax={meter.max}
+          aria-valuenow={meter.value}
+          aria-valuetext={text}
+          className={`rate-meter state-${window.state.kind}`}
+        >
+          <span className="rate-label">Rate limit</span>
           <span className="rate-bar" aria-hidden="true">
             <span
               className={`rate-fill level-${level}`}
               style={{ width: `${Math.round(fraction * 100)}%` }}
             />
           </span>
-        ) : null}
-        <span className="rate-text">{text}</span>
-      </div>
+          <span className="rate-text">{text}</span>
+        </div>
+      ) : (
+        // Without numbers there is nothing to measure: a meter with no value is an axe violation
+        // and reads as "empty" (nothing left), so the state is a status in words until headers come.
+        <div role="status" aria-label="Rate limit" className={`rate-meter state-${window.state.kind}`}>
+          <span className="rate-label">Rate limit</span>
+          <span className="rate-text">{text}</span>
+        </div>
+      )}
       <span className="muted rate-route">
         {window.method} {window.route}
       </span>

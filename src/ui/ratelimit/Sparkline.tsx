@@ -1,6 +1,9 @@
 import type { RemainingSample } from '../../core/rate-limit/model';
 
-/** Remaining calls over the last responses: a tiny chart for the eye, the numbers for everyone. */
+/**
+ * Calls left after each of the last responses: a small chart with a visible caption (without one
+ * it reads as a stray line) and the numbers in its accessible name.
+ */
 export function Sparkline({ samples }: { samples: readonly RemainingSample[] }) {
   const width = 96;
   const height = 20;
@@ -9,9 +12,10 @@ export function Sparkline({ samples }: { samples: readonly RemainingSample[] }) 
   const points = samples
     .map((s, i) => `${(i * step).toFixed(1)},${(height - (s.remaining / max) * height).toFixed(1)}`)
     .join(' ');
-  const words = `Remaining after each call: ${samples.map((s) => s.remaining).join(', ')}`;
+  const caption = `calls left over the last ${samples.length} requests`;
+  const words = `Calls left over the last ${samples.length} requests: ${samples.map((s) => s.remaining).join(', ')}`;
   return (
-    <span className="sparkline" title={words}>
+    <span className="sparkline" role="img" aria-label={words} title={words}>
       <svg
         width={width}
         height={height}
@@ -21,7 +25,9 @@ export function Sparkline({ samples }: { samples: readonly RemainingSample[] }) 
       >
         <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
       </svg>
-      <span className="sr-only">{words}</span>
+      <span className="sparkline-caption" aria-hidden="true">
+        {caption}
+      </span>
     </span>
   );
 }

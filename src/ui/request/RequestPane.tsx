@@ -1,7 +1,9 @@
+import { useEffect, useRef } from 'react';
 import { AuthStatusLine } from '../auth/AuthStatusLine';
 import { OperationDetails } from '../catalog/OperationDetails';
 import { ParamsForm } from '../catalog/ParamsForm';
 import { lazyComponent } from '../app/lazy-component';
+import { useExplorerStore } from '../state/store';
 import { SendBar } from './SendBar';
 
 // The editors bring the JSON checks (jsonc-parser, ejson, mingo, the MongoDB operator list, semver)
@@ -9,13 +11,34 @@ import { SendBar } from './SendBar';
 const JsonEditors = lazyComponent(() => import('../editor/JsonEditors').then((m) => m.JsonEditors));
 const ShareBar = lazyComponent(() => import('../share/ShareBar').then((m) => m.ShareBar));
 
+/** The stacked (phone) layout, where the panes follow each other down the page. */
+const STACKED = '(max-width: 980px)';
+
+/**
+ * On a phone the form sits under a tall endpoint list: choosing an operation would change a form
+ * nobody sees. Scrolls the pane into view when the operation changes (not on first load).
+ */
+function useScrollIntoViewOnSelect(ref: React.RefObject<HTMLElement | null>) {
+  const operationId = useExplorerStore((state) => state.draft.operationId);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (window.matchMedia(STACKED).matches) ref.current?.scrollIntoView({ block: 'start' });
+  }, [operationId, ref]);
+}
+
 /**
  * The Request pane is a composition of feature slots, each owned by its feature folder:
  * catalog (operation details, parameter form), editor (query/fields/sort and Body), auth, share.
  */
 export function RequestPane() {
+  const ref = useRef<HTMLElement>(null);
+  useScrollIntoViewOnSelect(ref);
   return (
-    <section className="pane request" aria-label="Request">
+    <section className="pane request" aria-label="Request" ref={ref}>
       <h2 className="pane-title">Request</h2>
       <OperationDetails />
       <AuthStatusLine />

@@ -14,7 +14,7 @@ import { getWindow, headerReachOf } from '../../core/rate-limit/model';
 import { useRateLimitStore } from '../ratelimit/store';
 import { useExplorerStore } from '../state/store';
 import { ExportButtons } from './ExportButtons';
-import { formatMs } from './format';
+import { formatEstimate } from './format';
 import { pagingOf } from './paging';
 
 /** Page size for fetch-all when the request asked for everything (count=0) or for nothing. */
@@ -183,7 +183,7 @@ function FetchAllProgressView({
   const words =
     `Page ${p?.pagesDone ?? 0}${pagesTotal !== null ? ` of ${pagesTotal}` : ''}, ` +
     `${p?.items ?? 0} of ${p?.total ?? total} items` +
-    (p?.estimatedMsLeft != null ? `, about ${formatMs(p.estimatedMsLeft)} left` : '');
+    (p?.estimatedMsLeft != null ? `, about ${formatEstimate(p.estimatedMsLeft)} left` : '');
   return (
     <div className="fetch-all-progress">
       <progress
@@ -215,7 +215,7 @@ function FetchAllOutcome({
   const summary =
     `${result.items.length} items in ${result.pages} ${result.pages === 1 ? 'page' : 'pages'}` +
     (result.duplicates > 0 ? `, ${result.duplicates} duplicates dropped` : '') +
-    (result.waitedMs > 0 ? `, waited ${formatMs(result.waitedMs)} for the rate limit` : '');
+    (result.waitedMs > 0 ? `, waited ${formatEstimate(result.waitedMs)} for the rate limit` : '');
   return (
     <div className="fetch-all-outcome">
       {result.outcome === 'complete' ? (

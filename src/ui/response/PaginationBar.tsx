@@ -22,44 +22,50 @@ export function PaginationBar({ run, page, busy }: { run: Run; page: PageNumbers
     (a, b) => a - b,
   );
   return (
+    // Short visible words ("Next") with " page" for screen readers: the bar fits one line at 1280 px.
     <div className="pagination">
       <nav className="pagination-bar" aria-label="Pages">
         <button type="button" onClick={() => go(nav.first)} disabled={busy || nav.first === null}>
-          First page
+          First
+          <span className="sr-only"> page</span>
         </button>
         <button type="button" onClick={() => go(nav.previous)} disabled={busy || nav.previous === null}>
-          Previous page
+          Previous
+          <span className="sr-only"> page</span>
         </button>
         <span className="showing">{info.text}</span>
-        <span className="muted">
+        <span className="muted page-of">
           {pageSize > 0 ? `page ${info.page} of ${info.pageCount}` : 'all items in one page'}
         </span>
         <button type="button" onClick={() => go(nav.next)} disabled={busy || nav.next === null}>
-          Next page
+          Next
+          <span className="sr-only"> page</span>
         </button>
         <button type="button" onClick={() => go(nav.last)} disabled={busy || nav.last === null}>
-          Last page
+          Last
+          <span className="sr-only"> page</span>
         </button>
-        <label htmlFor={sizeId} className="page-size">
-          Page size
-        </label>
-        <select
-          id={sizeId}
-          value={pageSize > 0 ? String(pageSize) : ''}
-          disabled={busy}
-          onChange={(event) => {
-            const size = Number(event.target.value);
-            // Keep the first item on screen: the new page starts at the page holding it.
-            go(Math.floor(page.offset / size) * size, size);
-          }}
-        >
-          {pageSize > 0 ? null : <option value="">all</option>}
-          {sizes.map((size) => (
-            <option key={size} value={String(size)}>
-              {size}
-            </option>
-          ))}
-        </select>
+        {/* Label and select wrap together when the pane is narrow, never apart. */}
+        <span className="page-size">
+          <label htmlFor={sizeId}>Page size</label>
+          <select
+            id={sizeId}
+            value={pageSize > 0 ? String(pageSize) : ''}
+            disabled={busy}
+            onChange={(event) => {
+              const size = Number(event.target.value);
+              // Keep the first item on screen: the new page starts at the page holding it.
+              go(Math.floor(page.offset / size) * size, size);
+            }}
+          >
+            {pageSize > 0 ? null : <option value="">all</option>}
+            {sizes.map((size) => (
+              <option key={size} value={String(size)}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </span>
       </nav>
       {clamp.kind !== 'none' ? (
         <p role="status" className="alert warn">

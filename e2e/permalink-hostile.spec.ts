@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import LZString from 'lz-string';
 import { encodePermalink } from '../src/core/permalink';
-import { emptyDraft } from '../src/core/permalink/draft';
+import { emptyDraft } from '../src/core/request/draft';
 import { expect, test, useStack } from './fixtures';
 import { loginViaApi, requestPane, responsePane, selectOperation, useToken } from './share-helpers';
 

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { decodePermalink, encodePermalink } from '../src/core/permalink';
-import { emptyDraft } from '../src/core/permalink/draft';
+import { emptyDraft } from '../src/core/request/draft';
 import { expect, test, useStack } from './fixtures';
 import {
   clipboardText,
@@ -264,7 +264,7 @@ test.describe('share', () => {
     await expectOperation(page, '/api/v1/me');
     await expect(page).toHaveURL(/#r=2\./);
     const decoded = decodePermalink(page.url());
-    expect(decoded.ok && decoded.draft.operationId).toBe('GET /api/v1/me');
+    expect(decoded.ok && decoded.draft.operationLabel).toBe('GET /api/v1/me');
     expect(decoded.ok && decoded.draft.serverUrl).toBe(sandboxUrl);
   });
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyDraft } from '../permalink/draft';
+import { emptyDraft } from '../request/draft';
 import { executeRequest, RequestFailedError } from './execute';
 import { prepareRequest } from './prepare';
 

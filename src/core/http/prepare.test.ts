@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft } from '../permalink/draft';
+import { emptyDraft } from '../request/draft';
 import { buildQueryString, displayUrlOf, fillPath, prepareRequest } from './prepare';
 
 describe('fillPath', () => {

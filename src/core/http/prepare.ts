@@ -1,5 +1,5 @@
 import { serializeParam } from '../json-params/encode';
-import type { RequestDraft } from '../permalink/draft';
+import type { RequestDraft } from '../request/draft';
 import { isProxyControlHeader, TARGET_HEADER } from '../wire';
 import type { AuthCredentials, PreparedRequest, Transport, TwoFactorAnswer } from './types';
 

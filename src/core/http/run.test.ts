@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft } from '../permalink/draft';
+import { emptyDraft } from '../request/draft';
 import { buildRun, maskHeaders, patchRun } from './run';
 
 const SERVER = 'http://127.0.0.1:4100';

@@ -5,7 +5,7 @@
  * state change can make the explorer send again on its own.
  */
 import { maskSecret, isAuthHeader } from '../redact';
-import type { RequestDraft } from '../permalink/draft';
+import type { RequestDraft } from '../request/draft';
 import { prepareRequest, trimServerUrl } from './prepare';
 import type { AuthCredentials, PreparedRequest, Transport, TwoFactorAnswer } from './types';
 

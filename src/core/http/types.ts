@@ -1,4 +1,4 @@
-import type { HttpMethod } from '../permalink/draft';
+import type { HttpMethod } from '../request/draft';
 
 /** How a request reaches the Rocket.Chat server. */
 export type Transport =

@@ -10,8 +10,8 @@ import {
   isSameServer,
   tryEncodePermalink,
 } from './codec';
-import type { RequestDraft } from './draft';
-import { HTTP_METHODS, emptyDraft } from './draft';
+import type { RequestDraft } from '../request/draft';
+import { HTTP_METHODS, emptyDraft } from '../request/draft';
 import { LIMITS, RESPONSE_TABS } from './validate';
 import { isSecretKey, looksLikeToken } from '../redact';
 
@@ -23,7 +23,7 @@ const V1_POST_MESSAGE =
 
 const base: RequestDraft = {
   serverUrl: 'http://127.0.0.1:4100',
-  operationId: 'GET /api/v1/users.list',
+  operationLabel: 'GET /api/v1/users.list',
   method: 'GET',
   path: '/api/v1/users.list',
   pathParams: {},
@@ -54,7 +54,7 @@ describe('permalink codec', () => {
       migratedFrom: 1,
       draft: {
         serverUrl: 'http://127.0.0.1:4100',
-        operationId: 'GET /api/v1/users.list',
+        operationLabel: 'GET /api/v1/users.list',
         method: 'GET',
         path: '/api/v1/users.list',
         pathParams: {},
@@ -69,7 +69,7 @@ describe('permalink codec', () => {
     expect(post.ok && post.draft.body).toBe(
       '{\n  "channel": "#general",\n  "text": "Hello from a v1 link"\n}',
     );
-    expect(post.ok && post.draft.operationId).toBe('POST /api/v1/chat.postMessage');
+    expect(post.ok && post.draft.operationLabel).toBe('POST /api/v1/chat.postMessage');
     expect(post.ok && post.draft.view.tab).toBe('raw');
   });
 
@@ -78,7 +78,7 @@ describe('permalink codec', () => {
       ...base,
       method: 'POST',
       path: '/api/v1/login',
-      operationId: 'POST /api/v1/login',
+      operationLabel: 'POST /api/v1/login',
       params: { note: `see ${TOKEN}` },
       body: '{\n  "user": "admin",\n  "password": "hunter2-Secret!",\n  "code": "123456"\n}',
       headers: { 'X-Auth-Token': TOKEN, 'X-User-Id': USER_ID, 'X-Trace': 'abc' },
@@ -308,7 +308,7 @@ const draftArb: fc.Arbitrary<RequestDraft> = fc
     headers: fc.dictionary(headerName, headerValue, { maxKeys: 3 }),
     view: fc.record({ tab: fc.constantFrom(...RESPONSE_TABS) }),
   })
-  .map((d) => ({ ...d, operationId: `${d.method} ${d.path}` }));
+  .map((d) => ({ ...d, operationLabel: `${d.method} ${d.path}` }));
 
 function looksLikeTokenIn(json: string): boolean {
   return (
@@ -324,7 +324,7 @@ describe('fixed cases found by the properties', () => {
     const link = encodePermalink({
       ...emptyDraft('Http://localHost:3000/rc'),
       path: '/api/v1/me',
-      operationId: 'GET /api/v1/me',
+      operationLabel: 'GET /api/v1/me',
     });
     const result = decodePermalink(link);
     expect(result.ok).toBe(true);

@@ -12,7 +12,7 @@
  * `decodePermalink` never throws: every failure comes back as words for an alert.
  */
 import LZString from 'lz-string';
-import type { RequestDraft } from './draft';
+import type { RequestDraft } from '../request/draft';
 import { sanitizeDraft, type SanitizeOptions } from './sanitize';
 import { CURRENT_VERSION, MIGRATIONS, OLDEST_VERSION, current } from './versions';
 import { LIMITS } from './validate';

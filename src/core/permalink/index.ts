@@ -1,6 +1,4 @@
-/** Public API of permalinks: the draft type, the codec and the sanitizer. */
-export type { HttpMethod, RequestDraft, ResponseTab } from './draft';
-export { HTTP_METHODS, emptyDraft } from './draft';
+/** Public API of permalinks: the codec and the sanitizer (the draft itself is core/request/draft). */
 export {
   CURRENT_VERSION,
   FRAGMENT_KEY,

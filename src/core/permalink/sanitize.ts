@@ -4,7 +4,7 @@
  * so a hand-made link cannot smuggle a token into someone's request (a link carrying
  * `X-Auth-Token: <attacker's token>` would otherwise make the victim act as the attacker).
  */
-import type { RequestDraft } from './draft';
+import type { RequestDraft } from '../request/draft';
 import {
   redactHeaders,
   redactJsonText,

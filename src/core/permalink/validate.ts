@@ -3,7 +3,7 @@
  * parsed as hostile input, field by field, and every refusal says in words what was wrong so the
  * person who opened the link knows it is damaged rather than wondering why nothing happened.
  */
-import { HTTP_METHODS, type HttpMethod, type ResponseTab } from './draft';
+import { HTTP_METHODS, type HttpMethod, type ResponseTab } from '../request/draft';
 
 export const LIMITS = {
   /**

@@ -17,7 +17,7 @@
  * The URL matches what the runner sends: path parameters filled and the query string built by
  * src/core/http/prepare, so query/fields/sort are encoded exactly once.
  */
-import type { RequestDraft } from '../permalink/draft';
+import type { RequestDraft } from '../request/draft';
 import { buildQueryString, fillPath, trimServerUrl } from '../http/prepare';
 import { PLACEHOLDERS, redactHeaders, redactJsonText, redactRecord, type RedactOptions } from '../redact';
 

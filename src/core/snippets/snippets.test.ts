@@ -13,14 +13,14 @@ import {
   SNIPPET_TARGETS,
   type SnippetTarget,
 } from '.';
-import type { RequestDraft } from '../permalink/draft';
+import type { RequestDraft } from '../request/draft';
 
 const TOKEN = 'Xq3vJ9kLmN2pQ7rS8tU1wY4zA6bC0dE5fG_hI-jKlMn';
 const USER_ID = 'rbAXPnMktTFbNpwtJ';
 
 const list: RequestDraft = {
   serverUrl: 'http://127.0.0.1:4100',
-  operationId: 'GET /api/v1/users.list',
+  operationLabel: 'GET /api/v1/users.list',
   method: 'GET',
   path: '/api/v1/users.list',
   pathParams: {},
@@ -35,7 +35,7 @@ const post: RequestDraft = {
   ...list,
   method: 'POST',
   path: '/api/v1/users.create',
-  operationId: 'POST /api/v1/users.create',
+  operationLabel: 'POST /api/v1/users.create',
   params: {},
   jsonParams: { query: '', fields: '', sort: '' },
   body: '{\n  "username": "new",\n  "email": "n@example.com",\n  "name": "O\'Brien",\n  "password": "S3cret-pass!"\n}',
@@ -81,7 +81,7 @@ describe('snippets', () => {
       {
         ...list,
         path: '/api/info',
-        operationId: 'GET /api/info',
+        operationLabel: 'GET /api/info',
         params: {},
         jsonParams: { query: '', fields: '', sort: '' },
       },

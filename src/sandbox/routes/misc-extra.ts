@@ -185,7 +185,9 @@ export const miscExtraRoutes: RouteSpec[] = [
         throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'deleteUserOwnAccount' });
       const user = ctx.user as UserDoc;
       if (!checkPasswordDigest(user, String(ctx.body.password)))
-        throw new MeteorError('error-invalid-password', 'Invalid password', { method: 'deleteUserOwnAccount' });
+        throw new MeteorError('error-invalid-password', 'Invalid password', {
+          method: 'deleteUserOwnAccount',
+        });
       ctx.app.store.removeUser(user._id);
       return success();
     },

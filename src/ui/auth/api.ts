@@ -7,7 +7,7 @@ import type {
   Transport,
   TwoFactorAnswer,
 } from '../../core/http/types';
-import { emptyDraft, type HttpMethod } from '../../core/permalink/draft';
+import { emptyDraft, type HttpMethod } from '../../core/request/draft';
 
 /**
  * One auth call (login, me, logout, token endpoints). It goes through the same two functions as

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { executeRequest } from '../../core/http/execute';
 import { prepareRequest, trimServerUrl } from '../../core/http/prepare';
-import { emptyDraft } from '../../core/permalink/draft';
+import { emptyDraft } from '../../core/request/draft';
 import { transportFor } from '../runner/transport';
 import { useExplorerStore } from '../state/store';
 import { send } from '../runner/send';

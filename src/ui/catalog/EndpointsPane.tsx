@@ -21,7 +21,7 @@ function isSendableMethod(method: string): method is 'GET' | 'POST' | 'PUT' | 'D
 export function EndpointsPane() {
   const status = useCatalogSync();
   const view = useCatalogStore((state) => state.view);
-  const selectedLabel = useExplorerStore((state) => state.draft.operationId);
+  const selectedLabel = useExplorerStore((state) => state.draft.operationLabel);
   const selectOperation = useExplorerStore((state) => state.actions.selectOperation);
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());

@@ -55,8 +55,8 @@ function Examples({ op }: { op: Operation }) {
 export function OperationDetails() {
   const method = useExplorerStore((state) => state.draft.method);
   const path = useExplorerStore((state) => state.draft.path);
-  const operationId = useExplorerStore((state) => state.draft.operationId);
-  const op = useSelectedOperation(operationId);
+  const operationLabel = useExplorerStore((state) => state.draft.operationLabel);
+  const op = useSelectedOperation(operationLabel);
   const catalogReady = useCatalogStore((state) => state.view !== null);
   const description = op?.description?.trim();
   return (

@@ -171,8 +171,8 @@ function FieldRow({ formId, field, value, onChange, problems, disabled = false, 
  * `query`/`fields`/`sort` are the editor feature's JSON editors and are not repeated here.
  */
 export function ParamsForm() {
-  const operationId = useExplorerStore((state) => state.draft.operationId);
-  const op = useSelectedOperation(operationId);
+  const operationLabel = useExplorerStore((state) => state.draft.operationLabel);
+  const op = useSelectedOperation(operationLabel);
   if (!op) return null;
   // Keyed by operation: local text of half-typed JSON fields belongs to one operation only.
   return <OperationForm key={op.id} op={op} />;

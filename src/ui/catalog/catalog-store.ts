@@ -55,6 +55,6 @@ export const useCatalogStore = create<CatalogState>()((set) => ({
 }));
 
 /** The merged operation the draft points at (`METHOD path`), when the catalog knows it. */
-export function useSelectedOperation(operationId: string): Operation | undefined {
-  return useCatalogStore((state) => state.view?.byLabel.get(operationId));
+export function useSelectedOperation(operationLabel: string): Operation | undefined {
+  return useCatalogStore((state) => state.view?.byLabel.get(operationLabel));
 }

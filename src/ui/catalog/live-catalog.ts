@@ -4,7 +4,7 @@
  * the same transport as requests (prepareRequest + executeRequest), so the proxy's allow-list and
  * its errors apply here too. No credentials are attached: both routes are public.
  */
-import { emptyDraft } from '../../core/permalink/draft';
+import { emptyDraft } from '../../core/request/draft';
 import { prepareRequest } from '../../core/http/prepare';
 import { executeRequest, RequestFailedError } from '../../core/http/execute';
 import type { ResponseRecord, Transport } from '../../core/http/types';

@@ -15,7 +15,7 @@ export function IgnoredParamsNotice() {
   // The answer on screen and the run that asked for it (what was sent, not the draft being edited).
   const outcome = view.phase === 'done' ? view.outcome : null;
   const [local, setLocal] = useState<{ of: number; result?: LocalResult; error?: string } | null>(null);
-  const operation = useSelectedOperation(outcome?.run.draft.operationId ?? '');
+  const operation = useSelectedOperation(outcome?.run.draft.operationLabel ?? '');
 
   const verdict = useMemo(() => {
     if (!outcome) return null;

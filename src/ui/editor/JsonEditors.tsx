@@ -36,7 +36,7 @@ export function JsonEditors() {
   const draft = useExplorerStore((state) => state.draft);
   const setJsonParam = useExplorerStore((state) => state.actions.setJsonParam);
   const setBody = useExplorerStore((state) => state.actions.setBody);
-  const operation = useSelectedOperation(draft.operationId);
+  const operation = useSelectedOperation(draft.operationLabel);
   const plan = useMemo(
     () => editorPlan(draft.method, draft.path, operation),
     [draft.method, draft.path, operation],
@@ -67,12 +67,12 @@ export function JsonEditors() {
     if (showBody && operation?.paramsIn === 'body' && operation.paramsSchema)
       schemas.body = operation.paramsSchema;
     return {
-      key: `${draft.operationId}|${plan.modelName ?? ''}`,
+      key: `${draft.operationLabel}|${plan.modelName ?? ''}`,
       modelName: plan.modelName,
       schemas,
       operators: OPERATORS,
     };
-  }, [draft.operationId, plan, showBody, operation]);
+  }, [draft.operationLabel, plan, showBody, operation]);
   useEffect(() => {
     if (monaco.phase === 'ready') monaco.module.setup.setLanguageContext(languageContext);
   }, [monaco, languageContext]);

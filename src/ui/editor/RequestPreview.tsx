@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { displayUrlOf } from '../../core/http/prepare';
-import type { RequestDraft } from '../../core/permalink/draft';
+import type { RequestDraft } from '../../core/request/draft';
 
 /**
  * The final URL as it will be sent: built from the same path and query as the runner's

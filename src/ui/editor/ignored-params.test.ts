@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft } from '../../core/permalink/draft';
+import { emptyDraft } from '../../core/request/draft';
 import { applyRunLocally, itemsOf, verdictFor } from './ignored-params';
 
 function draft(query: string, fields = '', sort = '') {

@@ -13,7 +13,7 @@ import {
   type ApplyCheck,
   type LocalResult,
 } from '../../core/json-params';
-import type { RequestDraft } from '../../core/permalink/draft';
+import type { RequestDraft } from '../../core/request/draft';
 
 export interface IgnoredVerdict {
   check: ApplyCheck;

@@ -1,6 +1,6 @@
 import { buildRun } from '../../core/http/run';
 import { describe, expect, it } from 'vitest';
-import { emptyDraft } from '../../core/permalink/draft';
+import { emptyDraft } from '../../core/request/draft';
 import type { ResponseRecord } from '../../core/http/types';
 import { getWindow, observe, rateLimitText } from '../../core/rate-limit/model';
 import { observationOf } from './store';

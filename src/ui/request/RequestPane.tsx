@@ -19,7 +19,7 @@ const STACKED = '(max-width: 980px)';
  * nobody sees. Scrolls the pane into view when the operation changes (not on first load).
  */
 function useScrollIntoViewOnSelect(ref: React.RefObject<HTMLElement | null>) {
-  const operationId = useExplorerStore((state) => state.draft.operationId);
+  const operationLabel = useExplorerStore((state) => state.draft.operationLabel);
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -27,7 +27,7 @@ function useScrollIntoViewOnSelect(ref: React.RefObject<HTMLElement | null>) {
       return;
     }
     if (window.matchMedia(STACKED).matches) ref.current?.scrollIntoView({ block: 'start' });
-  }, [operationId, ref]);
+  }, [operationLabel, ref]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDraft } from '../../core/permalink/draft';
+import { emptyDraft } from '../../core/request/draft';
 import { budgetReason, requestChecks, sendDecision } from './checks';
 
 const SERVER = 'http://127.0.0.1:4100';

@@ -4,7 +4,7 @@
  * and the 2FA retry all ask {@link sendDecision}, so they cannot disagree.
  */
 import type { Operation } from '../../core/catalog/types';
-import type { RequestDraft } from '../../core/permalink/draft';
+import type { RequestDraft } from '../../core/request/draft';
 import type * as Validation from '../../core/validation/validate';
 import type { Problem } from '../../core/validation/validate';
 import { blockerMessages, reportBody, reportParam, type FieldReport } from '../editor/checks';

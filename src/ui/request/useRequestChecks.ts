@@ -36,7 +36,7 @@ export function useRequestChecks(): RequestChecks {
   const unparsedFields = useExplorerStore((state) => state.unparsedFields);
   const { query, fields, sort } = live.jsonParams;
   const draft = useSettled(live, live.body.length + query.length + fields.length + sort.length);
-  const operation = useSelectedOperation(draft.operationId);
+  const operation = useSelectedOperation(draft.operationLabel);
   // Only operations that take something need the (large) validation module.
   const takesParams = useMemo(() => (operation ? formFields(operation).length > 0 : false), [operation]);
   const validation = useValidation(takesParams);

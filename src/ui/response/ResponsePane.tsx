@@ -189,7 +189,7 @@ export function ResponsePane() {
   const busy = view.phase === 'pending';
   // Paging shows for list envelopes (numeric count, offset and total), and for any list answer of
   // an operation the catalog knows takes offset/count.
-  const operation = useSelectedOperation(sent?.draft.operationId ?? '');
+  const operation = useSelectedOperation(sent?.draft.operationLabel ?? '');
   const resendShown = useCallback(() => {
     if (sent) resend(sent, {}, 'resend');
   }, [sent]);
@@ -245,7 +245,7 @@ export function ResponsePane() {
             <>
               <PaginationBar run={sent} page={page} busy={busy || summary === null} />
               <FetchAll
-                key={`${sent.serverUrl} ${sent.draft.operationId}`}
+                key={`${sent.serverUrl} ${sent.draft.operationLabel}`}
                 run={sent}
                 response={response}
                 page={page}

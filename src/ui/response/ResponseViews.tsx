@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { ResponseRecord } from '../../core/http/types';
-import type { ResponseTab } from '../../core/permalink/draft';
+import type { ResponseTab } from '../../core/request/draft';
 import { useExplorerStore } from '../state/store';
 import { HeadersView } from './HeadersView';
 import { RawView } from './RawView';

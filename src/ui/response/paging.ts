@@ -1,6 +1,6 @@
 import type { PageNumbers } from '../../core/pagination/arithmetic';
 import { detectClamp, type ClampVerdict } from '../../core/pagination/arithmetic';
-import type { RequestDraft } from '../../core/permalink/draft';
+import type { RequestDraft } from '../../core/request/draft';
 
 /** Rocket.Chat's Default Count (API_Default_Count) when the request sent no `count`. */
 export const SERVER_DEFAULT_COUNT = 50;

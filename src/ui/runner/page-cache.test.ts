@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRun, patchRun } from '../../core/http/run';
 import type { ResponseRecord } from '../../core/http/types';
-import { emptyDraft } from '../../core/permalink/draft';
+import { emptyDraft } from '../../core/request/draft';
 import { cachedPage, rememberPage } from './page-cache';
 
 const SERVER = 'http://127.0.0.1:4100';

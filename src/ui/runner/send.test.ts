@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { emptyDraft } from '../../core/permalink/draft';
+import { emptyDraft } from '../../core/request/draft';
 import { useExplorerStore } from '../state/store';
 import { resend, send } from './send';
 

@@ -6,7 +6,7 @@
  */
 import { buildRun, patchRun, type Run, type RunPatch, type RunTrigger } from '../../core/http/run';
 import { trimServerUrl } from '../../core/http/prepare';
-import type { RequestDraft } from '../../core/permalink/draft';
+import type { RequestDraft } from '../../core/request/draft';
 import { getWindow, effectiveRemaining, secondsUntilReset } from '../../core/rate-limit/model';
 import { useCatalogStore } from '../catalog/catalog-store';
 import { loadedValidation } from '../catalog/useValidation';
@@ -36,7 +36,7 @@ export function decide(draft: RequestDraft, override: boolean): SendDecision {
   const state = useExplorerStore.getState();
   const checks = requestChecks({
     draft,
-    operation: useCatalogStore.getState().view?.byLabel.get(draft.operationId),
+    operation: useCatalogStore.getState().view?.byLabel.get(draft.operationLabel),
     validation: loadedValidation(),
     // Unparsed body fields belong to the draft being edited, not to an earlier run's copy.
     unparsedFields: draft === state.draft ? state.unparsedFields : {},

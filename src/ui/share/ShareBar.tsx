@@ -1,6 +1,6 @@
 import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
 import { sanitizeDraft, tryEncodePermalink } from '../../core/permalink';
-import type { RequestDraft } from '../../core/permalink/draft';
+import type { RequestDraft } from '../../core/request/draft';
 import { useSelectedOperation } from '../catalog/catalog-store';
 import { useExplorerStore } from '../state/store';
 import { addressWithHash, knownSecretsOf } from './hash-route';
@@ -43,9 +43,9 @@ function hadSecrets(draft: RequestDraft, secrets: readonly string[]): boolean {
 
 /** Slot owned by the share feature: Copy link, Copy as cURL, the Code snippet disclosure, link notices. */
 export function ShareBar() {
-  const operationId = useExplorerStore((state) => state.draft.operationId);
+  const operationLabel = useExplorerStore((state) => state.draft.operationLabel);
   const hasServer = useExplorerStore((state) => state.draft.serverUrl.trim() !== '');
-  const op = useSelectedOperation(operationId);
+  const op = useSelectedOperation(operationLabel);
   const { state: copyState, copy, fail, reset } = useCopy();
   const [snippetOpen, setSnippetOpen] = useState(false);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodePermalink } from '../../core/permalink';
-import { emptyDraft } from '../../core/permalink/draft';
+import { emptyDraft } from '../../core/request/draft';
 import {
   addressWithHash,
   hashForDraft,
@@ -28,7 +28,7 @@ describe('parseHash', () => {
     const link = encodePermalink(emptyDraft(SERVER, 'GET', '/api/v1/me'));
     const route = parseHash(`${link}&op=get-api-v1-users.list`);
     expect(route.kind).toBe('permalink');
-    expect(route.kind === 'permalink' && route.result.ok && route.result.draft.operationId).toBe(
+    expect(route.kind === 'permalink' && route.result.ok && route.result.draft.operationLabel).toBe(
       'GET /api/v1/me',
     );
   });

@@ -19,7 +19,7 @@ import {
   tryEncodePermalink,
   type DecodeResult,
 } from '../../core/permalink';
-import type { RequestDraft } from '../../core/permalink/draft';
+import type { RequestDraft } from '../../core/request/draft';
 import { trimServerUrl } from '../../core/http/prepare';
 import { operationIdFromHash } from '../catalog/deep-link';
 import type { SignedInUser } from '../state/store';

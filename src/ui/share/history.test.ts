@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../../core/http/types';
 import { encodePermalink } from '../../core/permalink';
-import { emptyDraft, type RequestDraft } from '../../core/permalink/draft';
+import { emptyDraft, type RequestDraft } from '../../core/request/draft';
 import {
   HISTORY_KEY,
   HistoryRepository,
@@ -134,7 +134,7 @@ describe('history entries from runs', () => {
     const made = entryFromRun({ draft, response: response(200, 'OK'), finishedAt: 1 }, [], 'c')!;
     expect(made.bodyOmitted).toBe(true);
     expect(made.draft.body).toBe('');
-    expect(made.draft.operationId).toBe('POST /api/v1/chat.postMessage');
+    expect(made.draft.operationLabel).toBe('POST /api/v1/chat.postMessage');
   });
 });
 

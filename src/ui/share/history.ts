@@ -20,7 +20,7 @@
 import { trimServerUrl } from '../../core/http/prepare';
 import type { RequestFailure, ResponseRecord } from '../../core/http/types';
 import { decodePermalink, tryEncodePermalink } from '../../core/permalink';
-import type { RequestDraft } from '../../core/permalink/draft';
+import type { RequestDraft } from '../../core/request/draft';
 import { scrubKnownSecrets, scrubTokenShapes } from '../../core/redact';
 
 export const HISTORY_KEY = 'rc-explorer.history';

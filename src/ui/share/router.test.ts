@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { operationsFromGenerated } from '../../core/catalog/operation';
-import { encodePermalink, type RequestDraft } from '../../core/permalink';
-import { emptyDraft } from '../../core/permalink/draft';
+import { encodePermalink } from '../../core/permalink';
+import type { RequestDraft } from '../../core/request/draft';
+import { emptyDraft } from '../../core/request/draft';
 import { useCatalogStore } from '../catalog/catalog-store';
 import { useExplorerStore } from '../state/store';
 import { ownEntryState, startPermalinkRouter, type RouterWindow } from './router';
@@ -229,7 +230,7 @@ describe('opening a link', () => {
       ),
     );
     expect(notice()).toEqual({ kind: 'migrated', from: 1 });
-    expect(draft().operationId).toBe('GET /api/v1/users.list');
+    expect(draft().operationLabel).toBe('GET /api/v1/users.list');
   });
 
   it('never throws and always explains, whatever follows the #', () => {
@@ -301,7 +302,7 @@ describe('the address bar follows the draft', () => {
     expect(draft()).toEqual(emptyDraft(SERVER));
     win.forward();
     win.forward();
-    expect(draft().operationId).toBe('GET /api/v1/me');
+    expect(draft().operationLabel).toBe('GET /api/v1/me');
     // Restoring is not choosing: no new entries were added by Back/Forward.
     win.runTimers();
     expect(win.entries).toHaveLength(4);
@@ -363,14 +364,14 @@ describe('old #op= links', () => {
   it('wait for an operation the catalog does not know yet', () => {
     useCatalogStore.setState({ view: null });
     start(new FakeWindow('#op=get-api-v1-me'));
-    expect(draft().operationId).toBe('GET /api/info');
+    expect(draft().operationLabel).toBe('GET /api/info');
     useCatalogStore.getState().actions.publish(OPERATIONS);
-    expect(draft().operationId).toBe('GET /api/v1/me');
+    expect(draft().operationLabel).toBe('GET /api/v1/me');
   });
 
   it('say why when the operation cannot be sent', () => {
     start(new FakeWindow('#op=patch-api-v1-teams.update'));
     expect(notice()).toEqual({ kind: 'unsupported', message: expect.stringContaining('PATCH') });
-    expect(draft().operationId).toBe('GET /api/info');
+    expect(draft().operationLabel).toBe('GET /api/info');
   });
 });

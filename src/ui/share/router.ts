@@ -15,7 +15,7 @@
  */
 import { findOperation } from '../../core/catalog/operation';
 import type { Operation } from '../../core/catalog/types';
-import type { RequestDraft } from '../../core/permalink/draft';
+import type { RequestDraft } from '../../core/request/draft';
 import type { ExplorerState } from '../state/store';
 import {
   addressWithHash,
@@ -84,7 +84,7 @@ export function startPermalinkRouter(deps: RouterDeps): () => void {
   /** The draft before any link was opened: what an entry without a fragment shows. */
   const initialDraft = explorer.getState().draft;
   /** Operation of the current history entry; another one means a new entry. */
-  let entryOperation: string | null = initialDraft.operationId;
+  let entryOperation: string | null = initialDraft.operationLabel;
   let timer: number | null = null;
   let pendingDraft: RequestDraft | null = null;
   /** An `#op=` link the catalog did not know yet (server operations and imports arrive later). */
@@ -132,7 +132,7 @@ export function startPermalinkRouter(deps: RouterDeps): () => void {
 
   /** Puts a draft in the store as the draft of the current entry (no new entry). */
   function load(draft: RequestDraft): void {
-    entryOperation = draft.operationId;
+    entryOperation = draft.operationLabel;
     explorer.getState().actions.loadDraft(draft);
   }
 
@@ -149,7 +149,7 @@ export function startPermalinkRouter(deps: RouterDeps): () => void {
     const label = `${op.method} ${op.path}`;
     const draft = explorer.getState().draft;
     entryOperation = label;
-    if (draft.operationId === label) schedule(draft);
+    if (draft.operationLabel === label) schedule(draft);
     else explorer.getState().actions.selectOperation(op.method, op.path);
   }
 
@@ -199,14 +199,14 @@ export function startPermalinkRouter(deps: RouterDeps): () => void {
     const draft = state.draft;
     if (draft === previous.draft) return;
     if (asking()) {
-      if (draft.operationId === entryOperation) return;
+      if (draft.operationLabel === entryOperation) return;
       // Another operation chosen while the question was open: the link's request is gone, so is the question.
       notices.getState().actions.dismiss();
     }
-    if (draft.operationId !== entryOperation) {
+    if (draft.operationLabel !== entryOperation) {
       pendingOperationId = null;
       flush();
-      entryOperation = draft.operationId;
+      entryOperation = draft.operationLabel;
       write('push', draft);
       return;
     }

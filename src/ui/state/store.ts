@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { emptyDraft, type HttpMethod, type RequestDraft, type ResponseTab } from '../../core/permalink/draft';
+import { emptyDraft, type HttpMethod, type RequestDraft, type ResponseTab } from '../../core/request/draft';
 import type { AuthCredentials, Transport } from '../../core/http/types';
 import type { Run, RunTrigger } from '../../core/http/run';
 import { trimServerUrl } from '../../core/http/prepare';
@@ -107,8 +107,8 @@ export const useExplorerStore = create<ExplorerState>()((set) => ({
     setServerUrl: (serverUrl) => set((state) => ({ draft: { ...state.draft, serverUrl } })),
     selectOperation: (method, path) =>
       set((state) => {
-        const operationId = `${method} ${path}`;
-        if (state.draft.operationId === operationId) return state;
+        const operationLabel = `${method} ${path}`;
+        if (state.draft.operationLabel === operationLabel) return state;
         return {
           draft: { ...emptyDraft(state.draft.serverUrl, method, path), view: state.draft.view },
           unparsedFields: {},

@@ -7,10 +7,10 @@
  *   { s: serverUrl, m: method, p: path, pp?: pathParams, q?: params,
  *     j?: { q?: query, f?: fields, s?: sort }, b?: body, h?: headers, t?: tab }
  *
- * `operationId` is not stored: by contract it is `${method} ${path}`, so storing it would only
+ * `operationLabel` is not stored: by contract it is `${method} ${path}`, so storing it would only
  * create a way for the two to disagree.
  */
-import type { RequestDraft } from '../draft';
+import type { RequestDraft } from '../../request/draft';
 import {
   LIMITS,
   checkKeys,
@@ -105,7 +105,7 @@ export function toDraft(raw: unknown): Check<RequestDraft> {
   if (!tab.ok) return tab;
   return ok({
     serverUrl: serverUrl.value,
-    operationId: `${method.value} ${path.value}`,
+    operationLabel: `${method.value} ${path.value}`,
     method: method.value,
     path: path.value,
     pathParams: pathParams.value,

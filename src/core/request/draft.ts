@@ -12,8 +12,8 @@ export type ResponseTab = 'tree' | 'table' | 'raw' | 'headers';
 export interface RequestDraft {
   /** Base URL of the Rocket.Chat server, e.g. http://127.0.0.1:4100 (no trailing slash). */
   serverUrl: string;
-  /** `${method} ${path}`, e.g. 'GET /api/v1/users.list'. */
-  operationId: string;
+  /** The catalog's label of the operation, `${method} ${path}` (e.g. 'GET /api/v1/users.list'); not an OpenAPI operationId. */
+  operationLabel: string;
   method: HttpMethod;
   /** Path template, e.g. /api/v1/users.list or /api/apps/:id. */
   path: string;
@@ -32,7 +32,7 @@ export interface RequestDraft {
 export function emptyDraft(serverUrl: string, method: HttpMethod = 'GET', path = '/api/info'): RequestDraft {
   return {
     serverUrl,
-    operationId: `${method} ${path}`,
+    operationLabel: `${method} ${path}`,
     method,
     path,
     pathParams: {},

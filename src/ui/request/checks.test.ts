@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../core/request/draft';
+import * as editor from '../editor/checks';
 import { budgetReason, requestChecks, sendDecision } from './checks';
 
 const SERVER = 'http://127.0.0.1:4100';
@@ -8,20 +9,38 @@ describe('requestChecks', () => {
   it('holds back a refused query operator, naming the editor', () => {
     const draft = emptyDraft(SERVER, 'GET', '/api/v1/users.list');
     draft.jsonParams.query = '{"$where": "1"}';
-    const checks = requestChecks({ draft, operation: undefined, validation: undefined, unparsedFields: {} });
+    const checks = requestChecks({
+      draft,
+      operation: undefined,
+      validation: undefined,
+      editor,
+      unparsedFields: {},
+    });
     expect(checks.blockers).toHaveLength(1);
     expect(checks.blockers[0]).toMatch(/^query: .*\$where/);
   });
   it('reports a Body that does not parse once, by its syntax', () => {
     const draft = { ...emptyDraft(SERVER, 'POST', '/api/v1/chat.postMessage'), body: '{"a": ' };
-    const checks = requestChecks({ draft, operation: undefined, validation: undefined, unparsedFields: {} });
+    const checks = requestChecks({
+      draft,
+      operation: undefined,
+      validation: undefined,
+      editor,
+      unparsedFields: {},
+    });
     expect(checks.blockers).toHaveLength(1);
     expect(checks.blockers[0]).toMatch(/^Body: /);
   });
   it('holds back a body field whose text does not parse yet', () => {
     const draft = emptyDraft(SERVER, 'POST', '/api/v1/chat.postMessage');
     const unparsedFields = { attachments: { text: '[{', message: 'attachments: not valid JSON' } };
-    const checks = requestChecks({ draft, operation: undefined, validation: undefined, unparsedFields });
+    const checks = requestChecks({
+      draft,
+      operation: undefined,
+      validation: undefined,
+      editor,
+      unparsedFields,
+    });
     expect(checks.blockers).toEqual(['attachments: not valid JSON']);
   });
   it('knows when there is no server', () => {
@@ -29,6 +48,7 @@ describe('requestChecks', () => {
       draft: emptyDraft(' '),
       operation: undefined,
       validation: undefined,
+      editor,
       unparsedFields: {},
     });
     expect(checks.noServer).toBe(true);

@@ -7,7 +7,8 @@ import type { Operation } from '../../core/catalog/types';
 import type { RequestDraft } from '../../core/request/draft';
 import type * as Validation from '../../core/validation/validate';
 import type { Problem } from '../../core/validation/validate';
-import { blockerMessages, reportBody, reportParam, type FieldReport } from '../editor/checks';
+import type * as EditorChecks from '../editor/checks';
+import type { FieldReport } from '../editor/checks';
 import type { JsonParamName } from '../editor/editor-context';
 import { editorPlan, takesBody } from '../editor/operation-params';
 import type { UnparsedField } from '../state/store';
@@ -19,6 +20,8 @@ export interface CheckInput {
   operation: Operation | undefined;
   /** The (lazily loaded) validation module; checks of the schema wait for it. */
   validation: ValidationModule | undefined;
+  /** The (lazily loaded) query/fields/sort and Body checks; those checks wait for it. */
+  editor: typeof EditorChecks | undefined;
   unparsedFields: Record<string, UnparsedField>;
 }
 
@@ -65,13 +68,21 @@ function schemaProblems(
   return validateBodyText(op, draft.body, draft.pathParams).problems;
 }
 
-export function requestChecks({ draft, operation, validation, unparsedFields }: CheckInput): RequestChecks {
+export function requestChecks({
+  draft,
+  operation,
+  validation,
+  editor,
+  unparsedFields,
+}: CheckInput): RequestChecks {
   const plan = editorPlan(draft.method, draft.path, operation);
-  const editorReports = plan.jsonParams.map((name) => ({
-    name,
-    report: reportParam(name, draft.jsonParams[name], draft.path),
-  }));
-  const bodyReport = takesBody(draft.method) ? reportBody(draft.body) : null;
+  const editorReports = editor
+    ? plan.jsonParams.map((name) => ({
+        name,
+        report: editor.reportParam(name, draft.jsonParams[name], draft.path),
+      }))
+    : [];
+  const bodyReport = editor && takesBody(draft.method) ? editor.reportBody(draft.body) : null;
   // A Body that does not parse is reported once, by its syntax; its schema cannot be checked.
   const bodyUnparsable = operation?.paramsIn !== 'query' && (bodyReport?.errors.length ?? 0) > 0;
   const paramProblems =
@@ -79,10 +90,10 @@ export function requestChecks({ draft, operation, validation, unparsedFields }: 
   const blockers = [
     ...Object.values(unparsedFields).map((field) => field.message),
     ...paramProblems.filter((p) => p.severity === 'error').map((p) => p.message),
-    ...blockerMessages([
+    ...(editor?.blockerMessages([
       ...editorReports.map(({ name, report }) => ({ label: name, report })),
       ...(bodyReport ? [{ label: 'Body', report: bodyReport }] : []),
-    ]),
+    ]) ?? []),
   ];
   return {
     noServer: draft.serverUrl.trim() === '',

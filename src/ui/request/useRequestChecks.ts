@@ -7,6 +7,7 @@ import { useRateLimitWindow } from '../ratelimit/RateLimitGauge';
 import { useNow } from '../ratelimit/useNow';
 import { useExplorerStore } from '../state/store';
 import { useSettled } from '../state/useSettled';
+import { editorChecks } from './editor-checks';
 import { requestChecks, type BudgetFact, type CheckInput, type RequestChecks } from './checks';
 import { trimServerUrl } from '../../core/http/prepare';
 
@@ -19,6 +20,7 @@ function sharedChecks(input: CheckInput): RequestChecks {
     last.input.draft === input.draft &&
     last.input.operation === input.operation &&
     last.input.validation === input.validation &&
+    last.input.editor === input.editor &&
     last.input.unparsedFields === input.unparsedFields
   )
     return last.checks;
@@ -40,7 +42,8 @@ export function useRequestChecks(): RequestChecks {
   // Only operations that take something need the (large) validation module.
   const takesParams = useMemo(() => (operation ? formFields(operation).length > 0 : false), [operation]);
   const validation = useValidation(takesParams);
-  return sharedChecks({ draft, operation, validation, unparsedFields });
+  const editor = editorChecks.useModule(true);
+  return sharedChecks({ draft, operation, validation, editor, unparsedFields });
 }
 
 /** The route's budget as the gauge shows it, ticking while a reset is ahead. */

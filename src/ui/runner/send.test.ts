@@ -1,10 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../core/request/draft';
 import { useExplorerStore } from '../state/store';
+import { editorChecks } from '../request/editor-checks';
 import { resend, send } from './send';
 
 const SERVER = 'http://127.0.0.1:4100';
 const DEMO = { userId: 'userIdOfDemo12345', authToken: 'D'.repeat(43) };
+
+// The query checks load after the first paint in the app; here they are loaded up front.
+beforeAll(() => editorChecks.load());
 
 beforeEach(() => {
   useExplorerStore.setState({

@@ -10,6 +10,7 @@ import type { RequestDraft } from '../../core/request/draft';
 import { getWindow, effectiveRemaining, secondsUntilReset } from '../../core/rate-limit/model';
 import { useCatalogStore } from '../catalog/catalog-store';
 import { loadedValidation } from '../catalog/useValidation';
+import { editorChecks } from '../request/editor-checks';
 import { requestChecks, sendDecision, type BudgetFact, type SendDecision } from '../request/checks';
 import { useRateLimitStore } from '../ratelimit/store';
 import { useExplorerStore } from '../state/store';
@@ -38,6 +39,7 @@ export function decide(draft: RequestDraft, override: boolean): SendDecision {
     draft,
     operation: useCatalogStore.getState().view?.byLabel.get(draft.operationLabel),
     validation: loadedValidation(),
+    editor: editorChecks.current(),
     // Unparsed body fields belong to the draft being edited, not to an earlier run's copy.
     unparsedFields: draft === state.draft ? state.unparsedFields : {},
   });

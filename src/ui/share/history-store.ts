@@ -6,14 +6,8 @@ import { create } from 'zustand';
 import { onRunFinished } from '../runner/run-events';
 import { useExplorerStore } from '../state/store';
 import { knownSecretsOf } from './hash-route';
-import {
-  entryFromRun,
-  HISTORY_KEY,
-  HistoryRepository,
-  SET_ASIDE_KEY,
-  type HistorySnapshot,
-  type StorageLike,
-} from './history';
+import { entryFromRun, HISTORY_KEY, SET_ASIDE_KEY } from './history';
+import { HistoryRepository, type HistorySnapshot, type StorageLike } from './history-repository';
 
 function browserStorage(): StorageLike | null {
   try {

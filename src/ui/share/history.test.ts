@@ -4,7 +4,6 @@ import { encodePermalink } from '../../core/permalink';
 import { emptyDraft, type RequestDraft } from '../../core/request/draft';
 import {
   HISTORY_KEY,
-  HistoryRepository,
   MAX_ENTRIES_PER_SERVER,
   MAX_STORED_CHARS,
   SET_ASIDE_KEY,
@@ -13,8 +12,8 @@ import {
   searchEntries,
   serializeHistory,
   type HistoryEntry,
-  type StorageLike,
 } from './history';
+import { HistoryRepository, type StorageLike } from './history-repository';
 
 const SERVER = 'http://127.0.0.1:4100';
 const OTHER = 'http://127.0.0.1:4200';

@@ -120,6 +120,8 @@ test('a hashed asset comes as brotli with the immutable cache header; source map
 test('a repeat visit transfers only index.html, as a 304', async ({ page }) => {
   await page.goto(url);
   await expect(page.getByRole('region', { name: 'Endpoints' })).toBeVisible();
+  // What loads after the first paint (Monaco, when the page goes idle) must be in the cache too.
+  await page.waitForLoadState('networkidle');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   // The status on the wire (a revalidated file shows as 200 in responseReceived, 304 here) and

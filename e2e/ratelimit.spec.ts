@@ -70,7 +70,13 @@ test('the meter falls with each call and counts down; the call over the limit sh
   const first = await resetIn();
   await expect.poll(resetIn, { timeout: 5000, intervals: [250] }).toBeLessThan(first);
 
-  await send(page);
+  // With 0 calls left, Send is held back with the reset countdown; "Send anyway" is the choice.
+  const request = page.getByRole('region', { name: 'Request' });
+  await expect(request.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+  await expect(request.getByRole('alert').filter({ hasText: 'Send is held back' })).toContainText(
+    /0 calls left on this route; the limit resets in about \d+ s/,
+  );
+  await request.getByRole('button', { name: 'Send anyway' }).click();
   await expect(status).toContainText('429 Too Many Requests');
   const alert = response.getByRole('alert').filter({ hasText: 'Too Many Requests' });
   await expect(alert).toContainText(/Wait \d+ s/);

@@ -25,6 +25,7 @@ const HINTS: Record<JsonParamName | 'body', { hint: string; placeholder: string 
 };
 
 const OPERATORS = completionOperators();
+const NO_FINDINGS: FieldReport = { errors: [], notes: [], markers: [] };
 
 /**
  * Slot owned by the editor feature: the `query`, `fields` and `sort` editors for operations that
@@ -93,13 +94,14 @@ export function JsonEditors() {
       {plan.jsonParams.length > 0 ? (
         <ServerSupportNote serverUrl={draft.serverUrl} used={query.trim() !== '' || fields.trim() !== ''} />
       ) : null}
-      {showBody && bodyReport ? (
+      {/* Shown by the method of the live draft: checks may lag behind a large paste, the editor may not. */}
+      {showBody ? (
         <EditorWithReport
           name="body"
           label="Body"
           value={draft.body}
           onChange={setBody}
-          report={bodyReport}
+          report={bodyReport ?? NO_FINDINGS}
           onWorkerMarkers={setBodySchemaMarkers}
         />
       ) : null}

@@ -20,6 +20,10 @@ export function useSettled<T>(value: T, size: number): T {
 export function useSettledWithSettle<T>(value: T, size: number): [T, (now: T) => void] {
   const [settled, setSettled] = useState(value);
   const large = size > LARGE_TEXT;
+  // While small, keep the settled value current (adjusted during render, React's pattern for state
+  // derived from props): when the text turns large (a paste), what is shown until typing pauses is
+  // the value of a moment ago, not the one of the first render (another operation, even).
+  if (!large && settled !== value) setSettled(value);
   useEffect(() => {
     if (!large) return;
     const timer = setTimeout(() => setSettled(value), PAUSE_MS);

@@ -38,6 +38,9 @@ test.describe('share', () => {
     sandboxUrl,
     request,
   }) => {
+    // Two browser contexts, two sign-ins and the editors loading after first paint in each: more
+    // than 30 s on a busy 2-core machine (the restored fields were right when it timed out).
+    test.slow();
     const credentials = await loginViaApi(request, sandboxUrl);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: explorerUrl });
     await page.goto(explorerUrl);

@@ -5,7 +5,8 @@ const CI = process.env.CI !== undefined && process.env.CI !== '' && process.env.
 
 export default defineConfig({
   testDir: '.',
-  testMatch: '**/*.spec.ts',
+  // The README's screenshots are made, not checked: they run only when asked (docs/screenshots.md).
+  testMatch: process.env.SCREENSHOTS === '1' ? '**/*.shoot.ts' : '**/*.spec.ts',
   globalSetup: './global-setup.ts',
   fullyParallel: false,
   forbidOnly: CI,

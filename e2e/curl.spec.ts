@@ -4,9 +4,9 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { requestPane, selectOperation } from './auth-helpers';
+import { requestPane } from './auth-helpers';
 import { expect, test } from './fixtures';
-import { clipboardText, loginViaApi, useToken } from './share-helpers';
+import { clipboardText, openWithPastedToken } from './share-helpers';
 
 function run(shell: string, script: string, env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -27,11 +27,10 @@ test('Copy as cURL runs in bash -c against the sandbox and is answered as the si
   sandboxUrl,
   request,
 }) => {
-  const credentials = await loginViaApi(request, sandboxUrl);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: explorerUrl });
-  await page.goto(explorerUrl);
-  await useToken(page, credentials);
-  await selectOperation(page, 'GET', '/api/v1/me');
+  const credentials = await openWithPastedToken({ page, context, request }, { explorerUrl, sandboxUrl }, [
+    'GET',
+    '/api/v1/me',
+  ]);
   await requestPane(page).getByRole('button', { name: 'Copy as cURL' }).click();
   await expect(
     requestPane(page).getByRole('status').filter({ hasText: 'cURL command copied' }),

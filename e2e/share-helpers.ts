@@ -59,6 +59,23 @@ export async function useToken(
   if (await close.isVisible()) await close.click();
 }
 
+/**
+ * The start of the copy tests: a token from the API pasted into a fresh page, the clipboard
+ * allowed, one operation chosen. Returns the credentials, which the tests look for in what is copied.
+ */
+export async function openWithPastedToken(
+  { page, context, request }: { page: Page; context: BrowserContext; request: APIRequestContext },
+  urls: { explorerUrl: string; sandboxUrl: string },
+  operation: [method: string, path: string],
+): Promise<{ userId: string; authToken: string }> {
+  const credentials = await loginViaApi(request, urls.sandboxUrl);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: urls.explorerUrl });
+  await page.goto(urls.explorerUrl);
+  await useToken(page, credentials);
+  await selectOperation(page, ...operation);
+  return credentials;
+}
+
 /** The text an editor shows (Monaco's rendered lines, or the fallback textarea's value). */
 export async function editorText(page: Page, name: 'query' | 'fields' | 'sort' | 'Body'): Promise<string> {
   const box = requestPane(page).getByRole('textbox', { name, exact: true });

@@ -13,7 +13,7 @@ import {
   clipboardText,
   editorText,
   expectOperation,
-  loginViaApi,
+  openWithPastedToken,
   requestPane,
   responsePane,
   selectOperation,
@@ -41,11 +41,10 @@ test.describe('share', () => {
     // Two browser contexts, two sign-ins and the editors loading after first paint in each: more
     // than 30 s on a busy 2-core machine (the restored fields were right when it timed out).
     test.slow();
-    const credentials = await loginViaApi(request, sandboxUrl);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: explorerUrl });
-    await page.goto(explorerUrl);
-    await useToken(page, credentials);
-    await selectOperation(page, 'GET', '/api/v1/users.list');
+    const credentials = await openWithPastedToken({ page, context, request }, { explorerUrl, sandboxUrl }, [
+      'GET',
+      '/api/v1/users.list',
+    ]);
     const form = requestPane(page);
     await form.getByRole('spinbutton', { name: 'count', exact: true }).fill('3');
     await form.getByRole('spinbutton', { name: 'offset', exact: true }).fill('2');
@@ -278,11 +277,10 @@ test.describe('share', () => {
     sandboxUrl,
     request,
   }) => {
-    const credentials = await loginViaApi(request, sandboxUrl);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: explorerUrl });
-    await page.goto(explorerUrl);
-    await useToken(page, credentials);
-    await selectOperation(page, 'GET', '/api/v1/users.list');
+    const credentials = await openWithPastedToken({ page, context, request }, { explorerUrl, sandboxUrl }, [
+      'GET',
+      '/api/v1/users.list',
+    ]);
     // A token pasted where no key says "token" is still caught (the app knows its own tokens).
     await requestPane(page).getByRole('textbox', { name: 'email', exact: true }).fill(credentials.authToken);
     await requestPane(page).getByRole('button', { name: 'Copy as cURL' }).click();

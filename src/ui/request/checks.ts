@@ -4,6 +4,7 @@
  * and the 2FA retry all ask {@link sendDecision}, so they cannot disagree.
  */
 import type { Operation } from '../../core/catalog/types';
+import { effectiveRemaining, secondsUntilReset, type RateLimitWindow } from '../../core/rate-limit/model';
 import type { RequestDraft } from '../../core/request/draft';
 import type * as Validation from '../../core/validation/validate';
 import type { Problem } from '../../core/validation/validate';
@@ -101,6 +102,15 @@ export function requestChecks({
     editorReports,
     bodyReport,
     blockers: [...new Set(blockers)],
+  };
+}
+
+/** What the gauge knows of a route's budget as of `now`: the one computation for display and sends. */
+export function budgetFact(window: RateLimitWindow, now: number, bypass: boolean): BudgetFact {
+  return {
+    remaining: effectiveRemaining(window, now),
+    resetInSeconds: secondsUntilReset(window, now),
+    bypass,
   };
 }
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formFields } from '../../core/catalog/group';
-import { effectiveRemaining, nextResetAt, secondsUntilReset } from '../../core/rate-limit/model';
+import { nextResetAt } from '../../core/rate-limit/model';
 import { useSelectedOperation } from '../catalog/catalog-store';
 import { useValidation } from '../catalog/useValidation';
 import { useRateLimitWindow } from '../ratelimit/RateLimitGauge';
@@ -8,7 +8,7 @@ import { useNow } from '../ratelimit/useNow';
 import { useExplorerStore } from '../state/store';
 import { useSettled } from '../state/useSettled';
 import { editorChecks } from './editor-checks';
-import { requestChecks, type BudgetFact, type CheckInput, type RequestChecks } from './checks';
+import { budgetFact, requestChecks, type BudgetFact, type CheckInput, type RequestChecks } from './checks';
 import { trimServerUrl } from '../../core/http/prepare';
 
 let last: { input: CheckInput; checks: RequestChecks } | null = null;
@@ -52,9 +52,5 @@ export function useBudget(serverUrl: string, method: string, path: string): Budg
   const window = useRateLimitWindow({ server, method, path });
   const bypass = useExplorerStore((state) => state.auth[server]?.bypassesRateLimit === true);
   const now = useNow(nextResetAt(window) !== null);
-  return {
-    remaining: effectiveRemaining(window, now),
-    resetInSeconds: secondsUntilReset(window, now),
-    bypass,
-  };
+  return budgetFact(window, now, bypass);
 }

@@ -7,11 +7,17 @@
 import { buildRun, patchRun, type Run, type RunPatch, type RunTrigger } from '../../core/http/run';
 import { trimServerUrl } from '../../core/http/prepare';
 import type { RequestDraft } from '../../core/request/draft';
-import { getWindow, effectiveRemaining, secondsUntilReset } from '../../core/rate-limit/model';
+import { getWindow } from '../../core/rate-limit/model';
 import { useCatalogStore } from '../catalog/catalog-store';
 import { loadedValidation } from '../catalog/useValidation';
 import { editorChecks } from '../request/editor-checks';
-import { requestChecks, sendDecision, type BudgetFact, type SendDecision } from '../request/checks';
+import {
+  budgetFact,
+  requestChecks,
+  sendDecision,
+  type BudgetFact,
+  type SendDecision,
+} from '../request/checks';
 import { useRateLimitStore } from '../ratelimit/store';
 import { useExplorerStore } from '../state/store';
 import { cachedPage } from './page-cache';
@@ -25,11 +31,7 @@ let lastRunId = 0;
 export function budgetOf(server: string, method: string, path: string, now = Date.now()): BudgetFact {
   const window = getWindow(useRateLimitStore.getState().book, server, method, path);
   const bypass = useExplorerStore.getState().auth[server]?.bypassesRateLimit === true;
-  return {
-    remaining: effectiveRemaining(window, now),
-    resetInSeconds: secondsUntilReset(window, now),
-    bypass,
-  };
+  return budgetFact(window, now, bypass);
 }
 
 /** The decision for a draft, with the catalog's operation and the validation module as they are now. */

@@ -14,7 +14,7 @@ import { getWindow, headerReachOf } from '../../core/rate-limit/model';
 import { useRateLimitStore } from '../ratelimit/store';
 import { useExplorerStore } from '../state/store';
 import { ExportButtons } from './ExportButtons';
-import { formatEstimate } from './format';
+import { formatEstimate, receivedAtOf } from './format';
 import { pagingOf } from './paging';
 
 /** Page size for fetch-all when the request asked for everything (count=0) or for nothing. */
@@ -70,9 +70,7 @@ async function runFetchAll(
             status: response.status,
             headers: response.headers,
             body: parseBody(response.bodyText),
-            receivedAt: Math.round(
-              performance.timeOrigin + response.timings.startedAt + response.timings.totalMs,
-            ),
+            receivedAt: receivedAtOf(response),
           };
         }
       }

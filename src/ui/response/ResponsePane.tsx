@@ -15,7 +15,7 @@ import { resend } from '../runner/send';
 import type { RunOutcome, RunView } from '../runner/useRunner';
 import { SendRefusalNotice } from '../request/SendRefusalNotice';
 import { useExplorerStore } from '../state/store';
-import { formatBytes, formatMs } from './format';
+import { formatBytes, formatMs, receivedAtOf } from './format';
 import { PaginationBar } from './PaginationBar';
 import { ResponseProblems } from './ResponseProblems';
 import { useResponseDoc } from './useResponseDoc';
@@ -39,11 +39,6 @@ const CHANGED_RUN: Partial<Record<Run['trigger'], string>> = {
   resend: 'an earlier request sent again',
   'two-factor': 'an earlier request sent again with a two-factor code',
 };
-
-/** Epoch ms when the response's last byte arrived (timings are on the performance clock). */
-function receivedAtOf(response: ResponseRecord): number {
-  return Math.round(performance.timeOrigin + response.timings.startedAt + response.timings.totalMs);
-}
 
 function DownloadProgress() {
   const received = useRunProgress((state) => state.received);

@@ -1,3 +1,5 @@
+import type { ResponseRecord } from '../../core/http/types';
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -20,4 +22,9 @@ export function formatEstimate(ms: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
+/** Epoch ms when the response's last byte arrived (timings are on the performance clock). */
+export function receivedAtOf(response: ResponseRecord): number {
+  return Math.round(performance.timeOrigin + response.timings.startedAt + response.timings.totalMs);
 }

@@ -153,6 +153,8 @@ test.describe('share', () => {
     page,
     explorerUrl,
   }) => {
+    // Five full page loads plus a send: 34 s once on the busy 2-core CI machine.
+    test.slow();
     const good = encodePermalink({
       ...emptyDraft('http://127.0.0.1:4100', 'GET', '/api/v1/users.list'),
       params: { count: '4' },

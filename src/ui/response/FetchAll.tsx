@@ -105,7 +105,7 @@ function callsText(page: PageNumbers, size: number): string {
   const calls = reusesShownPage(page, size) ? pages - 1 : pages;
   const unit = calls === 1 ? 'call' : 'calls';
   return reusesShownPage(page, size)
-    ? `${calls} more ${unit} of ${size} items (page 1 is the answer on screen)`
+    ? `${calls} more ${unit} of ${size} items (page 1 is on screen)`
     : `${calls} ${unit} of ${size} items`;
 }
 

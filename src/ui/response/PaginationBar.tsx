@@ -22,32 +22,46 @@ export function PaginationBar({ run, page, busy }: { run: Run; page: PageNumbers
     (a, b) => a - b,
   );
   return (
-    // Short visible words ("Next") with " page" for screen readers: the bar fits one line at 1280 px.
+    // Arrows with " page" names for screen readers (and as tooltips), the size as "50 / page": the
+    // bar fits one line in the Response pane at 1280 px.
     <div className="pagination">
       <nav className="pagination-bar" aria-label="Pages">
-        <button type="button" onClick={() => go(nav.first)} disabled={busy || nav.first === null}>
-          First
-          <span className="sr-only"> page</span>
-        </button>
-        <button type="button" onClick={() => go(nav.previous)} disabled={busy || nav.previous === null}>
-          Previous
-          <span className="sr-only"> page</span>
-        </button>
-        <span className="showing">{info.text}</span>
+        <PageButton
+          label="First page"
+          glyph="«"
+          onClick={() => go(nav.first)}
+          disabled={busy || nav.first === null}
+        />
+        <PageButton
+          label="Previous page"
+          glyph="‹"
+          onClick={() => go(nav.previous)}
+          disabled={busy || nav.previous === null}
+        />
+        {/* "1–50 of 2000" as mail clients show it; "Showing" is said to screen readers only. */}
+        <span className="showing">
+          <span className="sr-only">Showing </span>
+          {info.text.replace(/^Showing /, '')}
+        </span>
         <span className="muted page-of">
           {pageSize > 0 ? `page ${info.page} of ${info.pageCount}` : 'all items in one page'}
         </span>
-        <button type="button" onClick={() => go(nav.next)} disabled={busy || nav.next === null}>
-          Next
-          <span className="sr-only"> page</span>
-        </button>
-        <button type="button" onClick={() => go(nav.last)} disabled={busy || nav.last === null}>
-          Last
-          <span className="sr-only"> page</span>
-        </button>
-        {/* Label and select wrap together when the pane is narrow, never apart. */}
+        <PageButton
+          label="Next page"
+          glyph="›"
+          onClick={() => go(nav.next)}
+          disabled={busy || nav.next === null}
+        />
+        <PageButton
+          label="Last page"
+          glyph="»"
+          onClick={() => go(nav.last)}
+          disabled={busy || nav.last === null}
+        />
         <span className="page-size">
-          <label htmlFor={sizeId}>Page size</label>
+          <label htmlFor={sizeId} className="sr-only">
+            Page size
+          </label>
           <select
             id={sizeId}
             value={pageSize > 0 ? String(pageSize) : ''}
@@ -61,7 +75,7 @@ export function PaginationBar({ run, page, busy }: { run: Run; page: PageNumbers
             {pageSize > 0 ? null : <option value="">all</option>}
             {sizes.map((size) => (
               <option key={size} value={String(size)}>
-                {size}
+                {size} / page
               </option>
             ))}
           </select>
@@ -73,5 +87,20 @@ export function PaginationBar({ run, page, busy }: { run: Run; page: PageNumbers
         </p>
       ) : null}
     </div>
+  );
+}
+
+function PageButton(props: { label: string; glyph: string; disabled: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="page-step"
+      title={props.label}
+      onClick={props.onClick}
+      disabled={props.disabled}
+    >
+      <span aria-hidden="true">{props.glyph}</span>
+      <span className="sr-only">{props.label}</span>
+    </button>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { authRegion, responsePane, selectOperation, send, signInAs } from './auth-helpers';
+import { editor, monacoReady } from './editors-helpers';
 import { expect, test } from './fixtures';
 
 // Sign-in, a send and a reload per test on a machine shared with other runs: room above 30 s.
@@ -114,9 +115,18 @@ test('at 1280×720 Send is in view after choosing channels.list, and the pager f
       pager.getByText(/Showing 1–\d+ of \d+/),
       pager.getByRole('button', { name: 'Next page' }),
       pager.getByRole('button', { name: 'Last page' }),
+      pager.getByRole('combobox', { name: 'Page size' }),
     ],
     'pager',
   );
+  // Empty JSON editors take one line until focused (their placeholder shows what goes in).
+  await monacoReady(page, 'query');
+  const host = page.locator('[data-editor="query"]');
+  await expect(host).toContainText('{"username"');
+  const oneLine = (await box(host)).height;
+  expect(oneLine).toBeLessThan(40);
+  await editor(page, 'query').focus();
+  await expect.poll(async () => (await box(host)).height).toBeGreaterThan(oneLine * 2);
 });
 
 test('panes resize with the keyboard, keep their size after a reload, and Endpoints collapses', async ({

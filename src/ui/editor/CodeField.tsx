@@ -62,6 +62,7 @@ export function CodeField({
           onChange={onChange}
           markers={markers}
           describedBy={hintId}
+          placeholder={placeholder}
           maxLines={maxLines}
           {...(onWorkerMarkers ? { onWorkerMarkers } : {})}
         />
@@ -69,7 +70,9 @@ export function CodeField({
         <textarea
           id={`editor-textarea-${name}`}
           className="code-input"
-          rows={Math.min(Math.max(value.split('\n').length, 3), maxLines)}
+          rows={
+            value === '' && !textareaFocused ? 1 : Math.min(Math.max(value.split('\n').length, 3), maxLines)
+          }
           spellCheck={false}
           autoCapitalize="off"
           autoComplete="off"

@@ -23,6 +23,8 @@ interface Props {
   /** Our own findings (refused operators, EJSON, server rules); the JSON worker adds syntax/schema ones. */
   markers: EditorMarker[];
   describedBy?: string;
+  /** Shown while the editor is empty (an example of what goes in). */
+  placeholder: string;
   maxLines: number;
   /** Markers of the JSON worker (syntax and schema), for editors whose schema only Monaco checks. */
   onWorkerMarkers?: (markers: EditorMarker[]) => void;
@@ -46,6 +48,7 @@ export function MonacoField({
   onChange,
   markers,
   describedBy,
+  placeholder,
   maxLines,
   onWorkerMarkers,
 }: Props) {
@@ -98,6 +101,7 @@ export function MonacoField({
     const editor = monaco.editor.create(host, {
       model,
       ariaLabel: label,
+      placeholder,
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
@@ -111,7 +115,10 @@ export function MonacoField({
       suggestOnTriggerCharacters: true,
       fixedOverflowWidgets: true,
       renderLineHighlightOnlyWhenFocus: true,
-      overviewRulerLanes: 1,
+      // No overview ruler: in a one-line editor its cursor mark reads as a stray black tick.
+      overviewRulerLanes: 0,
+      hideCursorInOverviewRuler: true,
+      overviewRulerBorder: false,
       scrollbar: { alwaysConsumeMouseWheel: false },
       folding: true,
       stickyScroll: { enabled: false },
@@ -127,11 +134,16 @@ export function MonacoField({
         .querySelectorAll('[role="textbox"]')
         .forEach((el) => el.setAttribute('aria-describedby', describedBy));
     }
+    // An empty editor takes one line (its placeholder) until it is focused: three editors of empty
+    // boxes would push Send below the fold. Focused or filled, it has room to type.
     const grow = () => {
-      const lines = Math.min(Math.max(model.getLineCount(), 3), maxLines);
+      const empty = model.getValueLength() === 0 && !editor.hasTextFocus();
+      const lines = empty ? 1 : Math.min(Math.max(model.getLineCount(), 3), maxLines);
       host.style.height = `${lines * LINE_HEIGHT + 10}px`;
     };
     grow();
+    const focus = editor.onDidFocusEditorText(grow);
+    const blur = editor.onDidBlurEditorText(grow);
     // In a large document, suggestions come on Ctrl+Space only: asking the JSON worker for them as
     // one types (letters, quotes, colons) is about half of Monaco's per-keystroke work in a
     // 5,000-line body.
@@ -156,11 +168,13 @@ export function MonacoField({
     });
     return () => {
       changes.dispose();
+      focus.dispose();
+      blur.dispose();
       editor.dispose();
       model.dispose();
       editorRef.current = null;
     };
-  }, [monaco, name, label, describedBy, maxLines]);
+  }, [monaco, name, label, describedBy, placeholder, maxLines]);
 
   // The draft changed from elsewhere (permalink, history, operation switch): show it, keeping undo.
   useEffect(() => {

@@ -12,7 +12,8 @@ import * as monaco from 'monaco-editor/editor/editor.api';
 // register/jsonMode (which drag in every editor contribution in 0.57; see json-mode.ts).
 import { jsonDefaults, registerJson, startJsonWorker } from './json-mode';
 // Features used by the editors: completion, hover, bracket matching, folding (long bodies), word
-// navigation, clipboard and the context menu (keyboard users reach copy/paste there). Find and the
+// navigation, clipboard, the context menu (keyboard users reach copy/paste there) and the
+// placeholder of an empty editor (an example of what goes in). Find and the
 // line commands are left out (about 60 KB gzipped) to stay within the 1.1 MB budget.
 import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
@@ -21,6 +22,7 @@ import 'monaco-editor/editor/contrib/folding/browser/folding';
 import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
 import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
+import 'monaco-editor/editor/contrib/placeholderText/browser/placeholderText.contribution';
 
 declare global {
   interface Window {

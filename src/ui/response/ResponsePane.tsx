@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { sentAs, type Run } from '../../core/http/run';
 import { trimServerUrl } from '../../core/http/prepare';
 import { statusLine } from '../../core/http/status-text';
@@ -26,6 +26,12 @@ import { lazyComponent } from '../app/lazy-component';
 const AuthDiagnosis = lazyComponent(() => import('../auth/AuthDiagnosis').then((m) => m.AuthDiagnosis));
 const FetchAll = lazyComponent(() => import('./FetchAll').then((m) => m.FetchAll));
 const ResponseViews = lazyComponent(() => import('./ResponseViews').then((m) => m.ResponseViews));
+
+function preloadAnswerParts(): void {
+  ResponseViews.preload();
+  FetchAll.preload();
+  AuthDiagnosis.preload();
+}
 
 /** The answer on screen with its run: the finished one, or the previous one while the next loads or after a cancel. */
 function shownOutcome(view: RunView): RunOutcome | undefined {
@@ -181,14 +187,21 @@ export function ResponsePane() {
   const summary = doc.status === 'ready' && doc.response === response ? doc.summary : null;
   // Paging keeps the last parsed page's numbers while the next answer is parsed (no flicker).
   const pagingSummary = doc.status === 'ready' ? doc.summary : null;
-  const busy = view.phase === 'pending';
   // Paging shows for list envelopes (numeric count, offset and total), and for any list answer of
   // an operation the catalog knows takes offset/count.
   const operation = useSelectedOperation(sent?.draft.operationLabel ?? '');
   const resendShown = useCallback(() => {
     if (sent) resend(sent, {}, 'resend');
   }, [sent]);
+  const busy = view.phase === 'pending';
   const page = pagingSummary?.page ?? (operation?.paginated ? (pagingSummary?.listPage ?? null) : null);
+  // A paginated answer still being parsed gets its pager's room now, so the tabs under it do not
+  // jump (and a click meant for a tab does not land on what moved there).
+  const pagerPending = page === null && operation?.paginated === true && doc.status === 'parsing';
+  useEffect(() => {
+    // Fetch the answer's views while the request is on its way: nothing pops in above the tabs later.
+    if (busy) preloadAnswerParts();
+  }, [busy]);
 
   return (
     <section className="pane response" aria-label="Response">
@@ -236,6 +249,7 @@ export function ResponsePane() {
           ) : null}
           {view.phase === 'done' ? <ResponseProblems response={response} summary={summary} /> : null}
           {sent ? <AuthDiagnosis run={sent} response={response} /> : null}
+          {pagerPending ? <div className="pager-placeholder" aria-hidden="true" /> : null}
           {page && sent ? (
             <>
               <PaginationBar run={sent} page={page} busy={busy || summary === null} />

@@ -1,6 +1,7 @@
 // Flat ESLint config. Import boundaries keep the architecture honest:
 // - only src/ui/editor may import monaco-editor (it is large and loaded lazily);
 // - src/core is shared by browser, server and tests, so it stays free of React and Node built-ins;
+// - a UI feature (src/ui/<feature>) reaches another only through its index.ts (feature-boundaries);
 // - the sandbox plays the real server and shares no code with the explorer (a bug in shared code
 //   would hide in both the explorer and the peer it is tested against).
 import js from '@eslint/js';
@@ -8,6 +9,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
+import { featureBoundaries } from './scripts/lint/feature-boundaries.js';
 
 const monacoOnlyInEditor = {
   paths: [{ name: 'monaco-editor', message: 'Only src/ui/editor may import monaco-editor.' }],
@@ -41,6 +43,15 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...pluginQuery.configs.recommended.rules,
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    // Tests may reach into the code they test across features; the app itself may not.
+    ignores: ['src/ui/**/*.test.{ts,tsx}'],
+    plugins: { local: { rules: { 'feature-boundaries': featureBoundaries } } },
+    rules: {
+      'local/feature-boundaries': ['error', { uiRoot: `${import.meta.dirname}/src/ui`, shared: ['lib'] }],
     },
   },
   {

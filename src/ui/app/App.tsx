@@ -1,20 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import { usePanelRef } from 'react-resizable-panels';
-import { EndpointsPane } from '../catalog/EndpointsPane';
-import { RequestPane } from '../request/RequestPane';
-import { ResponsePane } from '../response/ResponsePane';
-import { RunnerProvider } from '../runner/RunnerContext';
-import { usePermalinkSync } from '../share/usePermalinkSync';
+import { EndpointsPane } from '../catalog';
+import { RequestPane } from '../request';
+import { ResponsePane } from '../response';
+import { RunnerProvider } from '../runner';
+import { loadHistoryPanel, usePermalinkSync } from '../share';
+import { loadAuthPanel } from '../auth';
 import { PaneLayout } from './PaneLayout';
 import { ServerBar } from './ServerBar';
 import { startExplorer } from './startup';
 import { useExplorerConfig } from './useExplorerConfig';
-import { lazyComponent } from './lazy-component';
+import { lazyComponent } from '../lib/lazy-component';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 
 // Not needed to show the catalog: they load after it (issue 14, first load).
-const AuthPanel = lazyComponent(() => import('../auth/AuthPanel').then((m) => m.AuthPanel));
-const HistoryPanel = lazyComponent(() => import('../share/HistoryPanel').then((m) => m.HistoryPanel));
+const AuthPanel = lazyComponent(loadAuthPanel);
+const HistoryPanel = lazyComponent(loadHistoryPanel);
 
 function Shell() {
   const focusSearch = useCallback(() => {

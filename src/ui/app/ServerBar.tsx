@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useExplorerStore } from '../state/store';
-import { isAllowedTarget } from '../runner/transport';
+import { useExplorerStore } from '../state';
+import { isAllowedTarget } from '../runner';
 
 /** Which Rocket.Chat server requests go to, and how (proxy or direct). */
 export function ServerBar() {

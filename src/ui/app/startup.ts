@@ -1,4 +1,6 @@
-import { startRateLimitTracking } from '../ratelimit/store';
+import { loadAuthActions } from '../auth';
+import { startRateLimitTracking } from '../ratelimit';
+import { loadHistoryStore } from '../share';
 
 /**
  * Everything that listens for the app's whole life, started in one place: the rate-limit gauge and
@@ -11,10 +13,10 @@ export function startExplorer(): () => void {
   startRateLimitTracking();
   let stopped = false;
   let stopHistory: (() => void) | undefined;
-  void import('../share/history-store').then(({ startHistoryRecording }) => {
+  void loadHistoryStore().then(({ startHistoryRecording }) => {
     if (!stopped) stopHistory = startHistoryRecording();
   });
-  void import('../auth/actions').then(({ restoreRemembered }) => {
+  void loadAuthActions().then(({ restoreRemembered }) => {
     if (!stopped) restoreRemembered();
   });
   return () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useExplorerStore, type ExplorerConfig } from '../state/store';
+import { useExplorerStore, type ExplorerConfig } from '../state';
 
 /** Shape check for /explorer-config.json: it comes over the network, so it is not trusted blindly. */
 function parseConfig(value: unknown): ExplorerConfig {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { send } from '../runner/send';
+import { send } from '../runner';
 
 /**
  * Ctrl/Cmd+Enter sends from anywhere, through the same decision as the Send button: when the

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { maskSecret } from '../../core/redact';
-import type { SignedInUser } from '../state/store';
+import type { SignedInUser } from '../state';
 import { forgetLocally, setRemember, verify } from './actions';
 import { useAuthUi, type ServerSession } from './auth-ui-store';
 import { DiagnosisView } from './DiagnosisView';

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } fr
 import type { LoginInput, PasswordEncoding, TwoFactorChallenge } from '../../core/auth';
 import { trimServerUrl } from '../../core/http/prepare';
 import type { TwoFactorAnswer } from '../../core/http/types';
-import { useExplorerStore } from '../state/store';
+import { useExplorerStore } from '../state';
 import { AccountSection } from './AccountSection';
 import { apiCaller, completeSignIn, signOutOf, verify } from './actions';
 import { useAuthUi, type Notice, type SessionSource } from './auth-ui-store';

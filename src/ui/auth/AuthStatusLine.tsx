@@ -1,6 +1,6 @@
 import { trimServerUrl } from '../../core/http/prepare';
 import { maskSecret } from '../../core/redact';
-import { useExplorerStore } from '../state/store';
+import { useExplorerStore } from '../state';
 import { useAuthUi } from './auth-ui-store';
 
 /** Who requests to the current server are sent as, in one line, with the headers masked. */

@@ -5,8 +5,8 @@
  */
 import { trimServerUrl } from '../../core/http/prepare';
 import type { AuthCredentials } from '../../core/http/types';
-import { transportFor } from '../runner/transport';
-import { useExplorerStore } from '../state/store';
+import { transportFor } from '../runner';
+import { useExplorerStore } from '../state';
 import { createApiCaller, type ApiCaller } from './api';
 import { useAuthUi, type SessionSource } from './auth-ui-store';
 import { browserStorages, forget, loadRemembered, remember, type RememberMode } from './remember';

@@ -1,13 +1,13 @@
 import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { searchOperations } from '../../core/catalog/search';
 import type { Operation } from '../../core/catalog/types';
-import { useExplorerStore } from '../state/store';
+import { useExplorerStore } from '../state';
 import { CatalogStatusLine } from './CatalogStatusLine';
 import { useCatalogStore } from './catalog-store';
 import { EndpointList } from './EndpointList';
 import { buildRows, moveActive } from './rows';
 import { useCatalogSync } from './useCatalogSync';
-import { lazyComponent } from '../app/lazy-component';
+import { lazyComponent } from '../lib/lazy-component';
 
 // Importing a document is not a first-screen task: its code loads after the list (issue 14).
 const ImportOpenApi = lazyComponent(() => import('./ImportOpenApi').then((m) => m.ImportOpenApi));

@@ -1,4 +1,4 @@
-import { useExplorerStore } from '../state/store';
+import { useExplorerStore } from '../state';
 import { useCatalogStore, useSelectedOperation } from './catalog-store';
 import { OperationBadges } from './OperationBadges';
 import type { Operation } from '../../core/catalog/types';

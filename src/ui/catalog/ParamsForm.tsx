@@ -2,9 +2,9 @@ import { useId, useMemo } from 'react';
 import { formFields, type FormField } from '../../core/catalog/group';
 import type { Operation } from '../../core/catalog/types';
 import type { Problem } from '../../core/validation/validate';
-import { useRequestChecks } from '../request/useRequestChecks';
-import { useExplorerStore } from '../state/store';
-import { useSettledWithSettle } from '../state/useSettled';
+import { useRequestChecks } from '../request';
+import { useExplorerStore } from '../state';
+import { useSettledWithSettle } from '../lib/useSettled';
 import { useSelectedOperation } from './catalog-store';
 import {
   EDITOR_PARAMS,

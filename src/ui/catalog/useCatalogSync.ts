@@ -4,8 +4,8 @@ import { loadBundledCatalog } from '../../core/catalog/operation';
 import { availabilityCounts, mergeCatalog } from '../../core/catalog/merge';
 import type { Availability } from '../../core/catalog/types';
 import { trimServerUrl } from '../../core/http/prepare';
-import { transportFor } from '../runner/transport';
-import { useExplorerStore } from '../state/store';
+import { transportFor } from '../runner';
+import { useExplorerStore } from '../state';
 import { useCatalogStore } from './catalog-store';
 import type { LiveCatalog } from './live-catalog';
 

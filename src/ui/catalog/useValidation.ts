@@ -1,5 +1,5 @@
 import type * as Validation from '../../core/validation/validate';
-import { lazyModule } from '../state/lazy-module';
+import { lazyModule } from '../lib/lazy-module';
 import { canCompileAtRuntime } from './csp';
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { LocalResult } from '../../core/json-params';
-import { useSelectedOperation } from '../catalog/catalog-store';
-import { useRun } from '../runner/RunnerContext';
+import { useSelectedOperation } from '../catalog';
+import { useRun } from '../runner';
 import { applyRunLocally, verdictFor } from './ignored-params';
 import { editorPlan } from './operation-params';
 

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { JSON_PARAM_SCHEMAS, queryFieldsSupport } from '../../core/json-params';
-import { useSelectedOperation } from '../catalog/catalog-store';
-import { useExplorerStore } from '../state/store';
-import { useRequestChecks } from '../request/useRequestChecks';
+import { useSelectedOperation } from '../catalog';
+import { useExplorerStore } from '../state';
+import { useRequestChecks } from '../request';
 import { completionOperators, withSchemaMarkers, type FieldReport } from './checks';
 import type { EditorMarker } from './MonacoField';
 import { CodeField } from './CodeField';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
-import { LARGE_TEXT } from '../state/useSettled';
+import { LARGE_TEXT } from '../lib/useSettled';
 import { editorModelUri, type JsonParamName } from './editor-context';
 import type { MonacoModule } from './monaco-loader';
 

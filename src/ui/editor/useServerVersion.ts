@@ -1,5 +1,5 @@
 import { trimServerUrl } from '../../core/http/prepare';
-import { useLiveCatalog } from '../catalog/useCatalogSync';
+import { useLiveCatalog } from '../catalog';
 
 /**
  * The server's version, from the catalog's read of `GET /api/info` (one request per server and

@@ -5,8 +5,8 @@ import {
   type RateLimitBook,
   type RateLimitObservation,
 } from '../../core/rate-limit/model';
-import { onRunFinished, type RunResult } from '../runner/run-events';
-import { useExplorerStore } from '../state/store';
+import { onRunFinished, type RunResult } from '../runner';
+import { useExplorerStore } from '../state';
 
 /**
  * What the explorer knows about each rate-limit window (per server + route + method), learned from

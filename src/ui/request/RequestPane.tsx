@@ -1,15 +1,16 @@
 import { useEffect, useRef } from 'react';
-import { AuthStatusLine } from '../auth/AuthStatusLine';
-import { OperationDetails } from '../catalog/OperationDetails';
-import { ParamsForm } from '../catalog/ParamsForm';
-import { lazyComponent } from '../app/lazy-component';
-import { useExplorerStore } from '../state/store';
+import { AuthStatusLine } from '../auth';
+import { loadJsonEditors } from '../editor';
+import { loadShareBar } from '../share';
+import { OperationDetails, ParamsForm } from '../catalog';
+import { lazyComponent } from '../lib/lazy-component';
+import { useExplorerStore } from '../state';
 import { SendBar } from './SendBar';
 
 // The editors bring the JSON checks (jsonc-parser, ejson, mingo, the MongoDB operator list, semver)
 // and the share bar the permalink codec: both load after the first paint (issue 14).
-const JsonEditors = lazyComponent(() => import('../editor/JsonEditors').then((m) => m.JsonEditors));
-const ShareBar = lazyComponent(() => import('../share/ShareBar').then((m) => m.ShareBar));
+const JsonEditors = lazyComponent(loadJsonEditors);
+const ShareBar = lazyComponent(loadShareBar);
 
 /** The stacked (phone) layout, where the panes follow each other down the page. */
 const STACKED = '(max-width: 980px)';

@@ -1,6 +1,5 @@
-import { useRun } from '../runner/RunnerContext';
-import { send } from '../runner/send';
-import { useExplorerStore } from '../state/store';
+import { useRun, send } from '../runner';
+import { useExplorerStore } from '../state';
 import { sendDecision } from './checks';
 import { SendRefusalNotice } from './SendRefusalNotice';
 import { useBudget, useRequestChecks } from './useRequestChecks';

@@ -1,5 +1,5 @@
 import type { RunTrigger } from '../../core/http/run';
-import { useExplorerStore } from '../state/store';
+import { useExplorerStore } from '../state';
 
 const WHAT: Record<RunTrigger, string> = {
   button: 'Send',

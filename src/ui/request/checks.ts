@@ -8,11 +8,14 @@ import { effectiveRemaining, secondsUntilReset, type RateLimitWindow } from '../
 import type { RequestDraft } from '../../core/request/draft';
 import type * as Validation from '../../core/validation/validate';
 import type { Problem } from '../../core/validation/validate';
-import type * as EditorChecks from '../editor/checks';
-import type { FieldReport } from '../editor/checks';
-import type { JsonParamName } from '../editor/editor-context';
-import { editorPlan, takesBody } from '../editor/operation-params';
-import type { UnparsedField } from '../state/store';
+import {
+  type EditorChecksModule,
+  type FieldReport,
+  type JsonParamName,
+  editorPlan,
+  takesBody,
+} from '../editor';
+import type { UnparsedField } from '../state';
 
 export type ValidationModule = typeof Validation;
 
@@ -22,7 +25,7 @@ export interface CheckInput {
   /** The (lazily loaded) validation module; checks of the schema wait for it. */
   validation: ValidationModule | undefined;
   /** The (lazily loaded) query/fields/sort and Body checks; those checks wait for it. */
-  editor: typeof EditorChecks | undefined;
+  editor: EditorChecksModule | undefined;
   unparsedFields: Record<string, UnparsedField>;
 }
 

@@ -1,12 +1,10 @@
 import { useMemo } from 'react';
 import { formFields } from '../../core/catalog/group';
 import { nextResetAt } from '../../core/rate-limit/model';
-import { useSelectedOperation } from '../catalog/catalog-store';
-import { useValidation } from '../catalog/useValidation';
-import { useRateLimitWindow } from '../ratelimit/RateLimitGauge';
-import { useNow } from '../ratelimit/useNow';
-import { useExplorerStore } from '../state/store';
-import { useSettled } from '../state/useSettled';
+import { useSelectedOperation, useValidation } from '../catalog';
+import { useRateLimitWindow, useNow } from '../ratelimit';
+import { useExplorerStore } from '../state';
+import { useSettled } from '../lib/useSettled';
 import { editorChecks } from './editor-checks';
 import { budgetFact, requestChecks, type BudgetFact, type CheckInput, type RequestChecks } from './checks';
 import { trimServerUrl } from '../../core/http/prepare';

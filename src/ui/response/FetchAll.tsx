@@ -11,8 +11,8 @@ import {
   type PageResponse,
 } from '../../core/pagination/fetch-all';
 import { getWindow, headerReachOf } from '../../core/rate-limit/model';
-import { useRateLimitStore } from '../ratelimit/store';
-import { useExplorerStore } from '../state/store';
+import { useRateLimitStore } from '../ratelimit';
+import { useExplorerStore } from '../state';
 import { ExportButtons } from './ExportButtons';
 import { formatEstimate, receivedAtOf } from './format';
 import { pagingOf } from './paging';

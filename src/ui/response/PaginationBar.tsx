@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { pageInfo, pageNavigation, type PageNumbers } from '../../core/pagination/arithmetic';
 import type { Run } from '../../core/http/run';
-import { resend } from '../runner/send';
+import { resend } from '../runner';
 import { PAGE_SIZES, pagingOf } from './paging';
 
 /**

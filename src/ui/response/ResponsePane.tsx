@@ -5,25 +5,21 @@ import { statusLine } from '../../core/http/status-text';
 import type { ResponseRecord } from '../../core/http/types';
 import type { FetchAllResult } from '../../core/pagination/fetch-all';
 import { countZeroWarning } from '../../core/pagination/arithmetic';
-import { useSelectedOperation } from '../catalog/catalog-store';
-import { RateLimitGauge, type RouteRef } from '../ratelimit/RateLimitGauge';
-import { TooManyRequestsAlert } from '../ratelimit/TooManyRequestsAlert';
-import { useRun } from '../runner/RunnerContext';
-import { useRunProgress } from '../runner/progress-store';
-import { useNow } from '../ratelimit/useNow';
-import { resend } from '../runner/send';
-import type { RunOutcome, RunView } from '../runner/useRunner';
-import { SendRefusalNotice } from '../request/SendRefusalNotice';
-import { useExplorerStore } from '../state/store';
+import { loadAuthDiagnosis } from '../auth';
+import { useSelectedOperation } from '../catalog';
+import { RateLimitGauge, type RouteRef, TooManyRequestsAlert, useNow } from '../ratelimit';
+import { useRun, useRunProgress, resend, type RunOutcome, type RunView } from '../runner';
+import { SendRefusalNotice } from '../request';
+import { useExplorerStore } from '../state';
 import { formatBytes, formatMs, receivedAtOf } from './format';
 import { PaginationBar } from './PaginationBar';
 import { ResponseProblems } from './ResponseProblems';
 import { useResponseDoc } from './useResponseDoc';
 import './response.css';
-import { lazyComponent } from '../app/lazy-component';
+import { lazyComponent } from '../lib/lazy-component';
 
 // Shown only once there is a response: loaded after the first paint (issue 14, first load).
-const AuthDiagnosis = lazyComponent(() => import('../auth/AuthDiagnosis').then((m) => m.AuthDiagnosis));
+const AuthDiagnosis = lazyComponent(loadAuthDiagnosis);
 const FetchAll = lazyComponent(() => import('./FetchAll').then((m) => m.FetchAll));
 const ResponseViews = lazyComponent(() => import('./ResponseViews').then((m) => m.ResponseViews));
 

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { ResponseRecord } from '../../core/http/types';
 import type { ResponseTab } from '../../core/request/draft';
-import { useExplorerStore } from '../state/store';
+import { useExplorerStore } from '../state';
 import { HeadersView } from './HeadersView';
 import { RawView } from './RawView';
 import { TableView } from './TableView';

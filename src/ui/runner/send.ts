@@ -8,18 +8,17 @@ import { buildRun, patchRun, type Run, type RunPatch, type RunTrigger } from '..
 import { trimServerUrl } from '../../core/http/prepare';
 import type { RequestDraft } from '../../core/request/draft';
 import { getWindow } from '../../core/rate-limit/model';
-import { useCatalogStore } from '../catalog/catalog-store';
-import { loadedValidation } from '../catalog/useValidation';
-import { editorChecks } from '../request/editor-checks';
+import { useCatalogStore, loadedValidation } from '../catalog';
 import {
+  editorChecks,
   budgetFact,
   requestChecks,
   sendDecision,
   type BudgetFact,
   type SendDecision,
-} from '../request/checks';
-import { useRateLimitStore } from '../ratelimit/store';
-import { useExplorerStore } from '../state/store';
+} from '../request';
+import { useRateLimitStore } from '../ratelimit';
+import { useExplorerStore } from '../state';
 import { cachedPage } from './page-cache';
 import { queryClient } from './query-client';
 import { transportFor } from './transport';

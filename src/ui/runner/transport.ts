@@ -1,5 +1,5 @@
 import type { Transport } from '../../core/http/types';
-import type { ExplorerConfig } from '../state/store';
+import type { ExplorerConfig } from '../state';
 
 /** The proxy when the explorer server is there (its own 403 says how to allow a new target), else direct. */
 export function defaultTransportMode(config: ExplorerConfig | null): Transport['kind'] {

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import { executeRequest, RequestFailedError } from '../../core/http/execute';
 import type { Run } from '../../core/http/run';
 import type { RequestFailure, ResponseRecord } from '../../core/http/types';
-import { useExplorerStore } from '../state/store';
+import { useExplorerStore } from '../state';
 import { useRunProgress } from './progress-store';
 import { rememberPage } from './page-cache';
 import { announceRun } from './run-events';

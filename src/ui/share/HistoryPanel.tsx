@@ -3,8 +3,8 @@ import { fillPath, trimServerUrl } from '../../core/http/prepare';
 import type { HistoryEntry } from './history';
 import { searchEntries } from './history';
 import { useHistoryStore } from './history-store';
-import { send } from '../runner/send';
-import { useExplorerStore } from '../state/store';
+import { send } from '../runner';
+import { useExplorerStore } from '../state';
 import './share.css';
 
 const OPEN_KEY = 'rc-explorer.history.open';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useExplorerStore } from '../state/store';
+import { useExplorerStore } from '../state';
 import { useShareStore } from './share-store';
 
 /**

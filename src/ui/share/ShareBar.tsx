@@ -1,8 +1,8 @@
 import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
 import { sanitizeDraft, tryEncodePermalink } from '../../core/permalink';
 import type { RequestDraft } from '../../core/request/draft';
-import { useSelectedOperation } from '../catalog/catalog-store';
-import { useExplorerStore } from '../state/store';
+import { useSelectedOperation } from '../catalog';
+import { useExplorerStore } from '../state';
 import { addressWithHash, knownSecretsOf } from './hash-route';
 import { LinkNotice } from './LinkNotice';
 import { ownEntryState } from './router';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { generateSnippet, SNIPPET_TARGETS, type SnippetTarget } from '../../core/snippets';
 import { trimServerUrl } from '../../core/http/prepare';
-import { useExplorerStore } from '../state/store';
-import { useSettled } from '../state/useSettled';
+import { useExplorerStore } from '../state';
+import { useSettled } from '../lib/useSettled';
 import { knownSecretsOf } from './hash-route';
 import { CopyOutcome, useCopy } from './useCopy';
 

@@ -21,8 +21,8 @@ import {
 } from '../../core/permalink';
 import type { RequestDraft } from '../../core/request/draft';
 import { trimServerUrl } from '../../core/http/prepare';
-import { operationIdFromHash } from '../catalog/deep-link';
-import type { SignedInUser } from '../state/store';
+import { operationIdFromHash } from '../catalog';
+import type { SignedInUser } from '../state';
 
 export type HashRoute =
   { kind: 'empty' } | { kind: 'permalink'; result: DecodeResult } | { kind: 'operation'; id: string };

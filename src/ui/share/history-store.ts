@@ -3,8 +3,8 @@
  * small zustand store (kept apart from the explorer store), fed by finished runs.
  */
 import { create } from 'zustand';
-import { onRunFinished } from '../runner/run-events';
-import { useExplorerStore } from '../state/store';
+import { onRunFinished } from '../runner';
+import { useExplorerStore } from '../state';
 import { knownSecretsOf } from './hash-route';
 import { entryFromRun, HISTORY_KEY, SET_ASIDE_KEY } from './history';
 import { HistoryRepository, type HistorySnapshot, type StorageLike } from './history-repository';

@@ -16,7 +16,7 @@
 import { findOperation } from '../../core/catalog/operation';
 import type { Operation } from '../../core/catalog/types';
 import type { RequestDraft } from '../../core/request/draft';
-import type { ExplorerState } from '../state/store';
+import type { ExplorerState } from '../state';
 import {
   addressWithHash,
   hashForDraft,

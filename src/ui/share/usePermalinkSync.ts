@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useCatalogStore } from '../catalog/catalog-store';
-import { useExplorerStore } from '../state/store';
+import { useCatalogStore } from '../catalog';
+import { useExplorerStore } from '../state';
 import { startPermalinkRouter } from './router';
 import { useShareStore } from './share-store';
 

@@ -7,7 +7,7 @@ export type LazyComponent<P extends object> = ComponentType<P> & { preload(): vo
  * A component whose code loads on first render, behind its own Suspense boundary (showing
  * `fallback`, nothing by default, meanwhile). Used at the boundaries of what the first screen
  * does not need, so the first load carries only the catalog and the request form (issue 14):
- *   const AuthPanel = lazyComponent(() => import('../auth/AuthPanel').then((m) => m.AuthPanel));
+ *   const AuthPanel = lazyComponent(() => import('./Panel').then((m) => m.Panel));
  * `preload()` starts the download early (e.g. while a request is on its way), so the part does
  * not pop in later and move what is under it.
  */

@@ -1,0 +1,2 @@
+// What the response feature offers the others: its pane.
+export { ResponsePane } from './ResponsePane';

@@ -5,6 +5,8 @@
  */
 export * from './parse';
 export * from './rules';
+export * from './check';
+export * from './check-query';
 export * from './schemas';
 export * from './encode';
 export * from './version';

@@ -8,7 +8,7 @@ import {
   invalidSortMessage,
   MONGODB_QUERY_OPERATORS,
   queryOperatorInfo,
-} from './rules';
+} from './index';
 
 describe('checkSort', () => {
   it('accepts 1 and -1', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuery } from './rules';
+import { checkQuery } from './check-query';
 import { applyLocally, didServerApply, queryFieldRoots } from './verify';
 
 const users = [

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../sandbox/server';
 import { buildQueryString } from '../http/prepare';
-import { checkFields, checkQuery } from '../json-params/rules';
+import { checkFields, checkQuery } from '../json-params';
 import { didServerApply } from '../json-params/verify';
 import { getWindow, observe, type RateLimitBook } from '../rate-limit/model';
 import { fetchAllPages, type PageResponse } from './fetch-all';

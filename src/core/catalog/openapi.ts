@@ -14,6 +14,9 @@ import { jsonErrorWhere, jsonReason } from './json-error';
 import { jsonParamsOf, needsAuth } from './rules';
 import { HTTP_METHODS, normalisePath, operationId, paramsLocation, pathParamsOf } from './operation';
 import type { HttpMethod, JsonSchema, Operation, ParamDoc, SourceId } from './types';
+import { escapePointer, isObj, Resolver, type Obj, type OpenApiWarning } from './openapi-refs';
+
+export type { OpenApiWarning } from './openapi-refs';
 
 export class OpenApiError extends Error {
   /** Where: `line 3, column 7` or a JSON pointer such as `/paths`. */
@@ -29,11 +32,6 @@ export class OpenApiError extends Error {
   }
 }
 
-export interface OpenApiWarning {
-  where: string;
-  message: string;
-}
-
 export interface ParsedOpenApi {
   /** `info.title` or the source label. */
   title: string;
@@ -42,9 +40,6 @@ export interface ParsedOpenApi {
   operations: Operation[];
   warnings: OpenApiWarning[];
 }
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Parses text as JSON when it looks like JSON, else as YAML; syntax errors carry line and column. */
 export function parseDocumentText(text: string, source: string): unknown {
@@ -77,76 +72,6 @@ export function parseDocumentText(text: string, source: string): unknown {
       'unknown position',
       source,
     );
-  }
-}
-
-function escapePointer(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Resolves a local `#/...` reference; undefined when it does not exist. */
-function resolvePointer(doc: Obj, ref: string): unknown {
-  if (!ref.startsWith('#/')) return undefined;
-  let cur: unknown = doc;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!isObj(cur) && !Array.isArray(cur)) return undefined;
-    cur = (cur as Obj)[key];
-    if (cur === undefined) return undefined;
-  }
-  return cur;
-}
-
-class Resolver {
-  constructor(
-    private readonly doc: Obj,
-    private readonly warnings: OpenApiWarning[],
-  ) {}
-
-  /** Follows `$ref` chains of an object (parameter, requestBody, response). */
-  deref(x: unknown, where: string): unknown {
-    let cur = x;
-    for (let i = 0; i < 20 && isObj(cur) && typeof cur.$ref === 'string'; i++) {
-      const target = resolvePointer(this.doc, cur.$ref);
-      if (target === undefined) {
-        this.warnings.push({ where, message: `unresolved reference ${cur.$ref}` });
-        return undefined;
-      }
-      cur = target;
-    }
-    return cur;
-  }
-
-  /** Inlines local `$ref`s in a schema (cycle-safe, depth-limited), dropping OpenAPI-only keywords. */
-  schema(x: unknown, where: string, depth = 0, stack: string[] = []): JsonSchema {
-    if (!isObj(x)) return {};
-    if (typeof x.$ref === 'string') {
-      const ref = x.$ref;
-      if (stack.includes(ref) || depth > 8) return { type: 'object' };
-      const target = resolvePointer(this.doc, ref);
-      if (target === undefined) {
-        this.warnings.push({ where, message: `unresolved reference ${ref}` });
-        return {};
-      }
-      return this.schema(target, where, depth + 1, [...stack, ref]);
-    }
-    const out: JsonSchema = {};
-    for (const [k, v] of Object.entries(x)) {
-      if (k === 'example' || k === 'examples' || k === 'xml' || k === 'externalDocs' || k.startsWith('x-'))
-        continue;
-      if (k === 'properties' && isObj(v)) {
-        out.properties = Object.fromEntries(
-          Object.entries(v).map(([pk, pv]) => [pk, this.schema(pv, where, depth + 1, stack)]),
-        );
-      } else if ((k === 'items' || k === 'additionalProperties' || k === 'not') && isObj(v)) {
-        out[k] = this.schema(v, where, depth + 1, stack);
-      } else if ((k === 'anyOf' || k === 'oneOf' || k === 'allOf') && Array.isArray(v)) {
-        out[k] = v.map((s) => this.schema(s, where, depth + 1, stack));
-      } else {
-        out[k] = v;
-      }
-    }
-    return out;
   }
 }
 

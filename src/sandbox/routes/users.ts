@@ -416,9 +416,11 @@ export const userRoutes: RouteSpec[] = [
   {
     method: 'POST',
     path: '/api/v1/users.setStatus',
-    summary: "Set your status (or another user's with edit-other-user-info)",
+    summary: "Set your status (or another user's with edit-other-user-info); own limit 5 per minute",
     tags: ['Users'],
     auth: true,
+    // Rocket.Chat 8.x declares its own limiter on this route: 5 calls per 60 s.
+    rateLimit: { calls: () => 5, intervalMs: () => 60000 },
     // The status value is checked by the handler (error-invalid-status), not by the schema.
     validate: objectSchema({ status: str, message: str, userId: str, username: str }),
     handler: (ctx) => {

@@ -316,14 +316,14 @@ describe('pagination and sort', () => {
     const d = await call(sb.url, 'GET', '/api/v1/channels.list', { headers: demo });
     expect(Object.keys(d.json)).toEqual(['channels', 'count', 'offset', 'total', 'success']);
     expect(d.json.count).toBe(50);
-    expect(d.json.total).toBe(300);
+    expect(d.json.total).toBe(306); // 300 generated + 6 showcase channels (showcase.ts)
     expect((await call(sb.url, 'GET', '/api/v1/channels.list?count=500', { headers: demo })).json.count).toBe(
       100,
     );
     const all = await call(sb.url, 'GET', '/api/v1/channels.list?count=0', { headers: demo });
-    expect(all.json.count).toBe(300);
-    const off = await call(sb.url, 'GET', '/api/v1/channels.list?count=10&offset=295', { headers: demo });
-    expect(off.json).toMatchObject({ count: 5, offset: 295, total: 300 });
+    expect(all.json.count).toBe(306);
+    const off = await call(sb.url, 'GET', '/api/v1/channels.list?count=10&offset=301', { headers: demo });
+    expect(off.json).toMatchObject({ count: 5, offset: 301, total: 306 });
     const names = (d.json.channels as { name: string }[]).map((c) => c.name);
     expect(names).toEqual([...names].sort());
   });

@@ -5,6 +5,7 @@ import { authRoutes } from './auth';
 import { channelRoutes } from './channels';
 import { chatRoutes } from './chat';
 import { chatActionRoutes } from './chat-actions';
+import { customUserStatusRoutes } from './custom-user-status';
 import { groupRoutes } from './groups';
 import { imRoutes } from './im';
 import { integrationRoutes } from './integrations';
@@ -46,6 +47,7 @@ export function allRoutes(): RouteSpec[] {
     ...settingsRoutes,
     ...permissionRoutes,
     ...serverInfoRoutes,
+    ...customUserStatusRoutes,
     ...teamRoutes,
     ...integrationRoutes,
     ...methodRoutes,

@@ -105,13 +105,6 @@ const EMOJI = [
   { _id: 'emoji-rocket-ship', name: 'rocket_ship', aliases: [], extension: 'png', etag: 'e3' },
 ].map((e) => ({ ...e, _updatedAt: new Date(SEED_NOW) }));
 
-/** Custom user statuses of the seed (Administration > User Status), sorted by name. */
-const CUSTOM_STATUSES = [
-  { _id: 'status-deep-work', name: 'Deep work', statusType: 'busy' },
-  { _id: 'status-lunch', name: 'Lunch', statusType: 'away' },
-  { _id: 'status-on-call', name: 'On call', statusType: 'online' },
-].map((c) => ({ ...c, _updatedAt: new Date(SEED_NOW) }));
-
 export const serverInfoRoutes: RouteSpec[] = [
   {
     method: 'GET',
@@ -204,24 +197,6 @@ export const serverInfoRoutes: RouteSpec[] = [
         createdAt: new Date(SEED_NOW),
         _updatedAt: new Date(SEED_NOW),
       });
-    },
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/custom-user-status.list',
-    summary: 'Custom user statuses, paginated; name matches a part of the name (any case), _id exactly',
-    tags: ['Users'],
-    auth: true,
-    validate: objectSchema({ name: str, _id: str, ...paginationProps }),
-    handler: (ctx) => {
-      const page = getPaginationItems(ctx.app.settings, ctx.query);
-      const { name, _id: id } = ctx.query;
-      const all = CUSTOM_STATUSES.filter(
-        (c) =>
-          (typeof name !== 'string' || c.name.toLowerCase().includes(name.toLowerCase())) &&
-          (typeof id !== 'string' || c._id === id),
-      );
-      return envelope('statuses', paginate(all, page), page.offset, all.length);
     },
   },
   {

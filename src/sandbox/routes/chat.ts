@@ -6,7 +6,7 @@ import { randomId } from '../prng';
 import type { MessageDoc, RoomDoc, UserDoc } from '../types';
 import { num, objectSchema, str } from '../validation';
 import { canAccessRoom, hasRoomPermission } from './common';
-import { noteThreadReply } from './chat-actions';
+import { noteDiscussionMessage, noteThreadReply } from './chat-actions';
 import { validateMessage } from './message-validation';
 import { subscribe } from './room-ops';
 
@@ -75,6 +75,7 @@ export function insertMessage(
   const store = ctx.app.store;
   store.addMessage(msg);
   if (msg.tmid) noteThreadReply(store.findMessage(msg.tmid), msg);
+  if (typeof room.prid === 'string') noteDiscussionMessage(store.messagesOf(room.prid), room._id, msg);
   room.msgs += 1;
   room.lm = now;
   room.lastMessage = msg;

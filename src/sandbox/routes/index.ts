@@ -6,6 +6,7 @@ import { channelRoutes } from './channels';
 import { chatRoutes } from './chat';
 import { chatActionRoutes } from './chat-actions';
 import { customUserStatusRoutes } from './custom-user-status';
+import { discussionRoutes } from './discussions';
 import { groupRoutes } from './groups';
 import { imRoutes } from './im';
 import { integrationRoutes } from './integrations';
@@ -48,6 +49,7 @@ export function allRoutes(): RouteSpec[] {
     ...permissionRoutes,
     ...serverInfoRoutes,
     ...customUserStatusRoutes,
+    ...discussionRoutes,
     ...teamRoutes,
     ...integrationRoutes,
     ...methodRoutes,

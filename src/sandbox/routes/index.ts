@@ -25,11 +25,15 @@ import { subscriptionRoutes } from './subscriptions';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
 import { userExtraRoutes } from './users-extra';
+import { userSelfRoutes } from './users-self';
+import { userTokenRoutes } from './users-tokens';
 
 export function allRoutes(): RouteSpec[] {
   const routes: RouteSpec[] = [
     ...authRoutes,
     ...userRoutes,
+    ...userSelfRoutes,
+    ...userTokenRoutes,
     ...userExtraRoutes,
     ...channelRoutes,
     ...groupRoutes,

@@ -141,6 +141,32 @@ describe('rate limiter', () => {
     expect(again.headers.get('x-ratelimit-limit')).toBe('1');
   });
 
+  // Rocket.Chat PR #41966 ("regression: add chat.sendMessage rate limiter"): 5 per 1 s on
+  // chat.sendMessage, "the same way users.setStatus does" (5 per 60 s in 8.x).
+  it('own limits: chat.sendMessage 5 per second, users.setStatus 5 per minute', async () => {
+    sb = await start();
+    const demo = await login(sb.url, 'demo', 'demo');
+    const send = (i: number) =>
+      call(sb!.url, 'POST', '/api/v1/chat.sendMessage', {
+        headers: demo,
+        body: { message: { rid: 'GENERAL', msg: `burst ${i}` } },
+      });
+    const sent = [];
+    for (let i = 0; i < 6; i++) sent.push(await send(i));
+    expect(sent.slice(0, 5).map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(sent[0]?.headers.get('x-ratelimit-limit')).toBe('5');
+    expect(sent[5]?.status).toBe(429);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await send(7)).status).toBe(200);
+    const statuses = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        await call(sb.url, 'POST', '/api/v1/users.setStatus', { headers: demo, body: { status: 'away' } }),
+      );
+    expect(statuses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(statuses[0]?.headers.get('x-ratelimit-limit')).toBe('5');
+  });
+
   it('disabled by API_Enable_Rate_Limiter=false: no headers', async () => {
     sb = await start({ API_Enable_Rate_Limiter: 'false' });
     const r = await call(sb.url, 'POST', '/api/v1/login', { body: { user: 'demo', password: 'x' } });

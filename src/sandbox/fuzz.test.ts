@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from './routes';
 import type { SandboxHandle } from './server';
+import { SHOWCASE } from './showcase';
 import { login, start } from './test-helpers';
 
 let sb: SandboxHandle;
@@ -173,6 +174,8 @@ describe('fuzz', () => {
         'online',
         'users',
         'channels',
+        // Showcase ids (showcase.ts), so messages, threads, teams and the webhook are reached too.
+        ...Object.values(SHOWCASE),
       ),
     );
     await fc.assert(

@@ -102,7 +102,7 @@ function makeUser(rng: Rng, i: number, usernames: Set<string>): UserDoc {
   };
 }
 
-function sub(room: RoomDoc, user: UserDoc, ts: Date, nameFor?: string): SubscriptionDoc {
+export function sub(room: RoomDoc, user: UserDoc, ts: Date, nameFor?: string): SubscriptionDoc {
   // Fixed object shape (no conditional spreads): hundreds of thousands are built at large scale.
   const s: SubscriptionDoc = {
     _id: room._id + user._id,

@@ -7,6 +7,7 @@ import { LoginAttempts } from './login-attempts';
 import { RateLimiter } from './rate-limiter';
 import { allRoutes } from './routes';
 import { SEED_NOW, seed } from './seed';
+import { seedShowcase } from './showcase';
 import { Settings, settingsFromEnv } from './settings';
 import { Store } from './store';
 
@@ -56,6 +57,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const cpu0 = process.cpuUsage();
   const store = new Store(new Date(SEED_NOW));
   seed(store, { users: Math.floor(seedUsers) });
+  seedShowcase(store);
   const seedMs = performance.now() - t0;
   const seedCpuMs = process.cpuUsage(cpu0).user / 1000;
 

@@ -20,6 +20,17 @@ export function noteThreadReply(parent: MessageDoc | undefined, reply: MessageDo
   parent.replies = [...replies];
 }
 
+/** A message in a discussion updates the parent room's discussion-created message (dcount, dlm). */
+export function noteDiscussionMessage(parentMessages: MessageDoc[], drid: string, msg: MessageDoc): void {
+  for (let i = parentMessages.length - 1; i >= 0; i--) {
+    const m = parentMessages[i] as MessageDoc;
+    if (m.drid !== drid) continue;
+    m.dcount = ((m.dcount as number | undefined) ?? 0) + 1;
+    m.dlm = msg.ts;
+    return;
+  }
+}
+
 const notFound = (): MeteorError =>
   new MeteorError('error-message-not-found', 'The provided "messageId" does not match any existing message.');
 

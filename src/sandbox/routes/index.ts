@@ -5,6 +5,8 @@ import { authRoutes } from './auth';
 import { channelRoutes } from './channels';
 import { chatRoutes } from './chat';
 import { chatActionRoutes } from './chat-actions';
+import { customUserStatusRoutes } from './custom-user-status';
+import { discussionRoutes } from './discussions';
 import { groupRoutes } from './groups';
 import { imRoutes } from './im';
 import { integrationRoutes } from './integrations';
@@ -23,11 +25,15 @@ import { subscriptionRoutes } from './subscriptions';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
 import { userExtraRoutes } from './users-extra';
+import { userSelfRoutes } from './users-self';
+import { userTokenRoutes } from './users-tokens';
 
 export function allRoutes(): RouteSpec[] {
   const routes: RouteSpec[] = [
     ...authRoutes,
     ...userRoutes,
+    ...userSelfRoutes,
+    ...userTokenRoutes,
     ...userExtraRoutes,
     ...channelRoutes,
     ...groupRoutes,
@@ -46,6 +52,8 @@ export function allRoutes(): RouteSpec[] {
     ...settingsRoutes,
     ...permissionRoutes,
     ...serverInfoRoutes,
+    ...customUserStatusRoutes,
+    ...discussionRoutes,
     ...teamRoutes,
     ...integrationRoutes,
     ...methodRoutes,

@@ -11,7 +11,7 @@ import type { UserDoc } from '../types';
 import { bool, objectSchema, paginationProps, str } from '../validation';
 import { insertMessage } from './chat';
 
-interface Integration {
+export interface Integration {
   _id: string;
   type: 'webhook-incoming';
   name: string;
@@ -35,6 +35,13 @@ const tableOf = (ctx: Ctx): Map<string, Integration> => {
   if (!t) tables.set(ctx.app.store, (t = new Map()));
   return t;
 };
+
+/** Adds a ready-made integration to a sandbox's table (the seed's showcase webhook). */
+export function registerIntegration(store: Store, integration: Integration): void {
+  let t = tables.get(store);
+  if (!t) tables.set(store, (t = new Map()));
+  t.set(integration._id, integration);
+}
 
 const tags = ['Integrations'];
 const canManage = (ctx: Ctx): boolean =>

@@ -5,6 +5,7 @@ import { randomId } from '../prng';
 import type { RoomDoc, UserDoc } from '../types';
 import { bool, num, objectSchema, str } from '../validation';
 import { canAccessRoom, hasRoomPermission, roomView } from './common';
+import { insertMessage } from './chat';
 import { subscribe } from './room-ops';
 
 function createDiscussion(ctx: Ctx) {
@@ -47,6 +48,8 @@ function createDiscussion(ctx: Ctx) {
     if (u && u._id !== owner._id) subscribe(ctx, room, u);
   }
   parent.dcount = ((parent.dcount as number | undefined) ?? 0) + 1;
+  // The parent room gets a discussion-created message pointing at the new room (chat.getDiscussions).
+  Object.assign(insertMessage(ctx, parent, { msg: b.t_name }), { t: 'discussion-created', drid: room._id });
   store.touchRooms();
   return success({ discussion: roomView(room) });
 }

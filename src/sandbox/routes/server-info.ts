@@ -201,18 +201,6 @@ export const serverInfoRoutes: RouteSpec[] = [
   },
   {
     method: 'GET',
-    path: '/api/v1/custom-user-status.list',
-    summary: 'Custom user statuses, paginated (the seed defines none)',
-    tags: ['Users'],
-    auth: true,
-    validate: objectSchema({ name: str, _id: str, ...paginationProps }),
-    handler: (ctx) => {
-      const page = getPaginationItems(ctx.app.settings, ctx.query);
-      return envelope('statuses', [], page.offset, 0);
-    },
-  },
-  {
-    method: 'GET',
     path: '/api/v1/emoji-custom.list',
     summary: 'Custom emoji changed since updatedSince, as {update, remove}',
     tags: ['Emoji'],

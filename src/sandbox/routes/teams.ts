@@ -12,7 +12,7 @@ import { num, objectSchema, paginationProps, str } from '../validation';
 import { hasRoomPermission, roomView } from './common';
 import { createRoom, subscribe, unsubscribe } from './room-ops';
 
-interface Team {
+export interface Team {
   _id: string;
   name: string;
   type: 0 | 1;
@@ -99,13 +99,11 @@ function listed(ctx: Ctx, teams: Team[]): ApiResult {
   return success({ teams: items, total: teams.length, count: items.length, offset: page.offset });
 }
 
-export function seedTeam(ctx: Ctx, name: string, roomNames: string[]): void {
-  createTeam({ ...ctx, body: { name, type: 0 } });
-  const team = [...teamsOf(ctx).values()].find((t) => t.name === name) as Team;
-  for (const rn of roomNames) {
-    const r = ctx.app.store.roomsByName.get(rn);
-    if (r) r.teamId = team._id;
-  }
+/** Adds a ready-made team to a sandbox's table (the seed's showcase team). */
+export function registerTeam(store: Store, team: Team): void {
+  let t = tables.get(store);
+  if (!t) tables.set(store, (t = new Map()));
+  t.set(team._id, team);
 }
 
 export const teamRoutes: RouteSpec[] = [

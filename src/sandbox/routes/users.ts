@@ -1,7 +1,7 @@
-// users.* and personal access tokens.
-import { checkPasswordDigest, issueLoginToken, removeLoginToken, storePassword } from '../auth';
+// users.* (personal access tokens: users-tokens.ts).
+import { storePassword } from '../auth';
 import type { ApiResult } from '../errors';
-import { MeteorError, failure, forbidden, success } from '../errors';
+import { MeteorError, failure, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { buildProjection, findPage, parseJsonQuery } from '../json-query';
 import { getPaginationItems } from '../pagination';
@@ -9,15 +9,8 @@ import { hasPermission } from '../permissions';
 import { randomId } from '../prng';
 import type { UserDoc } from '../types';
 import { bool, objectSchema, paginationProps, str } from '../validation';
-import {
-  LIMITED_USER_FIELDS,
-  PRIVILEGED_USER_FIELDS,
-  publicUser,
-  userFieldsToExclude,
-  userInfo,
-} from '../views';
+import { PRIVILEGED_USER_FIELDS, publicUser, userFieldsToExclude } from '../views';
 import { subscribe } from './room-ops';
-import { checkOwnProfileChange, checkStatusChange, usernameUsable, validNameChars } from './user-rules';
 
 const USERNAME_RE = /^[0-9a-zA-Z-_.]+$/;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -45,7 +38,7 @@ function pick(user: UserDoc, fields: readonly string[]): Record<string, unknown>
 }
 
 /** getUserFromParams: userId, username or user. */
-function userFromParams(ctx: Ctx, source: Record<string, unknown>): UserDoc {
+export function userFromParams(ctx: Ctx, source: Record<string, unknown>): UserDoc {
   const store = ctx.app.store;
   const s = (k: string): string | undefined =>
     typeof source[k] === 'string' && (source[k] as string).trim() ? (source[k] as string).trim() : undefined;
@@ -84,7 +77,7 @@ function assertUsernameAvailable(ctx: Ctx, username: string, self?: UserDoc): vo
     });
 }
 
-function assertEmailAvailable(ctx: Ctx, email: string, self?: UserDoc): void {
+export function assertEmailAvailable(ctx: Ctx, email: string, self?: UserDoc): void {
   if (!EMAIL_RE.test(email))
     throw new MeteorError('error-invalid-email', `Invalid email ${email}`, {
       method: 'insertOrUpdateUser',
@@ -98,7 +91,7 @@ function assertEmailAvailable(ctx: Ctx, email: string, self?: UserDoc): void {
     });
 }
 
-function newUser(
+export function newUser(
   ctx: Ctx,
   data: {
     username: string;
@@ -138,7 +131,7 @@ function newUser(
   return user;
 }
 
-function applyUserData(ctx: Ctx, user: UserDoc, data: Record<string, unknown>): void {
+export function applyUserData(ctx: Ctx, user: UserDoc, data: Record<string, unknown>): void {
   const previous = { username: user.username, emails: (user.emails ?? []).map((e) => e.address) };
   if (typeof data.username === 'string' && data.username !== user.username)
     assertUsernameAvailable(ctx, data.username, user);
@@ -180,37 +173,6 @@ function usersList(ctx: Ctx): ApiResult {
     offset: page.offset,
     total: result.total,
   });
-}
-
-const PAT_METHOD = 'personalAccessTokens:generateToken';
-
-function patPermission(ctx: Ctx, method: string): void {
-  if (!ctx.app.settings.bool('API_Enable_Personal_Access_Tokens')) {
-    throw new MeteorError(
-      'error-personal-access-tokens-are-current-disabled',
-      'Personal Access Tokens are currently disabled',
-      { method },
-    );
-  }
-  if (!hasPermission(ctx.user, 'create-personal-access-tokens'))
-    throw new MeteorError('not-authorized', 'Not Authorized', { method });
-}
-
-function patTokens(user: UserDoc) {
-  return user.services.resume.loginTokens.filter((t) => t.type === 'personalAccessToken');
-}
-
-function generatePat(ctx: Ctx, name: string, bypassTwoFactor: boolean): string {
-  const user = ctx.user as UserDoc;
-  const token = issueLoginToken(ctx.app.store, user, {
-    type: 'personalAccessToken',
-    name,
-    createdAt: new Date(),
-    bypassTwoFactor,
-  });
-  const entry = user.services.resume.loginTokens[user.services.resume.loginTokens.length - 1];
-  if (entry) entry.lastTokenPart = token.slice(-6);
-  return token;
 }
 
 const userTarget = { userId: str, username: str, user: str };
@@ -412,191 +374,5 @@ export const userRoutes: RouteSpec[] = [
       store.removeUser(user._id);
       return success();
     },
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/users.setStatus',
-    summary: "Set your status (or another user's with edit-other-user-info)",
-    tags: ['Users'],
-    auth: true,
-    // The status value is checked by the handler (error-invalid-status), not by the schema.
-    validate: objectSchema({ status: str, message: str, userId: str, username: str }),
-    handler: (ctx) => {
-      checkStatusChange(ctx);
-      let user = ctx.user as UserDoc;
-      if (
-        (typeof ctx.body.userId === 'string' && ctx.body.userId !== user._id) ||
-        (typeof ctx.body.username === 'string' && ctx.body.username !== user.username)
-      ) {
-        if (!hasPermission(ctx.user, 'edit-other-user-info')) return forbidden();
-        user = userFromParams(ctx, ctx.body);
-      }
-      if (typeof ctx.body.message === 'string') user.statusText = ctx.body.message;
-      if (typeof ctx.body.status === 'string') {
-        user.status = ctx.body.status as UserDoc['status'];
-        user.statusConnection = user.status;
-      }
-      user._updatedAt = new Date();
-      return success();
-    },
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/users.updateOwnBasicInfo',
-    summary: 'Update your own profile (email/password changes need currentPassword as sha256 hex)',
-    tags: ['Users'],
-    auth: true,
-    rateLimit: { calls: () => 1, intervalMs: () => 60000 },
-    validate: objectSchema(
-      {
-        data: objectSchema({
-          email: str,
-          name: str,
-          username: str,
-          nickname: str,
-          statusText: str,
-          bio: str,
-          currentPassword: str,
-          newPassword: str,
-          realname: str,
-        }),
-        customFields: { type: 'object' },
-      },
-      ['data'],
-    ),
-    handler: (ctx) => {
-      const user = ctx.user as UserDoc;
-      const data = { ...(ctx.body.data as Record<string, unknown>) };
-      if (typeof data.realname === 'string') data.name = data.realname;
-      checkOwnProfileChange(ctx, user, data);
-      if (typeof data.name === 'string') data.name = data.name.trim();
-      const changesEmail = typeof data.email === 'string' && data.email !== user.emails?.[0]?.address;
-      const changesPassword = typeof data.newPassword === 'string' && data.newPassword !== '';
-      if (changesEmail || changesPassword) {
-        if (typeof data.currentPassword !== 'string' || !checkPasswordDigest(user, data.currentPassword)) {
-          throw new MeteorError('error-invalid-password', 'Invalid password', { method: 'saveUserProfile' });
-        }
-      }
-      applyUserData(ctx, user, {
-        ...(typeof data.email === 'string' && { email: data.email }),
-        ...(typeof data.name === 'string' && { name: data.name }),
-        ...(typeof data.username === 'string' && { username: data.username }),
-        ...(typeof data.nickname === 'string' && { nickname: data.nickname }),
-        ...(typeof data.statusText === 'string' && { statusText: data.statusText }),
-        ...(typeof data.bio === 'string' && { bio: data.bio }),
-        ...(changesPassword && { password: data.newPassword }),
-        ...(ctx.body.customFields ? { customFields: ctx.body.customFields } : {}),
-      });
-      return success({ user: userInfo(ctx.app.settings, user) });
-    },
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/users.register',
-    summary: 'Self-register a new user (no auth; own rate limit)',
-    tags: ['Users'],
-    auth: false,
-    optionalAuth: true,
-    rateLimit: {
-      calls: (s) => s.number('Rate_Limiter_Limit_RegisterUser'),
-      intervalMs: (s) => s.number('API_Enable_Rate_Limiter_Limit_Time_Default'),
-    },
-    validate: objectSchema({ username: str, email: str, pass: str, name: str, secretURL: str, reason: str }, [
-      'username',
-      'email',
-      'pass',
-      'name',
-    ]),
-    handler: (ctx) => {
-      const b = ctx.body as { username: string; email: string; pass: string; name: string };
-      // Order of the real route: name characters, username validity, availability, then registerUser.
-      if (ctx.user) return failure('Logged in users can not register again.');
-      if (b.name && !validNameChars(b.name)) return failure('Name contains invalid characters');
-      if (!/^[0-9a-zA-Z-_.]+$/.test(b.username)) return failure('The username provided is not valid');
-      if (!usernameUsable(ctx, b.username)) return failure('Username is already in use');
-      if (ctx.app.settings.string('Accounts_RegistrationForm') === 'Disabled') {
-        throw new MeteorError('error-user-registration-disabled', 'User registration is disabled', {
-          method: 'registerUser',
-        });
-      }
-      assertEmailAvailable(ctx, b.email);
-      const user = newUser(ctx, { username: b.username, email: b.email, password: b.pass, name: b.name });
-      return success({ user: publicUser(user, LIMITED_USER_FIELDS) });
-    },
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/users.generatePersonalAccessToken',
-    summary:
-      'Create a personal access token (needs 2FA: TOTP, or your password as sha256 hex when you have no 2FA)',
-    tags: ['Personal Access Tokens'],
-    auth: true,
-    twoFactor: true,
-    validate: objectSchema({ tokenName: str, bypassTwoFactor: bool }, ['tokenName']),
-    handler: (ctx) => {
-      patPermission(ctx, PAT_METHOD);
-      const name = String(ctx.body.tokenName);
-      if (!name.trim())
-        throw new MeteorError('error-token-name-required', 'Token name is required', { method: PAT_METHOD });
-      if (patTokens(ctx.user as UserDoc).some((t) => t.name === name)) {
-        throw new MeteorError('error-token-already-exists', 'A token with this name already exists', {
-          method: PAT_METHOD,
-        });
-      }
-      return success({ token: generatePat(ctx, name, ctx.body.bypassTwoFactor === true) });
-    },
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/users.regeneratePersonalAccessToken',
-    summary: 'Replace a personal access token with a new one (needs 2FA)',
-    tags: ['Personal Access Tokens'],
-    auth: true,
-    twoFactor: true,
-    validate: objectSchema({ tokenName: str }, ['tokenName']),
-    handler: (ctx) => {
-      const method = 'personalAccessTokens:regenerateToken';
-      patPermission(ctx, method);
-      const user = ctx.user as UserDoc;
-      const existing = patTokens(user).find((t) => t.name === ctx.body.tokenName);
-      if (!existing) throw new MeteorError('error-token-does-not-exists', 'Token does not exist', { method });
-      removeLoginToken(ctx.app.store, user, existing.hashedToken);
-      return success({ token: generatePat(ctx, existing.name as string, existing.bypassTwoFactor === true) });
-    },
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/users.removePersonalAccessToken',
-    summary: 'Remove a personal access token (needs 2FA)',
-    tags: ['Personal Access Tokens'],
-    auth: true,
-    twoFactor: true,
-    validate: objectSchema({ tokenName: str }, ['tokenName']),
-    handler: (ctx) => {
-      const method = 'personalAccessTokens:removeToken';
-      patPermission(ctx, method);
-      const user = ctx.user as UserDoc;
-      const existing = patTokens(user).find((t) => t.name === ctx.body.tokenName);
-      if (!existing) throw new MeteorError('error-token-does-not-exists', 'Token does not exist', { method });
-      removeLoginToken(ctx.app.store, user, existing.hashedToken);
-      return success();
-    },
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/users.getPersonalAccessTokens',
-    summary: 'Your personal access tokens (names, never the tokens)',
-    tags: ['Personal Access Tokens'],
-    auth: true,
-    permissions: { all: ['create-personal-access-tokens'] },
-    handler: (ctx) =>
-      success({
-        tokens: patTokens(ctx.user as UserDoc).map((t) => ({
-          name: t.name,
-          createdAt: t.createdAt,
-          lastTokenPart: t.lastTokenPart,
-          bypassTwoFactor: t.bypassTwoFactor === true,
-        })),
-      }),
   },
 ];

@@ -13,6 +13,8 @@ import {
 import type { RequestDraft } from '../request/draft';
 import { HTTP_METHODS, emptyDraft } from '../request/draft';
 import { LIMITS, RESPONSE_TABS } from './validate';
+import { LINK_ALPHABET } from './unpack';
+import { expansionBomb } from './hostile-data';
 import { isSecretKey, looksLikeToken } from '../redact';
 
 // Real links made with format 1. Kept forever: every link ever shared must keep opening.
@@ -225,6 +227,7 @@ describe('permalink codec', () => {
       `#r=${version}.${LZString.compressToEncodedURIComponent(json)}`;
     const head = '{"s":"http://127.0.0.1:4100","m":"GET","p":"/api/info"';
     const cases: Array<[string, RegExp]> = [
+      [`#r=2.${expansionBomb(3800)}`, /unpacks to more than 524288 characters/],
       [raw('['.repeat(200_000) + ']'.repeat(200_000)), /nests deeper than 8 levels/],
       [raw(`${head},"h":${'{"a":'.repeat(9)}"x"${'}'.repeat(9)}}`), /nests deeper than 8 levels/],
       [raw(`${head},"q":[${'0,'.repeat(100_000)}0]}`), /query parameters/],
@@ -258,12 +261,11 @@ describe('permalink codec', () => {
     const fragment = encodePermalink({ ...base, method: 'POST', body: '{"channel":"#general","text":"hi"}' });
     const prefix = '#r=2.';
     const data = fragment.slice(prefix.length);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
     let opened = 0;
     let refused = 0;
     for (let i = 0; i < data.length; i++) {
       for (let bit = 0; bit < 6; bit++) {
-        const c = alphabet[alphabet.indexOf(data[i]!) ^ (1 << bit)]!;
+        const c = LINK_ALPHABET[LINK_ALPHABET.indexOf(data[i]!) ^ (1 << bit)]!;
         const result = decodePermalink(prefix + data.slice(0, i) + c + data.slice(i + 1));
         if (result.ok) {
           opened++;

@@ -1,48 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import LZString from 'lz-string';
-import { nestsDeeperThan, unpackBounded } from './unpack';
+import { expansionBomb } from './hostile-data';
+import { LINK_ALPHABET as ALPHABET, nestsDeeperThan, unpackBounded } from './unpack';
 
 const pack = (text: string): string => LZString.compressToEncodedURIComponent(text);
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
 const BIG = 1 << 22;
 
-/**
- * The worst case written directly (lz-string's compressor takes seconds to make it): one literal,
- * then `codes` codes each naming the entry being defined, so entry k is k + 1 characters long and
- * the output grows as codes²/2. Returns the URI-safe data.
- */
-function expansionBomb(codes: number): string {
-  const bits: number[] = [];
-  const write = (value: number, width: number): void => {
-    for (let i = 0; i < width; i++) bits.push((value >> i) & 1);
-  };
-  write(0, 2);
-  write('x'.charCodeAt(0), 8);
-  let size = 4;
-  let width = 3;
-  let untilWider = 4;
-  for (let k = 0; k < codes; k++) {
-    write(size, width);
-    size++;
-    if (--untilWider === 0) untilWider = 2 ** width++;
-  }
-  write(2, width);
-  while (bits.length % 6 !== 0) bits.push(0);
-  let data = '';
-  for (let i = 0; i < bits.length; i += 6) {
-    let v = 0;
-    for (let b = 0; b < 6; b++) v = (v << 1) | bits[i + b]!;
-    data += ALPHABET[v];
-  }
-  return data;
-}
+/** Lone surrogates as U+FFFD, as the bounded reader gives them (only hand-made data holds any). */
+const wellFormed = (text: string): string =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /** lz-string's own reading, as the reference; '' and null both mean "cannot be unpacked". */
 function reference(data: string): string | null {
   try {
     const text = LZString.decompressFromEncodedURIComponent(data);
-    return typeof text === 'string' && text !== '' ? text : null;
+    return typeof text === 'string' && text !== '' ? wellFormed(text) : null;
   } catch {
     return null; // lz-string throws on some damaged data (a first code of 3)
   }

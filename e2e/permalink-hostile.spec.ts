@@ -16,10 +16,11 @@ useStack({
 });
 
 /**
- * How many links the scale test opens: HOSTILE_LINKS, 1,000 by default (about 25 s on CI, within
- * the 60 s a spec may take); the issue's full run is HOSTILE_LINKS=10000 (docs/proxy-hardening.md).
+ * How many links the scale test opens: HOSTILE_LINKS, 500 by default (1,000 took 74 s at load
+ * average 7 on 2 cores, so 500 keeps the test under a minute); the issue's full run is
+ * HOSTILE_LINKS=10000 (docs/proxy-hardening.md).
  */
-const LINKS = Number(process.env.HOSTILE_LINKS ?? 1000);
+const LINKS = Number(process.env.HOSTILE_LINKS ?? 500);
 
 test.describe('hostile links', () => {
   test('a link cannot steer the token to another server with a control header in any casing', async ({
@@ -48,6 +49,31 @@ test.describe('hostile links', () => {
     await expect.poll(() => sent.length).toBe(1);
     expect(sent[0]!['x-explorer-target']).toBe(sandboxUrl);
     expect(sent[0]!['x-trace']).toBe('kept');
+  });
+
+  test('the largest link that opens shows its long body field and URL shortened, not laid out whole', async ({
+    page,
+    explorerUrl,
+    sandboxUrl,
+  }) => {
+    await page.goto(explorerUrl);
+    const text = 'a'.repeat(256 * 1024 - 20);
+    await page.evaluate(
+      (hash) => (window.location.hash = hash),
+      wire({
+        s: sandboxUrl,
+        m: 'POST',
+        p: '/api/v1/chat.postMessage',
+        b: JSON.stringify({ text }),
+        q: { long: 'v'.repeat(8192) },
+      }),
+    );
+    const field = requestPane(page).getByRole('textbox', { name: 'text', exact: true });
+    await expect(field).toHaveAttribute('readonly', '');
+    await expect(field).toHaveAccessibleDescription(/262,124 characters: too long to edit here/);
+    expect((await field.inputValue()).length).toBeLessThan(300);
+    const url = requestPane(page).getByRole('status', { name: 'Request URL' });
+    await expect(url).toContainText('characters in all');
   });
 
   test('malformed and hostile links at scale in one page: no page error, no request sent, app still works', async ({

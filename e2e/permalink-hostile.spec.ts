@@ -1,14 +1,11 @@
 /**
  * Hostile links at scale (issue #16): a link must never steer the signed-in person's token to
- * another server, and thousands of malformed or hostile `#r=` links opened in one page (10,000 with
- * HOSTILE_LINKS=10000) raise no page error (the fixtures fail the test on any), send no request,
- * and leave the app working.
+ * another server, and thousands of malformed or hostile `#r=` links (e2e/hostile-links.ts) opened
+ * in one page raise no page error (the fixtures fail the test on any), send no request, and leave
+ * the app working.
  */
-import fc from 'fast-check';
-import LZString from 'lz-string';
-import { encodePermalink } from '../src/core/permalink';
-import { emptyDraft } from '../src/core/request/draft';
 import { expect, test, useStack } from './fixtures';
+import { HOSTILE_KINDS, hostileLinks, wire } from './hostile-links';
 import { loginViaApi, requestPane, responsePane, selectOperation, useToken } from './share-helpers';
 
 // A second allowed target that is not running: where a hostile link would like the token to go.
@@ -18,88 +15,12 @@ useStack({
   targets: [OTHER_SERVER],
 });
 
-const wire = (value: unknown): string =>
-  `r=2.${LZString.compressToEncodedURIComponent(JSON.stringify(value))}`;
-const wireRaw = (json: string): string => `r=2.${LZString.compressToEncodedURIComponent(json)}`;
-
 /**
- * How many links the scale test opens. CI opens 300 (about a minute: each hostile link costs the
- * app ~0.2 s, mostly lz-string unpacking worst-case data); the full run is HOSTILE_LINKS=10000.
+ * How many links the scale test opens: HOSTILE_LINKS, 500 by default (1,000 took 74 s at load
+ * average 7 on 2 cores, so 500 keeps the test under a minute); the issue's full run is
+ * HOSTILE_LINKS=10000 (docs/proxy-hardening.md).
  */
-const LINKS = Number(process.env.HOSTILE_LINKS ?? 300);
-
-/** Deterministic hostile link fragments, mixed evenly from each kind. */
-function hostileLinks(sandboxUrl: string): string[] {
-  const real = encodePermalink({
-    ...emptyDraft(sandboxUrl, 'POST', '/api/v1/chat.postMessage'),
-    body: '{"channel":"#general","text":"hi"}',
-    params: { count: '5' },
-  }).slice(1);
-  const data = real.slice(real.indexOf('.') + 1);
-  const flip = (i: number, bit: number): string => {
-    const chars = [...data];
-    const at = i % chars.length;
-    chars[at] = String.fromCharCode(chars[at]!.charCodeAt(0) ^ (1 << (bit % 7)));
-    return `r=2.${chars.join('')}`;
-  };
-  const deep = (depth: number, open: string, close: string): string =>
-    open.repeat(depth) + close.repeat(depth);
-  const kinds: fc.Arbitrary<string>[] = [
-    fc.string({ maxLength: 300 }).map((s) => `r=2.${s}`),
-    fc.string({ maxLength: 300 }).map((s) => `r=${encodeURIComponent(s)}`),
-    fc.integer({ min: 3, max: real.length - 1 }).map((cut) => real.slice(0, cut)),
-    fc.tuple(fc.nat(), fc.nat(6)).map(([i, bit]) => flip(i, bit)),
-    fc.integer({ min: 100, max: 200_000 }).map((d) => wireRaw(deep(d, '[', ']'))),
-    fc
-      .integer({ min: 100, max: 50_000 })
-      .map((d) =>
-        wireRaw(
-          `{"s":"${sandboxUrl}","m":"GET","p":"/api/info","h":${deep(d, '{"a":', '}').replace(/}$/, '1}')}}`,
-        ),
-      ),
-    fc
-      .integer({ min: 1000, max: 100_000 })
-      .map((n) => wireRaw(`{"s":"${sandboxUrl}","m":"GET","p":"/x","q":[${'0,'.repeat(n)}0]}`)),
-    fc.integer({ min: 201, max: 20_000 }).map((n) =>
-      wire({
-        s: sandboxUrl,
-        m: 'GET',
-        p: '/api/info',
-        q: Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v'])),
-      }),
-    ),
-    fc
-      .constantFrom('__proto__', 'constructor', 'prototype')
-      .map((k) =>
-        wireRaw(
-          `{"s":"${sandboxUrl}","m":"GET","p":"/api/info","${k}":{"polluted":1},"q":{"${k}":"x"},"h":{"${k}":"y"}}`,
-        ),
-      ),
-    fc
-      .constantFrom('0', '3', '99', '999999', '-1', '1e3', '', 'x')
-      .chain((v) =>
-        fc.string({ maxLength: 50 }).map((s) => `r=${v}.${LZString.compressToEncodedURIComponent(s)}`),
-      ),
-    fc
-      .constantFrom(
-        'http://evil.example',
-        'http://127.0.0.1:1',
-        'javascript:alert(1)',
-        'file:///etc/passwd',
-        'http://u:p@127.0.0.1:9',
-        OTHER_SERVER,
-      )
-      .map((s) =>
-        wire({
-          s,
-          m: 'GET',
-          p: '/api/v1/me',
-          h: { 'x-explorer-target': OTHER_SERVER, 'X-Auth-Token': 'attacker' },
-        }),
-      ),
-  ];
-  return fc.sample(fc.oneof(...kinds), { numRuns: LINKS, seed: 16 });
-}
+const LINKS = Number(process.env.HOSTILE_LINKS ?? 500);
 
 test.describe('hostile links', () => {
   test('a link cannot steer the token to another server with a control header in any casing', async ({
@@ -130,14 +51,40 @@ test.describe('hostile links', () => {
     expect(sent[0]!['x-trace']).toBe('kept');
   });
 
+  test('the largest link that opens shows its long body field and URL shortened, not laid out whole', async ({
+    page,
+    explorerUrl,
+    sandboxUrl,
+  }) => {
+    await page.goto(explorerUrl);
+    const text = 'a'.repeat(256 * 1024 - 20);
+    await page.evaluate(
+      (hash) => (window.location.hash = hash),
+      wire({
+        s: sandboxUrl,
+        m: 'POST',
+        p: '/api/v1/chat.postMessage',
+        b: JSON.stringify({ text }),
+        q: { long: 'v'.repeat(8192) },
+      }),
+    );
+    const field = requestPane(page).getByRole('textbox', { name: 'text', exact: true });
+    await expect(field).toHaveAttribute('readonly', '');
+    await expect(field).toHaveAccessibleDescription(/262,124 characters: too long to edit here/);
+    expect((await field.inputValue()).length).toBeLessThan(300);
+    const url = requestPane(page).getByRole('status', { name: 'Request URL' });
+    await expect(url).toContainText('characters in all');
+  });
+
   test('malformed and hostile links at scale in one page: no page error, no request sent, app still works', async ({
     page,
     explorerUrl,
     sandboxUrl,
   }) => {
-    test.setTimeout(300_000);
-    const links = hostileLinks(sandboxUrl);
+    test.setTimeout(Math.max(120_000, LINKS * 60));
+    const links = hostileLinks(sandboxUrl, OTHER_SERVER, LINKS);
     expect(links).toHaveLength(LINKS);
+    expect(new Set(links.map((l) => l.kind)).size).toBe(HOSTILE_KINDS.length);
     await page.goto(explorerUrl);
     await selectOperation(page, 'GET', '/api/v1/users.list');
     const count = requestPane(page).getByRole('spinbutton', { name: 'count', exact: true });
@@ -152,28 +99,31 @@ test.describe('hostile links', () => {
         );
     });
     const started = Date.now();
-    const longestTaskMs = await page.evaluate(async (hashes) => {
-      let longest = 0;
-      const observer = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
-      });
-      observer.observe({ type: 'longtask', buffered: false });
-      // Each link in its own task, as when a person pastes links one after another.
-      const yieldTask = (): Promise<void> =>
-        new Promise((resolve) => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve();
-          channel.port2.postMessage(0);
+    const longestTaskMs = await page.evaluate(
+      async (hashes) => {
+        let longest = 0;
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
         });
-      for (const hash of hashes) {
-        window.location.hash = hash;
-        await yieldTask();
-        await yieldTask();
-      }
-      await new Promise((r) => setTimeout(r, 500));
-      observer.disconnect();
-      return longest;
-    }, links);
+        observer.observe({ type: 'longtask', buffered: false });
+        // Each link in its own task, as when a person pastes links one after another.
+        const yieldTask = (): Promise<void> =>
+          new Promise((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve();
+            channel.port2.postMessage(0);
+          });
+        for (const hash of hashes) {
+          window.location.hash = hash;
+          await yieldTask();
+          await yieldTask();
+        }
+        await new Promise((r) => setTimeout(r, 500));
+        observer.disconnect();
+        return longest;
+      },
+      links.map((l) => l.hash),
+    );
     // A figure, not a pass mark (machines are shared): the issue's goal is no task over 200 ms.
     console.log(
       `${LINKS} hostile links in ${Date.now() - started} ms: longest main-thread task ${Math.round(longestTaskMs)} ms`,

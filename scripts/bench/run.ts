@@ -41,6 +41,11 @@ const BENCHMARKS: Array<{ name: string; file: string; args?: string[]; what: str
     what: 'users.list?count=0 over 100,000 users: first rows, long tasks, memory',
   },
   {
+    name: 'permalink-hostile',
+    file: 'permalink-hostile.ts',
+    what: 'hostile #r= links: decode cost per kind, longest task opening them in Chromium',
+  },
+  {
     name: 'proxy-slow-clients',
     file: 'proxy-slow-clients.ts',
     what: '50 slowloris + 50 slow POST bodies through the proxy for 60 s: other clients answered',

@@ -21,6 +21,8 @@ const BIN_USAGE = `Usage: rocketchat-api-explorer (--target URL... | --sandbox) 
   --sandbox        also start the embedded Rocket.Chat-compatible sandbox (accounts admin/admin, demo/demo)
   --host ADDRESS   listen beyond this machine (e.g. 0.0.0.0) for a team; then give --public-url
   --public-url URL the address colleagues open when a reverse proxy sits in front
+  --connect-timeout MS, --idle-timeout MS, --body-timeout MS
+                   upstream connect and silence limits (504); whole request body limit (408)
 ${USAGE.split('\n').slice(2).join('\n')}`;
 
 /** The package folder: the one above this file (dist-node/ when bundled, src/server/ in a clone). */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS } from './handler';
+import { DEFAULT_BODY_TIMEOUT_MS } from './proxy';
 import type { ExplorerServerOptions } from './server';
 import { normaliseTarget, splitList } from './targets';
 
@@ -12,14 +13,15 @@ import { normaliseTarget, splitList } from './targets';
  *   --sandbox URL (env SANDBOX_URL)         --dist DIR (default dist)
  *   --allowed-host NAME, repeatable (env EXPLORER_ALLOWED_HOSTS)
  *   --connect-timeout MS (env EXPLORER_CONNECT_TIMEOUT_MS)  --idle-timeout MS (env EXPLORER_IDLE_TIMEOUT_MS)
+ *   --body-timeout MS (env EXPLORER_BODY_TIMEOUT_MS): time for a whole request body to arrive (408)
  *   --source-maps: serve the build's source maps (off by default)
  *   --quiet: no request log
  */
 
 export const USAGE = `Usage: tsx src/server/main.ts [--port 4000] [--host 127.0.0.1] [--public-url URL] [--target URL]... [--sandbox URL]
-       [--allowed-host NAME]... [--dist dist] [--connect-timeout MS] [--idle-timeout MS] [--source-maps] [--quiet]
+       [--allowed-host NAME]... [--dist dist] [--connect-timeout MS] [--idle-timeout MS] [--body-timeout MS] [--source-maps] [--quiet]
 Environment: PORT, EXPLORER_HOST, EXPLORER_PUBLIC_URL, RC_TARGETS (comma-separated), SANDBOX_URL, EXPLORER_ALLOWED_HOSTS,
-             EXPLORER_CONNECT_TIMEOUT_MS, EXPLORER_IDLE_TIMEOUT_MS`;
+             EXPLORER_CONNECT_TIMEOUT_MS, EXPLORER_IDLE_TIMEOUT_MS, EXPLORER_BODY_TIMEOUT_MS`;
 
 export class UsageError extends Error {}
 
@@ -48,6 +50,7 @@ export const SERVER_ARGS = {
   'allowed-host': { type: 'string', multiple: true },
   'connect-timeout': { type: 'string' },
   'idle-timeout': { type: 'string' },
+  'body-timeout': { type: 'string' },
   'source-maps': { type: 'boolean' },
   quiet: { type: 'boolean' },
 } as const;
@@ -62,6 +65,7 @@ export interface ServerArgValues {
   'allowed-host'?: string[];
   'connect-timeout'?: string;
   'idle-timeout'?: string;
+  'body-timeout'?: string;
   'source-maps'?: boolean;
   quiet?: boolean;
 }
@@ -126,6 +130,12 @@ export function optionsFrom(
       '--idle-timeout',
       values['idle-timeout'] ?? env.EXPLORER_IDLE_TIMEOUT_MS,
       DEFAULT_IDLE_TIMEOUT_MS,
+      1,
+    ),
+    bodyTimeoutMs: integer(
+      '--body-timeout',
+      values['body-timeout'] ?? env.EXPLORER_BODY_TIMEOUT_MS,
+      DEFAULT_BODY_TIMEOUT_MS,
       1,
     ),
     sourceMaps: values['source-maps'] ?? false,

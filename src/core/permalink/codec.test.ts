@@ -13,6 +13,8 @@ import {
 import type { RequestDraft } from '../request/draft';
 import { HTTP_METHODS, emptyDraft } from '../request/draft';
 import { LIMITS, RESPONSE_TABS } from './validate';
+import { LINK_ALPHABET } from './unpack';
+import { expansionBomb } from './hostile-data';
 import { isSecretKey, looksLikeToken } from '../redact';
 
 // Real links made with format 1. Kept forever: every link ever shared must keep opening.
@@ -218,6 +220,64 @@ describe('permalink codec', () => {
       ok: false,
       error: expect.stringMatching(/unpacks to more than/) as unknown as string,
     });
+  });
+
+  it('refuses hostile data in words and within milliseconds: deep nesting, prototype keys, old and future versions', () => {
+    const raw = (json: string, version = 2): string =>
+      `#r=${version}.${LZString.compressToEncodedURIComponent(json)}`;
+    const head = '{"s":"http://127.0.0.1:4100","m":"GET","p":"/api/info"';
+    const cases: Array<[string, RegExp]> = [
+      [`#r=2.${expansionBomb(3800)}`, /unpacks to more than 524288 characters/],
+      [raw('['.repeat(200_000) + ']'.repeat(200_000)), /nests deeper than 8 levels/],
+      [raw(`${head},"h":${'{"a":'.repeat(9)}"x"${'}'.repeat(9)}}`), /nests deeper than 8 levels/],
+      [raw(`${head},"q":[${'0,'.repeat(100_000)}0]}`), /query parameters/],
+      [raw(`${head},"__proto__":{"polluted":1}}`), /unknown field "__proto__"/],
+      [raw(`${head},"q":{"constructor":"x"}}`), /forbidden name "constructor"/],
+      [raw(`${head},"h":{"__proto__":"y"}}`), /forbidden name "__proto__"/],
+      [raw(head + '}', 3), /newer version of the explorer/],
+      [raw(head + '}', 999999), /newer version/],
+      [raw(head + '}', 0), /link format 0 never existed/],
+      [`#r=-1.${LZString.compressToEncodedURIComponent(head + '}')}`, /does not start with a version/],
+      [raw(head + '}', 1), /unknown field "s"/],
+    ];
+    for (const [fragment, error] of cases) {
+      const started = performance.now();
+      const result = decodePermalink(fragment);
+      const elapsed = performance.now() - started;
+      expect(result.ok ? 'opened' : result.error).toMatch(error);
+      // Generous for a shared machine; the point is no second-long unpacking or recursion.
+      expect(elapsed).toBeLessThan(200);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Nesting of 8 is allowed (bound, not off by one); a real link nests 2.
+    const eight = `${head},"h":${'{"a":'.repeat(7)}"x"${'}'.repeat(7)}}`;
+    expect(decodePermalink(raw(eight))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/header/) as unknown as string,
+    });
+  });
+
+  it('every single-bit flip of a real link opens as a valid draft or fails in words', () => {
+    const fragment = encodePermalink({ ...base, method: 'POST', body: '{"channel":"#general","text":"hi"}' });
+    const prefix = '#r=2.';
+    const data = fragment.slice(prefix.length);
+    let opened = 0;
+    let refused = 0;
+    for (let i = 0; i < data.length; i++) {
+      for (let bit = 0; bit < 6; bit++) {
+        const c = LINK_ALPHABET[LINK_ALPHABET.indexOf(data[i]!) ^ (1 << bit)]!;
+        const result = decodePermalink(prefix + data.slice(0, i) + c + data.slice(i + 1));
+        if (result.ok) {
+          opened++;
+          expect(result.draft.serverUrl).toMatch(/^https?:\/\//);
+        } else {
+          refused++;
+          expect(result.error).toMatch(/^This link is damaged/);
+        }
+      }
+    }
+    expect(opened + refused).toBe(data.length * 6);
+    expect(refused).toBeGreaterThan(opened);
   });
 
   it('refuses to encode a request too large for a link', () => {

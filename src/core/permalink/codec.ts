@@ -16,6 +16,7 @@ import type { RequestDraft } from '../request/draft';
 import { sanitizeDraft, type SanitizeOptions } from './sanitize';
 import { CURRENT_VERSION, MIGRATIONS, OLDEST_VERSION, current } from './versions';
 import { LIMITS } from './validate';
+import { nestsDeeperThan, unpackBounded } from './unpack';
 
 export { CURRENT_VERSION } from './versions';
 
@@ -132,14 +133,21 @@ function decodeUnsafe(input: string): DecodeResult {
   if (version < OLDEST_VERSION)
     return { ok: false, error: `${DAMAGED}: link format ${version} never existed.` };
   if (data === '') return { ok: false, error: `${DAMAGED}: the request data is missing.` };
-  const json = LZString.decompressFromEncodedURIComponent(data);
-  if (typeof json !== 'string' || json === '')
+  const unpacked = unpackBounded(data, LIMITS.jsonChars);
+  if (!unpacked.ok)
     return {
       ok: false,
-      error: `${DAMAGED}: the compressed data cannot be unpacked (was the link cut short?).`,
+      error:
+        unpacked.reason === 'too-large'
+          ? `${DAMAGED}: it unpacks to more than ${LIMITS.jsonChars} characters.`
+          : `${DAMAGED}: the compressed data cannot be unpacked (was the link cut short?).`,
     };
-  if (json.length > LIMITS.jsonChars)
-    return { ok: false, error: `${DAMAGED}: it unpacks to more than ${LIMITS.jsonChars} characters.` };
+  const json = unpacked.text;
+  if (nestsDeeperThan(json, LIMITS.jsonDepth))
+    return {
+      ok: false,
+      error: `${DAMAGED}: its data nests deeper than ${LIMITS.jsonDepth} levels, which no request link does.`,
+    };
   let raw: unknown;
   try {
     raw = JSON.parse(json);

@@ -6,14 +6,15 @@
 import { HTTP_METHODS, type HttpMethod, type ResponseTab } from '../request/draft';
 
 export const LIMITS = {
-  /**
-   * Longest fragment accepted (characters after `#`). It also bounds lz-string's worst case: its
-   * dictionary lets n characters expand to about 0.16·n² (8,192 characters of a repeated letter
-   * decompress to about 10 million), and decompression cannot be stopped midway.
-   */
+  /** Longest fragment accepted (characters after `#`). */
   fragmentChars: 8192,
-  /** Longest decompressed JSON accepted. */
+  /**
+   * Longest decompressed JSON accepted: unpacking stops there (unpack.ts), since lz-string's data
+   * can expand to about 0.16·n² characters (8,192 of them to about 10 million).
+   */
   jsonChars: 512 * 1024,
+  /** Deepest nesting of arrays and objects accepted; a real link nests 2 levels (`j.q`). */
+  jsonDepth: 8,
   serverUrlChars: 2048,
   pathChars: 1024,
   keyChars: 200,

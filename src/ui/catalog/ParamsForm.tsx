@@ -21,6 +21,15 @@ function exampleText(example: unknown): string | undefined {
   return text.length > 60 ? undefined : `e.g. ${text}`;
 }
 
+/**
+ * A body field longer than this is not put in a form control: a browser lays out the whole value
+ * of an input, and 256 K characters (the most a link may carry) take one task of 0.4-1.8 s. The
+ * field shows its start, read-only, and the Body editor, which renders only what is on screen,
+ * stays the place to edit it.
+ */
+export const LONG_FIELD_CHARS = 10_000;
+const PREVIEW_CHARS = 200;
+
 interface ControlProps {
   id: string;
   field: FormField;
@@ -76,6 +85,23 @@ function FieldControl({ id, field, value, onChange, describedBy, invalid, disabl
         placeholder={exampleText(field.example)}
         onChange={(event) => onChange(event.target.value)}
       />
+    );
+  }
+  if (inBody && value.length > LONG_FIELD_CHARS) {
+    const noteId = `${id}-long`;
+    return (
+      <>
+        <input
+          {...common}
+          aria-describedby={[noteId, describedBy].filter(Boolean).join(' ')}
+          type="text"
+          readOnly
+          value={`${value.slice(0, PREVIEW_CHARS)}…`}
+        />
+        <p id={noteId} className="field-help">
+          {value.length.toLocaleString('en')} characters: too long to edit here; edit it in the Body editor.
+        </p>
+      </>
     );
   }
   const isJson = field.kind === 'array' || field.kind === 'object' || field.kind === 'json';

@@ -7,6 +7,13 @@ import type { RequestDraft } from '../../core/request/draft';
  * prepareRequest (query/fields/sort compacted, every parameter encoded exactly once). It never holds
  * credentials: those travel in headers, attached only when the request is sent.
  */
+/**
+ * Longer URLs show their start and their length: a link's parameters can make a URL of 400 K
+ * characters, and a browser lays out all of it (a box 100,000 px tall) in one long task. Nobody
+ * reads that far; snippets and Copy link carry the whole URL.
+ */
+const SHOWN_URL_CHARS = 4000;
+
 export function RequestPreview({ draft }: { draft: RequestDraft }) {
   const { serverUrl, path, pathParams, params, jsonParams } = draft;
   // Only what the URL is made of: a keystroke in the Body changes the draft, not the URL.
@@ -23,7 +30,10 @@ export function RequestPreview({ draft }: { draft: RequestDraft }) {
       <output aria-labelledby="request-url-label" aria-live="off" className="request-url">
         {url ? (
           <>
-            <span className={`method method-${draft.method.toLowerCase()}`}>{draft.method}</span> {url}
+            <span className={`method method-${draft.method.toLowerCase()}`}>{draft.method}</span>{' '}
+            {url.length > SHOWN_URL_CHARS
+              ? `${url.slice(0, SHOWN_URL_CHARS)}… (${url.length.toLocaleString('en')} characters in all)`
+              : url}
           </>
         ) : (
           <span className="muted">Enter the server URL to see the request.</span>

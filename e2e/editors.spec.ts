@@ -5,6 +5,7 @@
  * of what a 7.0+ server does with "query" with and without ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS.
  */
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { REPO_ROOT } from '../scripts/lib/build-if-stale';
 import { MONACO_BUDGET_BYTES, MONACO_FILE, monacoAssetSizes, totalGzip } from '../scripts/lib/monaco-assets';
 import { expect, test, useStack } from './fixtures';
@@ -277,6 +278,11 @@ test.describe('a server that ignores query and fields (7.0+ default)', () => {
       page.getByRole('alert').filter({ hasText: 'ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS' }),
     ).toHaveCount(1);
     await expect(page.getByText('ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS')).toHaveCount(1);
+    // Warnings do not pile up: that notice is the Request pane's only one.
+    await expect(request(page).getByRole('alert')).toHaveCount(1);
+    await request(page)
+      .getByRole('alert')
+      .screenshot({ path: test.info().outputPath('ignored-notice.png') });
     await ignored
       .getByRole('button', { name: /^Apply locally to the \d+ fetched items \(the whole list\)$/ })
       .click();
@@ -286,6 +292,11 @@ test.describe('a server that ignores query and fields (7.0+ default)', () => {
       /^1 of the \d+ items fetched \(the whole list\) matches "query"\.$/,
     );
     await expect(local).toContainText('"username": "demo"');
+    // The notice with its choices and result: no serious or critical axe violation.
+    const { violations } = await new AxeBuilder({ page }).include('.ignored-params').analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
 
     // Collapsible: the fact stays, the options and the result fold away.
     await ignored.getByRole('button', { name: 'Hide details' }).click();

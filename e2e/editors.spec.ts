@@ -5,6 +5,7 @@
  * of what a 7.0+ server does with "query" with and without ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS.
  */
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { REPO_ROOT } from '../scripts/lib/build-if-stale';
 import { MONACO_BUDGET_BYTES, MONACO_FILE, monacoAssetSizes, totalGzip } from '../scripts/lib/monaco-assets';
 import { expect, test, useStack } from './fixtures';
@@ -272,10 +273,84 @@ test.describe('a server that ignores query and fields (7.0+ default)', () => {
     await request(page).getByRole('button', { name: 'Send', exact: true }).click();
     const ignored = page.getByRole('alert').filter({ hasText: 'The server ignored "query"' });
     await expect(ignored).toContainText('ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE');
-    await ignored.getByRole('button', { name: 'Apply locally' }).click();
+    // One notice per fact: the answer's notice replaces the note on the server's version.
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS' }),
+    ).toHaveCount(1);
+    await expect(page.getByText('ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS')).toHaveCount(1);
+    // Warnings do not pile up: that notice is the Request pane's only one.
+    await expect(request(page).getByRole('alert')).toHaveCount(1);
+    await request(page)
+      .getByRole('alert')
+      .screenshot({ path: test.info().outputPath('ignored-notice.png') });
+    await ignored
+      .getByRole('button', { name: /^Apply locally to the \d+ fetched items \(the whole list\)$/ })
+      .click();
     const local = page.getByRole('region', { name: 'Local result' });
     await expect(local).toContainText('not by the server');
-    await expect(local).toContainText('1 match');
+    await expect(local.getByRole('status')).toContainText(
+      /^1 of the \d+ items fetched \(the whole list\) matches "query"\.$/,
+    );
     await expect(local).toContainText('"username": "demo"');
+    // The notice with its choices and result: no serious or critical axe violation.
+    const { violations } = await new AxeBuilder({ page }).include('.ignored-params').analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+
+    // Collapsible: the fact stays, the options and the result fold away.
+    await ignored.getByRole('button', { name: 'Hide details' }).click();
+    await expect(local).toHaveCount(0);
+    await expect(ignored).toContainText('ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE');
+    await ignored.getByRole('button', { name: 'Show details' }).click();
+    await expect(local).toBeVisible();
+  });
+
+  test('"Apply locally" says it filters the page on screen, and over all pages finds the matches beyond it', async ({
+    page,
+    explorerUrl,
+    sandboxUrl,
+    request: api,
+  }) => {
+    // What the query should find, from the whole list (the sandbox ignores the query, so filter here).
+    const login = await api.post(`${sandboxUrl}/api/v1/login`, {
+      data: { user: 'admin', password: 'admin' },
+    });
+    const { data } = (await login.json()) as { data: { userId: string; authToken: string } };
+    const everyone = await api.get(`${sandboxUrl}/api/v1/users.list?count=100`, {
+      headers: { 'X-User-Id': data.userId, 'X-Auth-Token': data.authToken },
+    });
+    const { users, total } = (await everyone.json()) as { users: Array<{ username: string }>; total: number };
+    expect(users).toHaveLength(total);
+    const expected = users.filter((u) => /1$/.test(u.username)).length;
+    const onFirstPage = users.slice(0, 10).filter((u) => /1$/.test(u.username)).length;
+    expect(expected).toBeGreaterThan(onFirstPage);
+
+    await page.goto(explorerUrl);
+    await signIn(page, 'admin', 'admin');
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await request(page).getByRole('spinbutton', { name: 'count', exact: true }).fill('10');
+    await typeInto(page, 'query', '{"username": {"$regex": "1$"}}');
+    await request(page).getByRole('button', { name: 'Send', exact: true }).click();
+    const ignored = page.getByRole('alert').filter({ hasText: 'The server ignored "query"' });
+    await expect(ignored).toContainText(
+      'apply them here, in the browser, to the 10 items of this page or to every page.',
+    );
+    await ignored.getByRole('button', { name: 'Apply locally to the 10 items of this page' }).click();
+    const local = page.getByRole('region', { name: 'Local result' });
+    await expect(local.getByRole('status')).toHaveText(
+      `${onFirstPage} of the 10 items on this page ${onFirstPage === 1 ? 'matches' : 'match'} "query".`,
+    );
+
+    const pages = Math.ceil(total / 10);
+    await expect(ignored).toContainText(
+      `${total} items: ${pages - 1} more calls of 10, paced by the rate limit`,
+    );
+    await ignored.getByRole('button', { name: 'Apply locally to all pages' }).click();
+    await expect(local.getByRole('status')).toHaveText(
+      `${expected} of the ${total} items of all ${pages} pages match "query".`,
+    );
+    await expect(local).not.toContainText('"username": "demo"');
+    await page.screenshot({ path: test.info().outputPath('apply-locally-all-pages.png'), fullPage: true });
   });
 });

@@ -72,6 +72,43 @@ test.describe('history', () => {
     await expect(historyPanel(page).getByText('Requests you send to this server appear here')).toBeVisible();
   });
 
+  test('consecutive repeats of a request are one entry with a count, kept across a reload', async ({
+    page,
+    explorerUrl,
+    sandboxUrl,
+  }) => {
+    await page.goto(explorerUrl);
+    await selectOperation(page, 'GET', '/api/info');
+    const send = requestPane(page).getByRole('button', { name: 'Send', exact: true });
+    const history = historyPanel(page);
+    const items = history.getByRole('listitem');
+    for (let i = 1; i <= 3; i++) {
+      await send.click();
+      // Each run is recorded before the next one starts (the count says so).
+      await expect(items.first()).toContainText(i === 1 ? '/api/info200' : `×${i}`);
+    }
+    await expect(items).toHaveCount(1);
+    await expect(items.first()).toContainText('sent 3 times in a row');
+    await expect(history.getByText('1 request', { exact: true })).toBeVisible();
+
+    // Another request breaks the run: the next /api/info is a new line.
+    await selectOperation(page, 'GET', '/api/v1/users.list');
+    await send.click();
+    await expect(items).toHaveCount(2);
+    await items.filter({ hasText: '/api/info' }).getByRole('button', { name: 'Run again' }).click();
+    await expect(items).toHaveCount(3);
+    await expect(items.nth(0)).toContainText('/api/info200');
+    await expect(items.nth(0)).not.toContainText('×');
+    await expect(items.nth(2)).toContainText('×3');
+
+    const stored = await page.evaluate((key) => window.localStorage.getItem(key) ?? '', HISTORY_KEY);
+    const doc = JSON.parse(stored) as { servers: Record<string, Array<{ n?: number }>> };
+    expect((doc.servers[sandboxUrl] ?? []).map((e) => e.n ?? 1)).toEqual([1, 1, 3]);
+    await page.reload();
+    await expect(historyPanel(page).getByRole('listitem').nth(2)).toContainText('×3');
+    await page.screenshot({ path: test.info().outputPath('history-repeats.png') });
+  });
+
   test('stored history holds no token or user ID, even one pasted into a parameter', async ({
     page,
     explorerUrl,
@@ -89,7 +126,7 @@ test.describe('history', () => {
     await expect(historyPanel(page).getByRole('listitem')).toHaveCount(1);
     const stored = await page.evaluate((key) => window.localStorage.getItem(key) ?? '', HISTORY_KEY);
     const doc = JSON.parse(stored) as { format: number; servers: Record<string, Array<{ link: string }>> };
-    expect(doc.format).toBe(1);
+    expect(doc.format).toBe(2);
     const entries = doc.servers[sandboxUrl] ?? [];
     expect(entries).toHaveLength(1);
     // The requests are stored compressed: unpack each to look for secrets in what it really holds.

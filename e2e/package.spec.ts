@@ -121,7 +121,12 @@ test('a repeat visit transfers only index.html, as a 304', async ({ page }) => {
   // Both visits wait for the same state: the server's own catalog merged (its reader is a lazy
   // chunk fetched after the config and a debounce, so "network idle" alone can come before it).
   const settled = async () => {
-    await expect(page.getByRole('region', { name: 'Endpoints' }).getByText(/\d+ on this server/).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('region', { name: 'Endpoints' })
+        .getByText(/\d+ on this server/)
+        .first(),
+    ).toBeVisible();
     // What loads after the first paint (Monaco, when the page goes idle) must be in the cache too.
     await page.waitForLoadState('networkidle');
   };

@@ -37,7 +37,9 @@ export default class SummaryReporter implements Reporter {
       if (start < 0) return;
       const end = text.indexOf('# Test source', start);
       const snapshot = shortenLists(text.slice(start, end < 0 ? undefined : end)).slice(0, SNAPSHOT_CHARS);
-      this.snapshots.push(`--- Page at the failure of "${test.titlePath().slice(2).join(' › ')}" ---\n${snapshot}`);
+      this.snapshots.push(
+        `--- Page at the failure of "${test.titlePath().slice(2).join(' › ')}" ---\n${snapshot}`,
+      );
     } catch {
       // No snapshot written (the page was never opened): the error above is all there is.
     }

@@ -14,7 +14,19 @@ describe('didServerApply', () => {
     expect(check.queryIgnored).toBe(true);
     expect(check.nonMatching).toEqual([2]);
     expect(check.details[0]).toContain('_id u3 does not match');
-    expect(check.details[0]).toContain('ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE');
+    // The cause is said once, apart from what was seen.
+    expect(check.details.join(' ')).not.toContain('ALLOW_UNSAFE');
+    expect(check.cause).toBe(
+      'Servers 7.0 and newer ignore "query" unless they run with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE.',
+    );
+  });
+
+  it('query and fields both ignored: two findings, one cause', () => {
+    const check = didServerApply({ username: { $regex: '^a' } }, { username: 1 }, users);
+    expect(check).toMatchObject({ queryIgnored: true, fieldsIgnored: true });
+    expect(check.details).toHaveLength(2);
+    expect(check.cause).toContain('ignore "query" and "fields" unless');
+    expect(didServerApply({ username: { $regex: '^a' } }, null, users.slice(0, 2)).cause).toBeUndefined();
   });
 
   it('query applied (as far as can be told): every item matches', () => {

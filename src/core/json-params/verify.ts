@@ -115,8 +115,13 @@ export interface ApplyCheck {
   /** true: the server ignored the query; false: consistent with applied; null: cannot tell. */
   queryIgnored: boolean | null;
   fieldsIgnored: boolean | null;
-  /** Sentences for the alert / details panel. */
+  /** Sentences for the alert / details panel: what was seen. */
   details: string[];
+  /**
+   * Why, when the server ignored "query" or "fields": the ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS
+   * sentence, said once for both (it used to end each detail, so it showed twice in one alert).
+   */
+  cause?: string;
   /** Items failing the query (indices into `items`), at most 20, for "show me". */
   nonMatching: number[];
   /** Fields present although the projection should have removed them, at most 20. */
@@ -194,7 +199,7 @@ export function didServerApply(
       queryIgnored = true;
       const first = nonMatching[0]!;
       details.push(
-        `The server ignored "query": ${describeId(items[first], first)} does not match it${failing > 1 ? `, nor do ${failing - 1} more of the ${checked} checked` : ''}. Servers 7.0 and newer ignore "query" unless they run with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE.`,
+        `The server ignored "query": ${describeId(items[first], first)} does not match it${failing > 1 ? `, nor do ${failing - 1} more of the ${checked} checked` : ''}.`,
       );
     } else {
       queryIgnored = false;
@@ -222,7 +227,7 @@ export function didServerApply(
     if (unexpected.size > 0) {
       fieldsIgnored = true;
       details.push(
-        `The server ignored "fields": items still have ${[...unexpected].slice(0, 5).join(', ')}${unexpected.size > 5 ? ', ...' : ''}. Servers 7.0 and newer ignore "fields" unless they run with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE.`,
+        `The server ignored "fields": items still have ${[...unexpected].slice(0, 5).join(', ')}${unexpected.size > 5 ? ', ...' : ''}.`,
       );
     } else if (inclusion) {
       fieldsIgnored = false;
@@ -233,10 +238,18 @@ export function didServerApply(
       );
     }
   }
+  const ignoredNames = [queryIgnored ? '"query"' : null, fieldsIgnored ? '"fields"' : null].filter(
+    (name): name is string => name !== null,
+  );
   return {
     queryIgnored,
     fieldsIgnored,
     details,
+    ...(ignoredNames.length > 0
+      ? {
+          cause: `Servers 7.0 and newer ignore ${ignoredNames.join(' and ')} unless they run with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE.`,
+        }
+      : {}),
     nonMatching,
     unexpectedFields: [...unexpected].slice(0, 20),
   };

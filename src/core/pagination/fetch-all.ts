@@ -8,9 +8,10 @@
  * Behaviour:
  * - Offsets advance by the number of items the server actually returned, so a clamped `count`
  *   (Max Record Amount) never skips items.
- * - Before every call `planNextCall` decides the wait: budget left -> go; remaining 0 -> wait for the
- *   window's reset; after a 429 -> wait what the server said and retry the same offset
- *   (at most `maxTooManyRetries` times in a row).
+ * - Before every call `planNextCall` decides the wait: the run fits in the budget left -> go; more
+ *   calls needed than the window has left -> the calls left are spread evenly until the reset;
+ *   remaining 0 -> wait for the window's reset; after a 429 -> wait what the server said and retry
+ *   the same offset (at most `maxTooManyRetries` times in a row).
  * - Items are merged and deduped by `_id` (pages shift when items are inserted meanwhile).
  * - Cancel (the signal) stops at once, also during a wait, and returns what was merged so far.
  * - Any other non-2xx, or a body that is not a list, stops with `outcome: 'failed'` and the reason.
@@ -218,7 +219,9 @@ export async function fetchAllPages(options: FetchAllOptions): Promise<FetchAllR
         });
       }
 
-      const plan = planNextCall(window, clock.now(), options.pacing, lastCallAt);
+      const callsNeeded =
+        total === null ? undefined : Math.max(1, Math.ceil((total - offset) / effectivePageSize));
+      const plan = planNextCall(window, clock.now(), options.pacing, lastCallAt, callsNeeded);
       if (plan.waitMs > 0) {
         progress(plan);
         await clock.sleep(plan.waitMs, signal);

@@ -1,6 +1,12 @@
 /**
  * Pacing for fetch-all: how long to wait before the next call so we never earn a 429.
  *
+ * Calls are spread over the window by the X-RateLimit-* headers: when a run needs more calls than
+ * the window has left, the calls left are spaced evenly until the reset (the time left divided by
+ * calls left plus one), instead of spending the whole budget in the first seconds and leaving the
+ * route at 0 (for the person's own calls and every other client on the same IP) for the rest of
+ * the window. A run that fits in what is left goes at once: spreading it would only make it slower.
+ *
  * A retry or a 429 spends rate limit (and Rocket.Chat's limit is per client IP, so it also hurts
  * every other client behind the same address), so we wait for the window to reset *before* the
  * budget runs out instead of finding out from the server. If a 429 comes anyway (another tab,
@@ -99,7 +105,9 @@ export type PacingReason =
   /** Headers are hidden (CORS) or never seen: call now and rely on 429 handling. */
   | 'blind'
   /** `minIntervalMs` since the previous call has not elapsed. */
-  | 'min-interval';
+  | 'min-interval'
+  /** More calls are needed than the window has left: the calls left are spread until the reset. */
+  | 'spread';
 
 export interface PacingDecision {
   /** How long to wait before the next call, >= 0. */
@@ -121,16 +129,30 @@ function seconds(ms: number): number {
 }
 
 /**
+ * When the next call is due so that `budget` calls are spread evenly between the previous call
+ * and the window's end: one gap of (end - previous) / (budget + 1) after the previous call (the
+ * gap stays the same from call to call, and the last call lands one gap before the reset).
+ * Pure: exported for the schedule's unit test.
+ */
+export function spreadDueAt(lastCallAt: number, windowEndsAt: number, budget: number): number {
+  if (budget <= 0 || windowEndsAt <= lastCallAt) return lastCallAt;
+  return lastCallAt + (windowEndsAt - lastCallAt) / (budget + 1);
+}
+
+/**
  * Plans the next call of a fetch-all on one window.
  * @param window the route's window (undefined or `unknown` before the first call).
  * @param now our clock, epoch ms.
- * @param lastCallAt when the previous call was made (for `minIntervalMs`), if any.
+ * @param lastCallAt when the previous call was made (for `minIntervalMs` and spreading), if any.
+ * @param callsNeeded calls the run still needs, when known: a run that fits in the budget left is
+ *   not spread.
  */
 export function planNextCall(
   window: RateLimitWindow | undefined,
   now: number,
   options: PacingOptions = {},
   lastCallAt?: number,
+  callsNeeded?: number,
 ): PacingDecision {
   const reserve = Math.max(0, options.reserve ?? 0);
   const margin = Math.max(0, options.marginMs ?? 1000);
@@ -158,6 +180,23 @@ export function planNextCall(
   if (lastCallAt !== undefined && minInterval > 0 && now - lastCallAt < minInterval) {
     const wait = lastCallAt + minInterval - now;
     return decision(now, wait, 'min-interval', `Waiting ${seconds(wait)} s between calls`);
+  }
+  if (
+    state?.kind === 'limited' &&
+    lastCallAt !== undefined &&
+    now < state.resetAtLocal &&
+    (callsNeeded === undefined || callsNeeded > state.remaining - reserve)
+  ) {
+    const budget = state.remaining - reserve;
+    const wait = spreadDueAt(lastCallAt, state.resetAtLocal + margin, budget) - now;
+    if (wait > 0) {
+      return decision(
+        now,
+        wait,
+        'spread',
+        `Next call in ${seconds(wait)} s: the ${budget} ${budget === 1 ? 'call' : 'calls'} left in this rate-limit window are spread until it resets in ${seconds(state.resetAtLocal - now)} s`,
+      );
+    }
   }
   if (state === undefined || state.kind === 'unknown' || state.kind === 'hidden-by-cors') {
     return decision(now, 0, 'blind', 'Rate limit not visible: calling now and honouring a 429 if one comes');

@@ -92,7 +92,16 @@ export function JsonEditors() {
         />
       ))}
       {plan.jsonParams.length > 0 ? (
-        <ServerSupportNote serverUrl={draft.serverUrl} used={query.trim() !== '' || fields.trim() !== ''} />
+        // One notice about the server and "query"/"fields", next to their editors: what an answer
+        // showed when it showed something, else what the server's version is known to do.
+        <IgnoredParamsNotice
+          fallback={
+            <ServerSupportNote
+              serverUrl={draft.serverUrl}
+              used={query.trim() !== '' || fields.trim() !== ''}
+            />
+          }
+        />
       ) : null}
       {/* Shown by the method of the live draft: checks may lag behind a large paste, the editor may not. */}
       {showBody ? (
@@ -109,7 +118,6 @@ export function JsonEditors() {
         <p className="muted hint">The code editor could not be loaded; plain text fields are used instead.</p>
       ) : null}
       <RequestPreview draft={draft} />
-      <IgnoredParamsNotice />
     </div>
   );
 }

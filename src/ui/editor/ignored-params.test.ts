@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../../core/request/draft';
-import { applyRunLocally, itemsOf, verdictFor } from './ignored-params';
+import { applyRunLocally, itemsOf, localResultText, pageScopeText, verdictFor } from './ignored-params';
 
 function draft(query: string, fields = '', sort = '') {
   return {
@@ -34,7 +34,7 @@ describe('verdictFor: did the server apply query and fields?', () => {
     const verdict = verdictFor(draft('{"username": "demo"}'), 200, body(users), 'users');
     expect(verdict?.check.queryIgnored).toBe(true);
     expect(verdict?.check.details.join(' ')).toContain('The server ignored "query"');
-    expect(verdict?.check.details.join(' ')).toContain('ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE');
+    expect(verdict?.check.cause).toContain('ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE');
   });
   it('says nothing is ignored when every item matches (a server that applied it)', () => {
     const verdict = verdictFor(draft('{"username": "demo"}'), 200, body([users[1]]), 'users');
@@ -61,5 +61,39 @@ describe('applyRunLocally', () => {
       { _id: 'a', username: 'admin' },
     ]);
     expect(result.label).toContain('not by the server');
+  });
+});
+
+describe('what "Apply locally" works on, in words', () => {
+  it('names the page and its real size, or the whole list when it is all there', () => {
+    expect(pageScopeText(50, { offset: 0, count: 50, total: 2000 })).toBe('the 50 items of this page');
+    expect(pageScopeText(1, { offset: 40, count: 1, total: 41 })).toBe('the 1 item of this page');
+    expect(pageScopeText(3, { offset: 0, count: 3, total: 3 })).toBe('the 3 fetched items (the whole list)');
+    expect(pageScopeText(3, null)).toBe('the 3 fetched items (the whole list)');
+  });
+
+  it('counts the matches against what they were found in', () => {
+    const d = draft('{"active": true}');
+    const result = applyRunLocally(d, users);
+    expect(localResultText(d, result, { kind: 'page', partOfList: true })).toBe(
+      '2 of the 3 items on this page match "query".',
+    );
+    expect(localResultText(d, result, { kind: 'all-pages', pages: 1, complete: true })).toBe(
+      '2 of the 3 items of all 1 page match "query".',
+    );
+    const one = applyRunLocally(draft('{"username": "demo"}', '{"username": 1}'), users);
+    expect(
+      localResultText(draft('{"username": "demo"}', '{"username": 1}'), one, {
+        kind: 'all-pages',
+        pages: 2,
+        complete: false,
+      }),
+    ).toBe(
+      '1 of the 3 items fetched before fetching stopped (2 pages) matches "query"; "fields" applied to it.',
+    );
+    const shaped = draft('', '{"username": 1}', '{"username": 1}');
+    expect(localResultText(shaped, applyRunLocally(shaped, users), { kind: 'page', partOfList: false })).toBe(
+      '"fields" and "sort" applied to the 3 items fetched (the whole list).',
+    );
   });
 });

@@ -13,6 +13,8 @@ import {
   type ApplyCheck,
   type LocalResult,
 } from '../../core/json-params';
+import type { PageNumbers } from '../../core/pagination/arithmetic';
+import { readPageNumbers } from '../../core/pagination/envelope';
 import type { RequestDraft } from '../../core/request/draft';
 
 export interface IgnoredVerdict {
@@ -20,6 +22,8 @@ export interface IgnoredVerdict {
   /** The fetched items the check looked at (the local application uses them too). */
   items: unknown[];
   itemsKey: string;
+  /** Where the items sit in the whole list (offset, count, total), when the body says. */
+  page: PageNumbers | null;
 }
 
 /** The item array of a list response: the named key, else the first array of objects in the body. */
@@ -76,11 +80,54 @@ export function verdictFor(
     ...(draft.path.includes('/users.') ? USER_STRIPPED_FIELDS : []),
   ];
   const check = didServerApply(query, fields, found.items, { strippedFields: stripped });
-  return { check, items: found.items, itemsKey: found.key };
+  return { check, items: found.items, itemsKey: found.key, page: readPageNumbers(body, found.key) };
 }
 
 /** query, fields and sort of the run applied to its fetched items, in the browser. */
 export function applyRunLocally(draft: RequestDraft, items: unknown[]): LocalResult {
   const { query, fields, sort } = parsedParams(draft);
   return applyLocally(items, query, fields, sort);
+}
+
+const itemsWord = (n: number) => (n === 1 ? 'item' : 'items');
+
+/** True when the answer holds only part of the list: applying locally to it is not the whole story. */
+export function isPartOfList(items: number, page: PageNumbers | null): boolean {
+  return page !== null && page.total > items;
+}
+
+/** What "Apply locally" to the answer on screen works on, in words: "the 50 items of this page". */
+export function pageScopeText(items: number, page: PageNumbers | null): string {
+  return isPartOfList(items, page)
+    ? `the ${items} ${itemsWord(items)} of this page`
+    : `the ${items} fetched ${itemsWord(items)} (the whole list)`;
+}
+
+/** Where the items a local result was computed on came from. */
+export type LocalScope =
+  { kind: 'page'; partOfList: boolean } | { kind: 'all-pages'; pages: number; complete: boolean };
+
+/**
+ * A local result in words, counted against what it ran on: "3 of the 50 items on this page match
+ * "query"", "12 of the 2000 items of all 40 pages match "query"".
+ */
+export function localResultText(draft: RequestDraft, result: LocalResult, scope: LocalScope): string {
+  const { query, fields, sort } = parsedParams(draft);
+  const n = result.inputCount;
+  const where =
+    scope.kind === 'page'
+      ? scope.partOfList
+        ? `on this page`
+        : `fetched (the whole list)`
+      : scope.complete
+        ? `of all ${scope.pages} ${scope.pages === 1 ? 'page' : 'pages'}`
+        : `fetched before fetching stopped (${scope.pages} ${scope.pages === 1 ? 'page' : 'pages'})`;
+  const shaping = [fields ? '"fields"' : null, sort ? '"sort"' : null].filter(Boolean).join(' and ');
+  if (query) {
+    return (
+      `${result.matched} of the ${n} ${itemsWord(n)} ${where} ${result.matched === 1 ? 'matches' : 'match'} "query"` +
+      (shaping ? `; ${shaping} applied to ${result.matched === 1 ? 'it' : 'them'}.` : '.')
+    );
+  }
+  return `${shaping || 'Nothing'} applied to the ${n} ${itemsWord(n)} ${where}.`;
 }

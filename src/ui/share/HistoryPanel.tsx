@@ -65,6 +65,15 @@ function HistoryItem({ entry, onLoad, onRun }: { entry: HistoryEntry; onLoad(): 
         <span className={statusClass(entry.status)} title={entry.failure ?? entry.statusText}>
           {entry.status ?? entry.statusText}
         </span>
+        {entry.count > 1 ? (
+          <span
+            className="history-repeat"
+            title={`Sent ${entry.count} times in a row with this outcome; the time and duration are the last run's.`}
+          >
+            <span aria-hidden="true">×{entry.count}</span>
+            <span className="sr-only">, sent {entry.count} times in a row</span>
+          </span>
+        ) : null}
       </div>
       {text ? (
         <div className="history-summary muted" title={text}>

@@ -225,10 +225,10 @@ describe('stored history: validation and migration', () => {
 
   it('leaves a history of a newer format untouched and keeps this tab in memory', () => {
     const storage = new MemoryStorage();
-    const newer = JSON.stringify({ format: 2, servers: {}, somethingNew: true });
+    const newer = JSON.stringify({ format: 3, servers: {}, somethingNew: true });
     storage.setItem(HISTORY_KEY, newer);
     const repo = new HistoryRepository(storage);
-    expect(repo.snapshot().problems[0]).toMatch(/newer version of the explorer \(format 2\)/);
+    expect(repo.snapshot().problems[0]).toMatch(/newer version of the explorer \(format 3\)/);
     repo.add(entry(usersList(), 1));
     expect(storage.getItem(HISTORY_KEY)).toBe(newer);
     expect(storage.getItem(SET_ASIDE_KEY)).toBeNull();
@@ -277,6 +277,79 @@ describe('history repository', () => {
     const repo = new HistoryRepository(null);
     expect(repo.snapshot().problems[0]).toMatch(/until the tab is closed/);
     expect(repo.add(entry(usersList(), 1)).entries[SERVER]).toHaveLength(1);
+  });
+});
+
+describe('repeats', () => {
+  it('merge consecutive sends of the same request with the same status into one entry with a count', () => {
+    const storage = new MemoryStorage();
+    const repo = new HistoryRepository(storage);
+    const first = entry(usersList(), 1);
+    repo.add(first);
+    repo.add(entry(usersList(), 2));
+    repo.add({ ...entry(usersList(), 3), durationMs: 99 });
+    let list = repo.snapshot().entries[SERVER]!;
+    expect(list).toHaveLength(1);
+    // The latest run's time and duration, the first entry's id (the list does not jump).
+    expect(list[0]).toMatchObject({ id: first.id, count: 3, finishedAt: 3, durationMs: 99 });
+
+    // Stored with its count, read back the same.
+    const stored = JSON.parse(storage.getItem(HISTORY_KEY)!) as {
+      format: number;
+      servers: Record<string, Array<Record<string, unknown>>>;
+    };
+    expect(stored.format).toBe(2);
+    expect(stored.servers[SERVER]![0]!.n).toBe(3);
+    expect(new HistoryRepository(storage).snapshot().entries[SERVER]).toEqual(list);
+
+    // Another outcome, another request, then the first again: three new lines, nothing merged across them.
+    repo.add(entry(usersList(), 4, 404));
+    repo.add(entry(usersList({ count: '6' }), 5));
+    repo.add(entry(usersList(), 6));
+    list = repo.snapshot().entries[SERVER]!;
+    expect(list.map((e) => [e.draft.params.count, e.status, e.count])).toEqual([
+      ['5', 200, 1],
+      ['6', 200, 1],
+      ['5', 404, 1],
+      ['5', 200, 3],
+    ]);
+    // A single run stores no count at all.
+    expect(serializeHistory({ [SERVER]: [list[0]!] })).not.toContain('"n"');
+  });
+
+  it('count as one request whatever token was used (secrets are not part of the stored request)', () => {
+    const withToken = (token: string): RequestDraft => ({
+      ...usersList(),
+      headers: { 'X-Auth-Token': token, 'X-User-Id': USER_ID },
+    });
+    const repo = new HistoryRepository(new MemoryStorage());
+    for (const [i, token] of [TOKEN, `${TOKEN}x`].entries()) {
+      const made = entryFromRun(
+        { draft: withToken(token), response: response(200, 'OK'), finishedAt: i },
+        [token, USER_ID],
+        `t${i}`,
+      )!;
+      repo.add(made);
+    }
+    expect(repo.snapshot().entries[SERVER]!.map((e) => e.count)).toEqual([2]);
+  });
+
+  it('reads a format-1 history (no counts) as single runs, and rejects a count that is not above 1', () => {
+    const good = entry(usersList(), 5);
+    const [stored] = (
+      JSON.parse(serializeHistory({ [SERVER]: [good] })) as {
+        servers: Record<string, Array<Record<string, unknown>>>;
+      }
+    ).servers[SERVER]!;
+    const v1 = parseHistory(JSON.stringify({ format: 1, servers: { [SERVER]: [stored] } }), 0);
+    expect(v1.entries[SERVER]![0]!.count).toBe(1);
+    for (const n of [1, 0, 2.5, '3']) {
+      const parsed = parseHistory(
+        JSON.stringify({ format: 2, servers: { [SERVER]: [{ ...stored, n }] } }),
+        0,
+      );
+      expect(parsed.setAside[0]?.reason).toContain('repeat count');
+    }
   });
 });
 

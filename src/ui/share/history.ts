@@ -3,13 +3,18 @@
  *
  * Storage format (key `rc-explorer.history`), versioned like the links:
  *
- *   { "format": 1, "servers": { "<server base URL>": [ StoredEntry, ... newest first ] } }
+ *   { "format": 2, "servers": { "<server base URL>": [ StoredEntry, ... newest first ] } }
  *
  * Each entry keeps the request as a permalink fragment (`#r=2....`): the same versioned,
  * validated, secret-free format as shared links. Stored requests therefore get the link format's
  * migrations for free (a v1 link in an old history is upgraded on load) and its field-by-field
  * validation (a hand-edited or corrupted entry cannot inject a header or a prototype key).
  * Response bodies are not kept: status, timing and size only.
+ *
+ * Consecutive repeats of the same request with the same outcome (status) are one entry with a
+ * count (`n`, format 2; format 1 had no count and is read as n = 1). The format number went up
+ * with `n` so that an older explorer, which would set aside an entry with an unknown field as
+ * damaged, leaves a format-2 history untouched instead.
  *
  * Nothing is dropped silently: data that fails validation is moved to `rc-explorer.history.set-aside`
  * with the reason, and the panel says so (with a way to download or discard it). A history written
@@ -25,7 +30,7 @@ import { scrubKnownSecrets, scrubTokenShapes } from '../../core/redact';
 
 export const HISTORY_KEY = 'rc-explorer.history';
 export const SET_ASIDE_KEY = 'rc-explorer.history.set-aside';
-export const HISTORY_FORMAT = 1;
+export const HISTORY_FORMAT = 2;
 export const MAX_ENTRIES_PER_SERVER = 200;
 /** Stays well under the ~5 MB localStorage quota that the rest of the app shares. */
 export const MAX_STORED_CHARS = 2_000_000;
@@ -49,6 +54,8 @@ export interface HistoryEntry {
   finishedAt: number;
   /** The body was too large to keep with the request. */
   bodyOmitted: boolean;
+  /** How many times in a row this request was sent with this outcome (1 or more); the rest is the latest run's. */
+  count: number;
 }
 
 interface StoredEntry {
@@ -61,6 +68,8 @@ interface StoredEntry {
   bytes: number | null;
   at: number;
   bodyOmitted?: true;
+  /** Repeats, only when more than one (format 2). */
+  n?: number;
 }
 
 export interface SetAsideItem {
@@ -99,6 +108,7 @@ const ENTRY_KEYS = new Set([
   'bytes',
   'at',
   'bodyOmitted',
+  'n',
 ]);
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -115,7 +125,7 @@ export function parseEntry(
     if (!ENTRY_KEYS.has(key))
       return { ok: false, reason: `the entry has an unknown field "${key.slice(0, 40)}"` };
   }
-  const { id, link, status, statusText, failure, ms, bytes, at, bodyOmitted } = raw;
+  const { id, link, status, statusText, failure, ms, bytes, at, bodyOmitted, n } = raw;
   if (typeof id !== 'string' || id === '' || id.length > 64)
     return { ok: false, reason: 'the entry has no valid id' };
   if (typeof link !== 'string') return { ok: false, reason: 'the entry has no request' };
@@ -137,6 +147,8 @@ export function parseEntry(
     return { ok: false, reason: 'the time is not valid' };
   if (bodyOmitted !== undefined && bodyOmitted !== true)
     return { ok: false, reason: 'the body flag is not valid' };
+  if (n !== undefined && (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 2))
+    return { ok: false, reason: 'the repeat count is not a whole number above 1' };
   const decoded = decodePermalink(link);
   if (!decoded.ok) return { ok: false, reason: `the request cannot be read: ${decoded.error}` };
   if (trimServerUrl(decoded.draft.serverUrl) !== server) {
@@ -162,6 +174,7 @@ export function parseEntry(
       sizeBytes: bytes,
       finishedAt: at,
       bodyOmitted: bodyOmitted === true,
+      count: n ?? 1,
     },
   };
 }
@@ -241,6 +254,7 @@ function toStored(entry: HistoryEntry): StoredEntry {
     bytes: entry.sizeBytes,
     at: entry.finishedAt,
     ...(entry.bodyOmitted ? { bodyOmitted: true as const } : {}),
+    ...(entry.count > 1 ? { n: entry.count } : {}),
   };
 }
 
@@ -252,9 +266,32 @@ export function serializeHistory(entries: HistoryByServer): string {
   return JSON.stringify({ format: HISTORY_FORMAT, servers });
 }
 
-/** Adds an entry at the front of its server's list, keeping at most MAX_ENTRIES_PER_SERVER. */
+/**
+ * The same request with the same outcome as the one just before: the stored request (secret-free
+ * link, so two sends with different tokens are still the same request) and the status.
+ */
+export function isRepeatOf(entry: HistoryEntry, previous: HistoryEntry): boolean {
+  return (
+    entry.link === previous.link &&
+    entry.status === previous.status &&
+    entry.statusText === previous.statusText &&
+    entry.bodyOmitted === previous.bodyOmitted
+  );
+}
+
+/**
+ * Adds an entry at the front of its server's list, keeping at most MAX_ENTRIES_PER_SERVER. A
+ * repeat of the newest entry (see isRepeatOf) is merged into it: one line whose count goes up and
+ * whose time, duration and size are the latest run's; it keeps its id, so the list does not jump.
+ */
 export function addEntry(entries: HistoryByServer, entry: HistoryEntry): HistoryByServer {
-  const list = [entry, ...(entries[entry.server] ?? []).filter((e) => e.id !== entry.id)];
+  const current = (entries[entry.server] ?? []).filter((e) => e.id !== entry.id);
+  const newest = current[0];
+  if (newest && isRepeatOf(entry, newest)) {
+    const merged: HistoryEntry = { ...entry, id: newest.id, count: newest.count + entry.count };
+    return { ...entries, [entry.server]: [merged, ...current.slice(1)] };
+  }
+  const list = [entry, ...current];
   return { ...entries, [entry.server]: list.slice(0, MAX_ENTRIES_PER_SERVER) };
 }
 
@@ -328,6 +365,7 @@ export function entryFromRun(
     sizeBytes: response ? response.sizeBytes : null,
     finishedAt: run.finishedAt,
     bodyOmitted,
+    count: 1,
   };
 }
 

@@ -1,4 +1,5 @@
 import { startRateLimitTracking } from '../ratelimit/store';
+import { preloadRunBuilder } from '../runner/send';
 
 /**
  * Everything that listens for the app's whole life, started in one place: the rate-limit gauge and
@@ -9,6 +10,8 @@ import { startRateLimitTracking } from '../ratelimit/store';
  */
 export function startExplorer(): () => void {
   startRateLimitTracking();
+  // Loaded after the first paint, so a Send normally finds it there (send() waits for it if not).
+  void preloadRunBuilder();
   let stopped = false;
   let stopHistory: (() => void) | undefined;
   void import('../share/history-store').then(({ startHistoryRecording }) => {

@@ -9,7 +9,7 @@ import { useExplorerStore } from '../state/store';
 import { useSettled } from '../state/useSettled';
 import { editorChecks } from './editor-checks';
 import { budgetFact, requestChecks, type BudgetFact, type CheckInput, type RequestChecks } from './checks';
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 
 let last: { input: CheckInput; checks: RequestChecks } | null = null;
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { sentAs, type Run } from '../../core/http/run';
-import { trimServerUrl } from '../../core/http/prepare';
+import type { Run } from '../../core/http/run';
+import { sentAs } from '../../core/http/sent-as';
+import { trimServerUrl } from '../../core/http/server-url';
 import { statusLine } from '../../core/http/status-text';
 import type { ResponseRecord } from '../../core/http/types';
 import type { FetchAllResult } from '../../core/pagination/fetch-all';

@@ -10,8 +10,10 @@ import { preloadRunBuilder } from '../runner/send';
  */
 export function startExplorer(): () => void {
   startRateLimitTracking();
-  // Loaded after the first paint, so a Send normally finds it there (send() waits for it if not).
+  // The run builder and the fetch code load after the first paint, so a Send normally finds them
+  // there (send() and the runner wait for them if not).
   void preloadRunBuilder();
+  void import('../../core/http/execute');
   let stopped = false;
   let stopHistory: (() => void) | undefined;
   void import('../share/history-store').then(({ startHistoryRecording }) => {

@@ -22,6 +22,7 @@ import { PaginationBar } from './PaginationBar';
 import { ResponseProblems } from './ResponseProblems';
 import { routeOf } from './route-of';
 import { useResponseDoc } from './useResponseDoc';
+import './response-answer.css';
 
 // Shown only once there is a response: loaded after the first paint (issue 14, first load).
 const AuthDiagnosis = lazyComponent(() => import('../auth/AuthDiagnosis').then((m) => m.AuthDiagnosis));

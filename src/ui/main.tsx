@@ -1,9 +1,14 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadBundledCatalog } from '../core/catalog/operation';
 import { App } from './app/App';
 import { queryClient } from './runner/query-client';
 import './app/theme.css';
+
+// The catalog's data is requested now, while React renders the shell, not after the first render
+// (issue 14: the first endpoint row waited for a request that only started then).
+void loadBundledCatalog();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,7 +1,10 @@
 import { serializeParam } from '../json-params/encode';
 import type { RequestDraft } from '../request/draft';
 import { isProxyControlHeader, TARGET_HEADER } from '../wire';
+import { trimServerUrl } from './server-url';
 import type { AuthCredentials, PreparedRequest, Transport, TwoFactorAnswer } from './types';
+
+export { trimServerUrl };
 
 /** Header the proxy reads to know which allowed Rocket.Chat server to forward to (see core/wire). */
 export const PROXY_TARGET_HEADER = TARGET_HEADER;
@@ -44,10 +47,6 @@ export function buildQueryString(draft: Pick<RequestDraft, 'params' | 'jsonParam
   }
   const qs = search.toString();
   return qs === '' ? '' : `?${qs}`;
-}
-
-export function trimServerUrl(serverUrl: string): string {
-  return serverUrl.trim().replace(/\/+$/, '');
 }
 
 /** The path with its parameters filled in, plus the query string. */

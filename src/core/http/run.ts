@@ -109,7 +109,4 @@ export function patchRun(
   });
 }
 
-/** A short description of who a run was sent as, for the response's header line. */
-export function sentAs(run: Pick<Run, 'userId'>): string {
-  return run.userId === null ? 'without credentials' : `as user ${maskSecret(run.userId)}`;
-}
+export { sentAs } from './sent-as';

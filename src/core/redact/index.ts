@@ -13,19 +13,12 @@
  * Pure TypeScript: no DOM and no Node built-ins, so it runs in the browser, the server and tests.
  */
 import { visit } from 'jsonc-parser';
+import { maskSecret } from './mask';
+
+export { FULL_MASK, MASK_ELLIPSIS, MIN_LENGTH_TO_SHOW_ENDS, maskSecret } from './mask';
 
 /** What replaces a secret. */
 export type RedactionStyle = 'mask' | 'placeholder';
-
-/** Character used between the kept ends of a masked secret. */
-export const MASK_ELLIPSIS = '…';
-/** What a secret too short to show any of it becomes. */
-export const FULL_MASK = '••••••••';
-/**
- * Below this length nothing of the secret is shown: with 4 + 4 characters visible, a shorter
- * secret would be more than half disclosed (a 6-digit 2FA code would be fully disclosed).
- */
-export const MIN_LENGTH_TO_SHOW_ENDS = 16;
 
 /** Placeholders used in links, snippets and history. Shell-variable style so a cURL snippet runs after `export`. */
 export const PLACEHOLDERS = {
@@ -42,17 +35,6 @@ const PLACEHOLDER_VALUES = new Set<string>(Object.values(PLACEHOLDERS));
 /** True when the value is one of our placeholders (so re-redacting is a no-op and the runner can substitute). */
 export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER_VALUES.has(value);
-}
-
-/**
- * `abcd…wxyz` for long secrets, a fixed-width mask for short ones. The fixed width avoids telling
- * the length of short secrets (a 6-digit code vs an 8-character password).
- */
-export function maskSecret(secret: string): string {
-  if (secret.length < MIN_LENGTH_TO_SHOW_ENDS) return FULL_MASK;
-  // Slice by code points so a surrogate pair is never cut in half.
-  const chars = Array.from(secret);
-  return `${chars.slice(0, 4).join('')}${MASK_ELLIPSIS}${chars.slice(-4).join('')}`;
 }
 
 // ---------------------------------------------------------------------------------------------

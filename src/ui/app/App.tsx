@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { usePanelRef } from 'react-resizable-panels';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PanelImperativeHandle } from 'react-resizable-panels';
 import { EndpointsPane } from '../catalog';
 import { RequestPane } from '../request';
 import { ResponsePane } from '../response';
@@ -23,7 +23,7 @@ function Shell() {
   }, []);
   useGlobalShortcuts(focusSearch);
   usePermalinkSync();
-  const endpointsRef = usePanelRef();
+  const endpointsRef = useRef<PanelImperativeHandle | null>(null);
   const [endpointsHidden, setEndpointsHidden] = useState(false);
   const toggleEndpoints = () => {
     const panel = endpointsRef.current;

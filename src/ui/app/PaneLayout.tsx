@@ -1,22 +1,20 @@
 /**
- * Endpoints | Request | Response side by side, resizable with a drag or the arrow keys on the
- * separators, sizes remembered in localStorage; the Endpoints column collapses to give small
- * screens the room. Below 980 px the panes stack and the page scrolls (no resizing there).
+ * Endpoints | Request | Response side by side (ResizablePanes.tsx); below 980 px the panes stack
+ * and the page scrolls (no resizing there).
+ *
+ * react-resizable-panels is not part of the first load (issue 14): its chunk is requested as soon
+ * as this module runs, and until it is there the wide layout is a plain flex row with the panels'
+ * default sizes, so the catalog does not wait for the resizing code.
  */
 import type { ReactNode, RefObject } from 'react';
-import {
-  Group,
-  Panel,
-  Separator,
-  useDefaultLayout,
-  type PanelImperativeHandle,
-} from 'react-resizable-panels';
+import type { PanelImperativeHandle } from 'react-resizable-panels';
+import { lazyModule } from '../lib/lazy-module';
 import { useMediaQuery } from './useMediaQuery';
 
 /** Same breakpoint as theme.css's stacked layout and RequestPane's scroll-into-view. */
 export const NARROW_QUERY = '(max-width: 980px)';
 
-interface PaneLayoutProps {
+export interface PaneLayoutProps {
   left: ReactNode;
   request: ReactNode;
   response: ReactNode;
@@ -26,74 +24,42 @@ interface PaneLayoutProps {
   onEndpointsCollapsedChange(collapsed: boolean): void;
 }
 
-function safeStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined; // storage blocked (privacy mode): sizes are simply not remembered
-  }
+/** The wide layout before the resizing code has loaded: same panes, same default sizes, no handles. */
+function FixedPanes({ left, request, response, endpointsHidden }: PaneLayoutProps) {
+  return (
+    <main className="panes panes-fixed">
+      <div className="left-column pane-fixed-endpoints" hidden={endpointsHidden}>
+        <div className="left-stack">{left}</div>
+      </div>
+      <div className="pane-separator" aria-hidden="true" />
+      <div className="pane-slot pane-fixed-main">{request}</div>
+      <div className="pane-separator" aria-hidden="true" />
+      <div className="pane-slot pane-fixed-main">{response}</div>
+    </main>
+  );
 }
 
-export function PaneLayout({
-  left,
-  request,
-  response,
-  endpointsRef,
-  endpointsHidden,
-  onEndpointsCollapsedChange,
-}: PaneLayoutProps) {
+const resizable = lazyModule(() => import('./ResizablePanes'));
+// Requested with the first load, not when the layout first renders: it is usually there first.
+void resizable.load();
+
+export function PaneLayout(props: PaneLayoutProps) {
   const narrow = useMediaQuery(NARROW_QUERY);
-  const storage = safeStorage();
-  const { defaultLayout, onLayoutChanged } = useDefaultLayout({
-    id: 'rc-explorer.panes.v1',
-    panelIds: ['endpoints', 'request', 'response'],
-    ...(storage ? { storage } : {}),
-  });
   if (narrow) {
     return (
       <main className="panes panes-stacked">
-        <div className="left-column" hidden={endpointsHidden}>
-          {left}
+        <div className="left-column" hidden={props.endpointsHidden}>
+          {props.left}
         </div>
-        {request}
-        {response}
+        {props.request}
+        {props.response}
       </main>
     );
   }
-  return (
-    <Group
-      orientation="horizontal"
-      className="panes panes-resizable"
-      {...(defaultLayout ? { defaultLayout } : {})}
-      onLayoutChanged={onLayoutChanged}
-      // A landmark for the three panes, as <main> was before the group.
-      role="main"
-    >
-      <Panel
-        id="endpoints"
-        panelRef={endpointsRef}
-        defaultSize="28%"
-        minSize={260}
-        maxSize="45%"
-        collapsible
-        collapsedSize={0}
-        groupResizeBehavior="preserve-pixel-size"
-        onResize={(size) => onEndpointsCollapsedChange(size.inPixels < 1)}
-        className="left-column"
-      >
-        {/* Hidden, not unmounted, when collapsed: the catalog keeps syncing and the search its text. */}
-        <div className="left-stack" hidden={endpointsHidden}>
-          {left}
-        </div>
-      </Panel>
-      <Separator className="pane-separator" aria-label="Resize the Endpoints pane" />
-      <Panel id="request" minSize={320} className="pane-slot">
-        {request}
-      </Panel>
-      <Separator className="pane-separator" aria-label="Resize the Request and Response panes" />
-      <Panel id="response" minSize={360} className="pane-slot">
-        {response}
-      </Panel>
-    </Group>
-  );
+  return <ResizableOrFixed {...props} />;
+}
+
+function ResizableOrFixed(props: PaneLayoutProps) {
+  const loaded = resizable.useModule(true);
+  return loaded ? <loaded.ResizablePanes {...props} /> : <FixedPanes {...props} />;
 }

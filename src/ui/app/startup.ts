@@ -1,5 +1,6 @@
 import { loadAuthActions } from '../auth';
 import { startRateLimitTracking } from '../ratelimit';
+import { preloadRunBuilder } from '../runner';
 import { loadHistoryStore } from '../share';
 
 /**
@@ -11,6 +12,10 @@ import { loadHistoryStore } from '../share';
  */
 export function startExplorer(): () => void {
   startRateLimitTracking();
+  // The run builder and the fetch code load after the first paint, so a Send normally finds them
+  // there (send() and the runner wait for them if not).
+  void preloadRunBuilder();
+  void import('../../core/http/execute');
   let stopped = false;
   let stopHistory: (() => void) | undefined;
   void loadHistoryStore().then(({ startHistoryRecording }) => {

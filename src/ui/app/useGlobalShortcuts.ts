@@ -13,7 +13,7 @@ export function useGlobalShortcuts(focusSearch: () => void): void {
       if (!mod) return;
       if (event.key === 'Enter') {
         event.preventDefault();
-        if (send('shortcut') === null) {
+        if (send('shortcut').refused) {
           // After React has shown the refusal (and the button, if the draft just became held back).
           requestAnimationFrame(() =>
             document.querySelector<HTMLButtonElement>('button[data-send-anyway]')?.focus(),

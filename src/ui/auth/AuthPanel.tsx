@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { LoginInput, PasswordEncoding, TwoFactorChallenge } from '../../core/auth';
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 import type { TwoFactorAnswer } from '../../core/http/types';
 import { useExplorerStore } from '../state';
 import { AccountSection } from './AccountSection';

@@ -1,5 +1,5 @@
-import { trimServerUrl } from '../../core/http/prepare';
-import { maskSecret } from '../../core/redact';
+import { trimServerUrl } from '../../core/http/server-url';
+import { maskSecret } from '../../core/redact/mask';
 import { useExplorerStore } from '../state';
 import { useAuthUi } from './auth-ui-store';
 

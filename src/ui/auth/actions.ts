@@ -3,7 +3,7 @@
  * proxy by default), and credentials go only into `state.auth[server]`, the one place the runner
  * and prepareRequest read them from.
  */
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 import type { AuthCredentials } from '../../core/http/types';
 import { transportFor } from '../runner';
 import { useExplorerStore } from '../state';

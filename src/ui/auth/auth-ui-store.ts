@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 import type { Bypass } from './session';
 import type { RememberMode } from './remember';
 

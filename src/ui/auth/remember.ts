@@ -4,7 +4,7 @@
  * or in localStorage when the person explicitly accepts that it outlives the browser session.
  * Nothing is written unless a person ticks the box; signing out or unticking removes it from both.
  */
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 
 export type RememberMode = 'session' | 'local';
 

@@ -15,9 +15,10 @@ import { useExplorerStore } from '../state/store';
 import { send } from '../runner/send';
 
 /** The headers the send action fixes into a run for a draft on this server (nothing is executed here). */
-function headersSentTo(server: string): Record<string, string> {
+async function headersSentTo(server: string): Promise<Record<string, string>> {
   useExplorerStore.getState().actions.loadDraft(emptyDraft(server, 'GET', '/api/v1/me'));
-  const run = send('button');
+  const result = send('button');
+  const run = result.refused ? null : await result.run;
   if (!run) throw new Error('the send action refused the draft');
   return run.prepared.headers;
 }
@@ -85,7 +86,7 @@ describe('credentials are per server', () => {
     }
   });
 
-  it('does not treat another port, scheme or path prefix of the same host as the same server', () => {
+  it('does not treat another port, scheme or path prefix of the same host as the same server', async () => {
     useExplorerStore
       .getState()
       .actions.setAuth(a.url, { credentials: { userId: USER_A, authToken: TOKEN_A } });
@@ -96,12 +97,12 @@ describe('credentials are per server', () => {
       `${a.url}/chat`,
       `http://localhost:${port}`,
     ]) {
-      expect(headersSentTo(other)['X-Auth-Token']).toBeUndefined();
+      expect((await headersSentTo(other))['X-Auth-Token']).toBeUndefined();
     }
-    expect(headersSentTo(a.url)['X-Auth-Token']).toBe(TOKEN_A);
+    expect((await headersSentTo(a.url))['X-Auth-Token']).toBe(TOKEN_A);
   });
 
-  it('through the proxy too: the target header names B and no token goes with it', () => {
+  it('through the proxy too: the target header names B and no token goes with it', async () => {
     useExplorerStore.setState({
       transportMode: 'proxy',
       config: { sandboxUrl: null, targets: [a.url, b.url], proxyPath: '/proxy' },
@@ -109,7 +110,7 @@ describe('credentials are per server', () => {
     useExplorerStore
       .getState()
       .actions.setAuth(a.url, { credentials: { userId: USER_A, authToken: TOKEN_A } });
-    const headers = headersSentTo(b.url);
+    const headers = await headersSentTo(b.url);
     expect(headers['X-Explorer-Target']).toBe(b.url);
     expect(Object.values(headers)).not.toContain(TOKEN_A);
   });

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { loadBundledCatalog } from '../../core/catalog/operation';
 import { availabilityCounts, mergeCatalog } from '../../core/catalog/merge';
 import type { Availability } from '../../core/catalog/types';
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 import { transportFor } from '../runner';
 import { useExplorerStore } from '../state';
 import { useCatalogStore } from './catalog-store';

@@ -1,4 +1,4 @@
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 import { useLiveCatalog } from '../catalog';
 
 /**

@@ -7,7 +7,7 @@ import { useExplorerStore } from '../state';
 import { useSettled } from '../lib/useSettled';
 import { editorChecks } from './editor-checks';
 import { budgetFact, requestChecks, type BudgetFact, type CheckInput, type RequestChecks } from './checks';
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 
 let last: { input: CheckInput; checks: RequestChecks } | null = null;
 

@@ -1,8 +1,9 @@
 import { keepPreviousData, skipToken, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { executeRequest, RequestFailedError } from '../../core/http/execute';
+import type * as Http from '../../core/http/execute';
 import type { Run } from '../../core/http/run';
 import type { RequestFailure, ResponseRecord } from '../../core/http/types';
+import { lazyModule } from '../lib/lazy-module';
 import { useExplorerStore } from '../state';
 import { useRunProgress } from './progress-store';
 import { rememberPage } from './page-cache';
@@ -41,8 +42,13 @@ export function runQueryKey(run: Pick<Run, 'id'>): QueryKey {
   return ['run', run.id];
 }
 
+/** The fetch and body-reading code: not needed to show the first screen, loaded by the first run. */
+const http = lazyModule<typeof Http>(() => import('../../core/http/execute'));
+
 function failureOf(error: unknown): RequestFailure {
-  if (error instanceof RequestFailedError) return error.failure;
+  // A RequestFailedError can only come from the loaded module.
+  const loaded = http.current();
+  if (loaded && error instanceof loaded.RequestFailedError) return error.failure;
   return {
     kind: 'network',
     message: `The request could not be made: ${error instanceof Error ? error.message : String(error)}.`,
@@ -56,6 +62,7 @@ async function execute(run: Run, signal: AbortSignal): Promise<RunOutcome> {
   progress.start();
   let lastProgressAt = 0;
   try {
+    const { executeRequest } = await http.load();
     const response = await executeRequest(run.prepared, {
       signal: AbortSignal.any([signal, AbortSignal.timeout(RUN_TIMEOUT_MS)]),
       onProgress: (received, total) => {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { generateSnippet, SNIPPET_TARGETS, type SnippetTarget } from '../../core/snippets';
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 import { useExplorerStore } from '../state';
 import { useSettled } from '../lib/useSettled';
 import { knownSecretsOf } from './hash-route';

@@ -20,7 +20,7 @@ import {
   type DecodeResult,
 } from '../../core/permalink';
 import type { RequestDraft } from '../../core/request/draft';
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 import { operationIdFromHash } from '../catalog';
 import type { SignedInUser } from '../state';
 

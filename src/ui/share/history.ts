@@ -22,7 +22,7 @@
  *
  * Pure logic with the Storage injected, so every rule is unit-tested in Node.
  */
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 import type { RequestFailure, ResponseRecord } from '../../core/http/types';
 import { decodePermalink, tryEncodePermalink } from '../../core/permalink';
 import type { RequestDraft } from '../../core/request/draft';

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { emptyDraft, type HttpMethod, type RequestDraft, type ResponseTab } from '../../core/request/draft';
 import type { AuthCredentials, Transport } from '../../core/http/types';
 import type { Run, RunTrigger } from '../../core/http/run';
-import { trimServerUrl } from '../../core/http/prepare';
+import { trimServerUrl } from '../../core/http/server-url';
 
 /**
  * The explorer's one store, built from slices. State and actions are kept apart (actions live under

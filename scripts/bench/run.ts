@@ -5,6 +5,7 @@
  *
  *   npm run bench                  # all
  *   npm run bench -- sandbox       # only those whose name contains a word
+ *   npm run bench -- permalink-hostile --links 10000   # options after the names go to each chosen one
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -61,7 +62,11 @@ function runOne(file: string, args: string[]): Promise<number> {
   });
 }
 
-const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// Names first, then the chosen benchmarks' own options (from the first argument starting with '-').
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith('-'));
+const filters = firstOption === -1 ? args : args.slice(0, firstOption);
+const passed = firstOption === -1 ? [] : args.slice(firstOption);
 const chosen = BENCHMARKS.filter((b) => filters.length === 0 || filters.some((f) => b.name.includes(f)));
 if (chosen.length === 0) {
   console.error(
@@ -72,7 +77,7 @@ if (chosen.length === 0) {
 const failed: string[] = [];
 for (const bench of chosen) {
   console.log(`\n=== ${bench.name}: ${bench.what} (load average ${loadavg()[0]?.toFixed(1)}) ===`);
-  const code = await runOne(bench.file, bench.args ?? []);
+  const code = await runOne(bench.file, [...(bench.args ?? []), ...passed]);
   if (code !== 0) failed.push(`${bench.name} (exit ${code})`);
 }
 console.log(

@@ -312,5 +312,3 @@ describe('permalink codec', () => {
     expect(isSameServer('not a url', 'not a url')).toBe(false);
   });
 });
-
-// ---- property-based ---------------------------------------------------------------------------

@@ -89,6 +89,12 @@ export function startPermalinkRouter(deps: RouterDeps): () => void {
   let pendingDraft: RequestDraft | null = null;
   /** An `#op=` link the catalog did not know yet (server operations and imports arrive later). */
   let pendingOperationId: string | null = null;
+  /**
+   * The draft a link put in the store, with that link: while the draft is unchanged the link
+   * stands for it, instead of compressing it again (a 400 K-character request took a 160 ms task
+   * to give a fragment the address already holds). The link decodes to this very draft.
+   */
+  let opened: { draft: RequestDraft; hash: string } | null = null;
 
   const secrets = (): string[] => {
     const state = explorer.getState();
@@ -97,7 +103,7 @@ export function startPermalinkRouter(deps: RouterDeps): () => void {
   const asking = (): boolean => notices.getState().notice?.kind === 'confirm-server';
 
   function write(mode: 'push' | 'replace', draft: RequestDraft): void {
-    const hash = hashForDraft(draft, secrets());
+    const hash = opened?.draft === draft ? opened.hash : hashForDraft(draft, secrets());
     // Too large for a link: the address keeps the last link that fit; Copy link says why.
     if (hash === null) return;
     if (mode === 'replace' && hash === win.location.hash && isOwnEntry(win.history.state, hash)) return;
@@ -192,6 +198,8 @@ export function startPermalinkRouter(deps: RouterDeps): () => void {
     }
     if (result.migratedFrom !== undefined) actions.show({ kind: 'migrated', from: result.migratedFrom });
     else actions.dismiss();
+    // A migrated link is written again in today's format.
+    opened = result.migratedFrom === undefined ? { draft: result.draft, hash } : null;
     load(result.draft);
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft } from '../request/draft';
-import { buildRun, maskHeaders, patchRun } from './run';
+import { buildRun, maskHeaders, patchRun, sentAs } from './run';
 
 const SERVER = 'http://127.0.0.1:4100';
 const CREDENTIALS = { userId: 'userIdOfDemo12345', authToken: 'T'.repeat(43) };
@@ -74,5 +74,21 @@ describe('maskHeaders', () => {
     const masked = maskHeaders({ Accept: 'application/json', 'x-auth-token': CREDENTIALS.authToken });
     expect(masked.Accept).toBe('application/json');
     expect(masked['x-auth-token']).not.toBe(CREDENTIALS.authToken);
+  });
+});
+
+describe('sentAs', () => {
+  it('names the user as known at Send, else the masked ID, and never a name without credentials', () => {
+    const draft = emptyDraft(SERVER);
+    const base = { id: 1, trigger: 'button', draft, transport: PROXY, now: 0 } as const;
+    const named = buildRun({ ...base, credentials: CREDENTIALS, username: 'demo' });
+    expect(sentAs(named)).toBe('as demo');
+    expect(sentAs(patchRun(named, { params: { count: '1' } }, { id: 2, trigger: 'page', now: 1 }))).toBe(
+      'as demo',
+    );
+    const unnamed = sentAs(buildRun({ ...base, credentials: CREDENTIALS }));
+    expect(unnamed).toMatch(/^as user /);
+    expect(unnamed).not.toContain(CREDENTIALS.userId);
+    expect(sentAs(buildRun({ ...base, username: 'demo' }))).toBe('without credentials');
   });
 });

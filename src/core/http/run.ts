@@ -23,6 +23,8 @@ export interface Run {
   /** Kept in memory only, so "send again, changed" goes out as the same user. */
   credentials: AuthCredentials | null;
   userId: string | null;
+  /** The signed-in user's name at Send, when the explorer knew it (for "Sent as demo"). */
+  username: string | null;
   twoFactor: TwoFactorAnswer | null;
   /** Exactly what goes on the wire, real header values included (memory only). */
   prepared: PreparedRequest;
@@ -41,6 +43,7 @@ export interface RunInput {
   draft: RequestDraft;
   transport: Transport;
   credentials?: AuthCredentials | null;
+  username?: string | null;
   twoFactor?: TwoFactorAnswer | null;
   override?: boolean;
   parentId?: number | null;
@@ -75,6 +78,7 @@ export function buildRun(input: RunInput): Run {
     transport: input.transport,
     credentials,
     userId: credentials?.userId ?? null,
+    username: credentials ? (input.username ?? null) : null,
     twoFactor,
     prepared,
     maskedHeaders: maskHeaders(prepared.headers),
@@ -102,6 +106,7 @@ export function patchRun(
     draft,
     transport: run.transport,
     credentials: run.credentials,
+    username: run.username,
     twoFactor: patch.twoFactor ?? null,
     override: run.override,
     parentId: run.id,

@@ -17,10 +17,12 @@ import './editors.css';
 const HINTS: Record<JsonParamName | 'body', { hint: string; placeholder: string }> = {
   query: {
     hint: 'EJSON filter; Rocket.Chat allows $or, $and, $regex',
-    placeholder: '{"username": {"$regex": "^adm"}}',
+    // "e.g." and italics: a placeholder in an editor's own font reads as a value already set.
+    // "name" is a field of most lists (rooms, users, teams, roles, emoji).
+    placeholder: 'e.g. {"name": {"$regex": "^a"}}',
   },
-  fields: { hint: 'projection: 1 include, 0 exclude', placeholder: '{"username": 1, "name": 1}' },
-  sort: { hint: '1 ascending, -1 descending', placeholder: '{"name": 1}' },
+  fields: { hint: 'projection: 1 include, 0 exclude', placeholder: 'e.g. {"name": 1}' },
+  sort: { hint: '1 ascending, -1 descending', placeholder: 'e.g. {"name": -1}' },
   body: { hint: 'JSON request body; Ctrl+Space suggests fields', placeholder: '{}' },
 };
 

@@ -109,6 +109,7 @@ export function send(trigger: RunTrigger, options: { override?: boolean } = {}):
     draft: structuredClone(state.draft),
     transport: transportFor(state.transportMode, state.config),
     credentials: state.auth[server]?.credentials ?? null,
+    username: state.auth[server]?.username ?? null,
     override,
     now: Date.now(),
   };

@@ -122,7 +122,7 @@ test('at 1280×720 Send is in view after choosing channels.list, and the pager f
   // Empty JSON editors take one line until focused (their placeholder shows what goes in).
   await monacoReady(page, 'query');
   const host = page.locator('[data-editor="query"]');
-  await expect(host).toContainText('{"username"');
+  await expect(host).toContainText('e.g. {"name"');
   const oneLine = (await box(host)).height;
   expect(oneLine).toBeLessThan(40);
   await editor(page, 'query').focus();

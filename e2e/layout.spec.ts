@@ -1,7 +1,8 @@
 /**
  * The screen as a person sees it, measured by bounding boxes: the header on one line at 1280 and
  * 1440 px before and after sign-in, Send in view at 1280×720 without scrolling, the pager on one
- * line, resizable panes that remember their size, and a collapsible Endpoints pane.
+ * line, resizable panes that remember their size, a collapsible Endpoints pane, and panes that
+ * survive a change of layout.
  */
 import type { Locator, Page } from '@playwright/test';
 import { authRegion, responsePane, selectOperation, send, signInAs } from './auth-helpers';
@@ -170,4 +171,39 @@ test('on a phone, choosing an endpoint brings the form into view', async ({ page
   await selectOperation(page, 'GET', '/api/v1/channels.list');
   const request = page.getByRole('region', { name: 'Request' });
   await expect(request.getByText('/api/v1/channels.list', { exact: true }).first()).toBeInViewport();
+});
+
+test('changing layout keeps the panes as they are: the search typed, the editors, the answer', async ({
+  page,
+  explorerUrl,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openExplorer(page, explorerUrl);
+  await signInAs(page, 'demo');
+  await selectOperation(page, 'GET', '/api/v1/channels.list');
+  await monacoReady(page, 'query');
+  await send(page);
+  await expect(responsePane(page).getByRole('status', { name: 'Status' })).toContainText('200');
+  const search = page.getByRole('searchbox', { name: 'Search endpoints' });
+  await search.fill('channels.li');
+  // Marks on the elements themselves: a pane built again has none.
+  const mark = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => el.setAttribute('data-test-mark', 'kept'));
+  await mark('input[data-endpoint-search]');
+  await mark('[data-editor="query"]');
+
+  // Stacked below 980 px, side by side again above: the same elements, the same text.
+  await page.setViewportSize({ width: 800, height: 900 });
+  await expect(page.locator('.panes-stacked')).toBeAttached();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(page.locator('.panes-stacked')).not.toBeAttached();
+  await expect(search).toHaveValue('channels.li');
+  await expect(page.locator('input[data-endpoint-search][data-test-mark="kept"]')).toHaveCount(1);
+  await expect(page.locator('[data-editor="query"][data-test-mark="kept"]')).toHaveCount(1);
+  await expect(responsePane(page).getByRole('status', { name: 'Status' })).toContainText('200');
+  // And it is the resizable layout again, not the one that shows before the resizing code loads.
+  await expect(page.locator('.panes-resizable')).toBeAttached();
 });

@@ -5,8 +5,14 @@
  * react-resizable-panels is not part of the first load (issue 14): its chunk is requested as soon
  * as this module runs, and until it is there the wide layout is a plain flex row with the panels'
  * default sizes, so the catalog does not wait for the resizing code.
+ *
+ * The panes are rendered once, each into a node of its own that the layout in use (fixed,
+ * resizable or stacked) only holds: changing layouts moves the nodes instead of building the panes
+ * again, so a search typed while the resizing code loaded, the editors and the answer stay as they
+ * are (they were remounted, and the catalog rendered twice, when the layout changed).
  */
-import type { ReactNode, RefObject } from 'react';
+import { useCallback, useState, type ReactNode, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
 import type { PanelImperativeHandle } from 'react-resizable-panels';
 import { lazyModule } from '../lib/lazy-module';
 import { useMediaQuery } from './useMediaQuery';
@@ -43,20 +49,56 @@ const resizable = lazyModule(() => import('./ResizablePanes'));
 // Requested with the first load, not when the layout first renders: it is usually there first.
 void resizable.load();
 
+/** A node of its own per pane, made once; `display: contents`, so the pane lays out in its slot. */
+function usePaneHost(): HTMLDivElement {
+  const [host] = useState(() => {
+    const node = document.createElement('div');
+    node.className = 'pane-host';
+    return node;
+  });
+  return host;
+}
+
+/** Where a layout puts a pane: it takes the pane's node in (moved, not rebuilt). */
+function PaneSlot({ host }: { host: HTMLDivElement }) {
+  const hold = useCallback(
+    (slot: HTMLDivElement | null) => {
+      if (slot && host.parentNode !== slot) slot.appendChild(host);
+    },
+    [host],
+  );
+  return <div ref={hold} className="pane-host" />;
+}
+
 export function PaneLayout(props: PaneLayoutProps) {
   const narrow = useMediaQuery(NARROW_QUERY);
-  if (narrow) {
-    return (
-      <main className="panes panes-stacked">
-        <div className="left-column" hidden={props.endpointsHidden}>
-          {props.left}
-        </div>
-        {props.request}
-        {props.response}
-      </main>
-    );
-  }
-  return <ResizableOrFixed {...props} />;
+  const leftHost = usePaneHost();
+  const requestHost = usePaneHost();
+  const responseHost = usePaneHost();
+  const slots: PaneLayoutProps = {
+    ...props,
+    left: <PaneSlot host={leftHost} />,
+    request: <PaneSlot host={requestHost} />,
+    response: <PaneSlot host={responseHost} />,
+  };
+  return (
+    <>
+      {narrow ? (
+        <main className="panes panes-stacked">
+          <div className="left-column" hidden={props.endpointsHidden}>
+            {slots.left}
+          </div>
+          {slots.request}
+          {slots.response}
+        </main>
+      ) : (
+        <ResizableOrFixed {...slots} />
+      )}
+      {createPortal(props.left, leftHost)}
+      {createPortal(props.request, requestHost)}
+      {createPortal(props.response, responseHost)}
+    </>
+  );
 }
 
 function ResizableOrFixed(props: PaneLayoutProps) {

@@ -25,6 +25,16 @@ function patTokens(user: UserDoc) {
   return user.services.resume.loginTokens.filter((t) => t.type === 'personalAccessToken');
 }
 
+/** Removes the caller's token named `tokenName` (regenerate and remove both start so) and returns it. */
+function removeNamedPat(ctx: Ctx, method: string) {
+  patPermission(ctx, method);
+  const user = ctx.user as UserDoc;
+  const existing = patTokens(user).find((t) => t.name === ctx.body.tokenName);
+  if (!existing) throw new MeteorError('error-token-does-not-exists', 'Token does not exist', { method });
+  removeLoginToken(ctx.app.store, user, existing.hashedToken);
+  return existing;
+}
+
 function generatePat(ctx: Ctx, name: string, bypassTwoFactor: boolean): string {
   const user = ctx.user as UserDoc;
   const token = issueLoginToken(ctx.app.store, user, {
@@ -70,13 +80,8 @@ export const userTokenRoutes: RouteSpec[] = [
     twoFactor: true,
     validate: objectSchema({ tokenName: str }, ['tokenName']),
     handler: (ctx) => {
-      const method = 'personalAccessTokens:regenerateToken';
-      patPermission(ctx, method);
-      const user = ctx.user as UserDoc;
-      const existing = patTokens(user).find((t) => t.name === ctx.body.tokenName);
-      if (!existing) throw new MeteorError('error-token-does-not-exists', 'Token does not exist', { method });
-      removeLoginToken(ctx.app.store, user, existing.hashedToken);
-      return success({ token: generatePat(ctx, existing.name as string, existing.bypassTwoFactor === true) });
+      const removed = removeNamedPat(ctx, 'personalAccessTokens:regenerateToken');
+      return success({ token: generatePat(ctx, removed.name as string, removed.bypassTwoFactor === true) });
     },
   },
   {
@@ -88,12 +93,7 @@ export const userTokenRoutes: RouteSpec[] = [
     twoFactor: true,
     validate: objectSchema({ tokenName: str }, ['tokenName']),
     handler: (ctx) => {
-      const method = 'personalAccessTokens:removeToken';
-      patPermission(ctx, method);
-      const user = ctx.user as UserDoc;
-      const existing = patTokens(user).find((t) => t.name === ctx.body.tokenName);
-      if (!existing) throw new MeteorError('error-token-does-not-exists', 'Token does not exist', { method });
-      removeLoginToken(ctx.app.store, user, existing.hashedToken);
+      removeNamedPat(ctx, 'personalAccessTokens:removeToken');
       return success();
     },
   },

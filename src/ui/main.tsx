@@ -5,6 +5,7 @@ import { loadBundledCatalog } from '../core/catalog/operation';
 import { App } from './app/App';
 import { queryClient } from './runner/query-client';
 import './app/theme.css';
+import './app/controls.css';
 
 // The catalog's data is requested now, while React renders the shell, not after the first render
 // (issue 14: the first endpoint row waited for a request that only started then).

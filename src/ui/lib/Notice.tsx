@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import './notice.css';
 
 /**
  * One notice per fact: the fact in one line that always shows (an `alert` when the person must act

@@ -10,8 +10,10 @@
  *   npx tsx scripts/bench/response-large.ts                 # starts its own sandbox (100,000 users) + explorer
  *   npx tsx scripts/bench/response-large.ts --users 20000
  *   npx tsx scripts/bench/response-large.ts --explorer http://127.0.0.1:4000 --server http://127.0.0.1:4100
- *   options: --user admin --password admin (sign in through the UI; --no-auth to skip), --json (figures as JSON)
+ *   options: --user admin --password admin (sign in through the UI; --no-auth to skip), --json (figures as JSON),
+ *            --trace /tmp/trace.json (the Chromium trace of the run, for DevTools' Performance panel)
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     password: { type: 'string', default: 'admin' },
     'no-auth': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    trace: { type: 'string' },
     chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
   },
 });
@@ -281,7 +284,10 @@ async function main() {
     await page.getByRole('searchbox', { name: 'Search response' }).fill('user99999');
     const searchDoneAt = await waitInPage(page, '.tree-view [role=status]', 'match');
     const scrollTasks = await longTasksSince(page, scrollStart);
-    const trace = JSON.parse((await browser.stopTracing()).toString()) as {
+    const traceText = (await browser.stopTracing()).toString();
+    // The whole trace, for finding what a long task did (load it in DevTools' Performance panel).
+    if (values.trace) writeFileSync(values.trace, traceText);
+    const trace = JSON.parse(traceText) as {
       traceEvents: Array<{
         name: string;
         ph: string;

@@ -41,3 +41,26 @@ export function fixedAccounts(): UserDoc[] {
     totp,
   ];
 }
+
+/**
+ * Rocket.Cat, the bot every Rocket.Chat server creates at first start (server/startup/initialData.ts):
+ * id and username `rocket.cat`, role bot, no password, so nobody signs in as it. Integrations and
+ * Rocket.Chat's own tests address it by that id (invite it, make it a moderator, post as it).
+ */
+export function rocketCat(): UserDoc {
+  return {
+    _id: 'rocket.cat',
+    createdAt: CREATED,
+    _updatedAt: CREATED,
+    username: 'rocket.cat',
+    name: 'Rocket.Cat',
+    type: 'bot',
+    status: 'online',
+    statusConnection: 'online',
+    statusDefault: 'online',
+    active: true,
+    roles: ['bot'],
+    utcOffset: 0,
+    services: { resume: { loginTokens: [] } },
+  };
+}

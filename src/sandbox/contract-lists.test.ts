@@ -62,7 +62,7 @@ describe('pagination and sort', () => {
       `/api/v1/users.list?count=1&query=${encodeURIComponent('{"username":"demo"}')}&fields=${encodeURIComponent('{"username":1}')}`,
       { headers: admin },
     );
-    expect(r.json.total).toBe(2000);
+    expect(r.json.total).toBe(2001); // 2,000 seeded users and rocket.cat
     expect(r.headers.get('x-deprecation-type')).toBeNull();
     expect(Object.keys((r.json.users as object[])[0] as object).length).toBeGreaterThan(2);
   });
@@ -163,7 +163,7 @@ describe('query and fields with ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE', 
       `/api/v1/users.list?count=1&query=${q({ 'emails.address': 'demo@sandbox.rocket.chat' })}`,
       { headers: uDemo },
     );
-    expect(byEmail.json.total).toBe(2000);
+    expect(byEmail.json.total).toBe(2001);
     const rooms = await call(
       unsafe.url,
       'GET',

@@ -267,3 +267,25 @@ describe('rooms (rooms.ts)', () => {
     ).toBe(403);
   });
 });
+
+describe('rocket.cat, the bot every server has', () => {
+  it('groups.ts "[/groups.invite] should invite user to group": rocket.cat by id, with a system message', async () => {
+    const roomId = await newRoom('groups', 'invite-rocket-cat');
+    const before = await get(`groups.info?roomId=${roomId}`, admin);
+    const msgs = (before.json.group as { msgs: number }).msgs;
+    const r = await post('groups.invite', admin, { roomId, userId: 'rocket.cat' });
+    expect(r.status).toBe(200);
+    expect(r.json.success).toBe(true);
+    expect(r.json.group).toMatchObject({ _id: roomId, name: 'invite-rocket-cat', t: 'p', msgs: msgs + 1 });
+  });
+
+  it('users.ts: users.info finds rocket.cat, a bot that cannot sign in', async () => {
+    const info = await get('users.info?userId=rocket.cat', admin);
+    expect(info.status).toBe(200);
+    expect(info.json.user).toMatchObject({ _id: 'rocket.cat', username: 'rocket.cat', type: 'bot' });
+    const signIn = await call(sb.url, 'POST', '/api/v1/login', {
+      body: { user: 'rocket.cat', password: 'rocket.cat' },
+    });
+    expect(signIn.status).toBe(401);
+  });
+});

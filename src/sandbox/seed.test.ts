@@ -30,7 +30,9 @@ describe('seed', () => {
     const s = new Store();
     const counts = seed(s, { users: 2000 });
     expect(counts).toEqual({ users: 2000, channels: 300, groups: 50, dms: 200, messages: 20000 });
-    expect(s.users.size).toBe(2000);
+    // The 2,000 seeded users and rocket.cat, which every Rocket.Chat server has.
+    expect(s.users.size).toBe(2001);
+    expect(s.users.get('rocket.cat')).toMatchObject({ username: 'rocket.cat', type: 'bot', roles: ['bot'] });
     expect(s.roomsOfType('c').length).toBe(300);
     expect(s.roomsOfType('p').length).toBe(50);
     expect(s.roomsOfType('d').length).toBe(200);

@@ -1,6 +1,6 @@
 // Deterministic seed: same data on every start (fixed PRNG seed, fixed clock). Default scale is a
 // mid-size workspace; SANDBOX_SEED_USERS scales every collection with the user count.
-import { fixedAccounts } from './accounts';
+import { fixedAccounts, rocketCat } from './accounts';
 import { storePassword } from './auth';
 import { createRng, idFrom, int, pick } from './prng';
 import type { Rng } from './prng';
@@ -355,6 +355,8 @@ export function seed(store: Store, options: SeedOptions): SeedCounts {
     allRooms.map((r) => r._id),
     generate,
   );
+  // Added last and in no room: the generated workspace (one random sequence) stays as it was.
+  store.addUser(rocketCat());
   if (counts.messages <= (options.eagerMessageLimit ?? 100_000)) store.materializeAll();
   store.touchRooms();
   return counts;

@@ -71,6 +71,7 @@ export function insertMessage(
     ...(fields.attachments !== undefined && { attachments: fields.attachments }),
     ...(fields.tmid !== undefined && { tmid: fields.tmid }),
     ...(fields.groupable !== undefined && { groupable: fields.groupable }),
+    ...(fields.t !== undefined && { t: fields.t }),
   };
   const store = ctx.app.store;
   store.addMessage(msg);
@@ -82,6 +83,15 @@ export function insertMessage(
   room._updatedAt = now;
   store.touchRooms();
   return msg;
+}
+
+/**
+ * A system message, as Rocket.Chat's Message.saveSystemMessage writes one: type `t` (`au` user
+ * added, `ru` user removed), the affected username as `msg`, sent by the caller; it counts in the
+ * room's `msgs` like any message.
+ */
+export function insertSystemMessage(ctx: Ctx, room: RoomDoc, t: 'au' | 'ru', username: string): MessageDoc {
+  return insertMessage(ctx, room, { msg: username, t, groupable: false });
 }
 
 /** processWebhookMessage's room resolution: #name, @username, or a room id; joins public channels. */

@@ -9,6 +9,7 @@ import { eraseRoom, leaveRoom } from './channels';
 import { envelope, findRoomByIdOrName, hasRoomPermission, roomView } from './common';
 import type { Prefix } from './room-settings';
 import { noun, roomTarget, typeOf } from './room-settings';
+import { insertSystemMessage } from './chat';
 import { messagesPage, subscribe, unsubscribe } from './room-ops';
 
 /** getUserFromParams: userId or username, with the real texts. */
@@ -70,7 +71,10 @@ function inviteKick(prefix: Prefix): RouteSpec[] {
         if (!allowed) throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'addUsersToRoom' });
         if (room.archived === true)
           throw new MeteorError('error-room-archived', 'Room is archived', { method: 'addUsersToRoom' });
-        subscribe(ctx, room, user);
+        if (!ctx.app.store.subscription(room._id, user._id)) {
+          subscribe(ctx, room, user);
+          insertSystemMessage(ctx, room, 'au', user.username);
+        }
         return success({ [keyOf(prefix)]: roomView(room) });
       },
     },
@@ -91,6 +95,7 @@ function inviteKick(prefix: Prefix): RouteSpec[] {
             method: 'removeUserFromRoom',
           });
         unsubscribe(ctx, room, user._id);
+        insertSystemMessage(ctx, room, 'ru', user.username);
         return success({ [keyOf(prefix)]: roomView(room) });
       },
     },

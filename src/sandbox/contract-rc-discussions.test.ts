@@ -11,6 +11,8 @@ let admin: Record<string, string>;
 let demo: Record<string, string>;
 let channelId = '';
 let discussionId = '';
+/** `rid` of rooms.createDiscussion's answer, which upstream compares `drid` with. */
+let discussionRid = '';
 
 const get = (path: string, headers: Record<string, string>) =>
   call(sb.url, 'GET', `/api/v1/${path}`, { headers });
@@ -28,6 +30,7 @@ beforeAll(async () => {
     t_name: 'Message to create discussion',
   });
   discussionId = (discussion.json.discussion as { _id: string })._id;
+  discussionRid = (discussion.json.discussion as { rid: string }).rid;
 });
 afterAll(async () => {
   await sb.close();
@@ -96,8 +99,11 @@ describe('chat.ts "[/chat.getDiscussions]"', () => {
     }
   });
 
-  // Upstream compares drid with `discussionRoom.rid`, which a room does not have; the sandbox
-  // checks it against the discussion's _id instead.
+  // Upstream compares drid with `discussionRoom.rid`: the answer of rooms.createDiscussion is
+  // createRoom's, the room with `rid` (its _id, "backwards compatible") and `inserted` added.
+  it('"[/rooms.createDiscussion]" answers the room with rid and inserted, as createRoom returns it', () => {
+    expect(discussionRid).toBe(discussionId);
+  });
   const text = 'Message to create discussion';
   const words = [
     ...text.split(' '),
@@ -121,7 +127,7 @@ describe('chat.ts "[/chat.getDiscussions]"', () => {
         expect(r.json).toHaveProperty('offset');
         expect(r.json).toHaveProperty('count');
         expect(r.json.messages).toHaveLength(1);
-        expect((r.json.messages as { drid: string }[])[0]?.drid).toBe(discussionId);
+        expect((r.json.messages as { drid: string }[])[0]?.drid).toBe(discussionRid);
       }
     });
   }

@@ -51,7 +51,8 @@ function createDiscussion(ctx: Ctx) {
   // The parent room gets a discussion-created message pointing at the new room (chat.getDiscussions).
   Object.assign(insertMessage(ctx, parent, { msg: b.t_name }), { t: 'discussion-created', drid: room._id });
   store.touchRooms();
-  return success({ discussion: roomView(room) });
+  // createRoom's answer: the room with `rid` ("backwards compatible") and `inserted` in front.
+  return success({ discussion: { rid: room._id, inserted: true, ...roomView(room) } });
 }
 
 function autocomplete(ctx: Ctx, types: readonly string[], mineOnly: boolean) {

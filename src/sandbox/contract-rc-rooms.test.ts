@@ -289,3 +289,28 @@ describe('rocket.cat, the bot every server has', () => {
     expect(signIn.status).toBe(401);
   });
 });
+
+describe('rooms.ts "[/rooms.info]"', () => {
+  const expectedKeys = [
+    '_id',
+    'name',
+    'fname',
+    't',
+    'msgs',
+    'usersCount',
+    'u',
+    'ts',
+    'ro',
+    'sysMes',
+    'default',
+    '_updatedAt',
+  ];
+  for (const prefix of ['channels', 'groups'] as const) {
+    it(`"should return the info about the created ${prefix === 'channels' ? 'channel' : 'group'} correctly searching by roomId": exactly these keys`, async () => {
+      const roomId = await newRoom(prefix, `rooms-info-keys-${prefix}`);
+      const r = await get(`rooms.info?roomId=${roomId}`, admin);
+      expect(r.status).toBe(200);
+      expect(Object.keys(r.json.room as object).sort()).toEqual([...expectedKeys].sort());
+    });
+  }
+});

@@ -110,7 +110,8 @@ export const userSelfRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const b = ctx.body as { username: string; email: string; pass: string; name: string };
       // Order of the real route: name characters, username validity, availability, then registerUser.
-      if (ctx.user) return failure('Logged in users can not register again.');
+      // No "Logged in users can not register again." here: the route is public and Rocket.Chat's
+      // router does not authenticate the caller of such a route, so the check never fires there.
       if (b.name && !validNameChars(b.name)) return failure('Name contains invalid characters');
       if (!/^[0-9a-zA-Z-_.]+$/.test(b.username)) return failure('The username provided is not valid');
       if (!usernameUsable(ctx, b.username)) return failure('Username is already in use');

@@ -314,3 +314,46 @@ describe('rooms.ts "[/rooms.info]"', () => {
     });
   }
 });
+
+describe('rooms.ts "[/rooms.leave]"', () => {
+  it('"should return an Error when trying leave a DM room" and "...not have the necessary permission(leave-c)", "(leave-p)"', async () => {
+    const dm = await post('im.create', admin, { username: 'demo' });
+    const dmLeave = await post('rooms.leave', admin, { roomId: (dm.json.room as { _id: string })._id });
+    expect(dmLeave.status).toBe(400);
+    expect(dmLeave.json.errorType).toBe('error-not-allowed');
+    for (const [prefix, permission] of [
+      ['channels', 'leave-c'],
+      ['groups', 'leave-p'],
+    ] as const) {
+      const roomId = await newRoom(prefix, `leave-permission-${prefix}`);
+      const revoke = await post('permissions.update', admin, {
+        permissions: [{ _id: permission, roles: [] }],
+      });
+      expect(revoke.status).toBe(200);
+      const refused = await post('rooms.leave', admin, { roomId });
+      expect(refused.status).toBe(400);
+      expect(refused.json.errorType).toBe('error-not-allowed');
+      await post('permissions.update', admin, {
+        permissions: [{ _id: permission, roles: ['admin', 'user', 'bot', 'anonymous', 'app'] }],
+      });
+      // With the permission back, the only member may leave.
+      expect((await post('rooms.leave', admin, { roomId })).json).toEqual({ success: true });
+    }
+  });
+
+  it('groups.ts, channels.ts: permissions.update knows the team and kick permissions their setup changes', async () => {
+    const ids = [
+      'create-team-channel',
+      'create-team-group',
+      'delete-team-channel',
+      'delete-team-group',
+      'kick-user-from-any-p-room',
+      'manage-moderation-actions',
+      'move-room-to-team',
+    ];
+    for (const _id of ids) {
+      const r = await post('permissions.update', admin, { permissions: [{ _id, roles: ['admin'] }] });
+      expect(r.status, _id).toBe(200);
+    }
+  });
+});

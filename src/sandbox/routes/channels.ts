@@ -258,6 +258,9 @@ export const channelRoutes: RouteSpec[] = [
 
 export function leaveRoom(ctx: Ctx, room: RoomDoc): void {
   const store = ctx.app.store;
+  // Rocket.Chat's leaveRoom: a DM cannot be left, and leave-c / leave-p come before membership.
+  if (room.t === 'd' || !hasPermission(ctx.user, room.t === 'c' ? 'leave-c' : 'leave-p'))
+    throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'leaveRoom' });
   const sub = store.subscription(room._id, ctx.userId as string);
   if (!sub)
     throw new MeteorError('error-user-not-in-room', 'You are not in this room', { method: 'leaveRoom' });

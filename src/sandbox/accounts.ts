@@ -48,19 +48,9 @@ export function fixedAccounts(): UserDoc[] {
  * Rocket.Chat's own tests address it by that id (invite it, make it a moderator, post as it).
  */
 export function rocketCat(): UserDoc {
-  return {
-    _id: 'rocket.cat',
-    createdAt: CREATED,
-    _updatedAt: CREATED,
-    username: 'rocket.cat',
-    name: 'Rocket.Cat',
-    type: 'bot',
-    status: 'online',
-    statusConnection: 'online',
-    statusDefault: 'online',
-    active: true,
-    roles: ['bot'],
-    utcOffset: 0,
-    services: { resume: { loginTokens: [] } },
-  };
+  const cat = account('rocket.cat', 'rocket.cat', 'Rocket.Cat', ['bot'], 'bot');
+  delete cat.emails;
+  cat.services = { resume: { loginTokens: [] } };
+  cat.statusDefault = 'online';
+  return cat;
 }

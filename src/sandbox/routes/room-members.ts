@@ -71,10 +71,7 @@ function inviteKick(prefix: Prefix): RouteSpec[] {
         if (!allowed) throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'addUsersToRoom' });
         if (room.archived === true)
           throw new MeteorError('error-room-archived', 'Room is archived', { method: 'addUsersToRoom' });
-        if (!ctx.app.store.subscription(room._id, user._id)) {
-          subscribe(ctx, room, user);
-          insertSystemMessage(ctx, room, 'au', user.username);
-        }
+        if (subscribe(ctx, room, user)) insertSystemMessage(ctx, room, 'au', user.username);
         return success({ [keyOf(prefix)]: roomView(room) });
       },
     },

@@ -8,9 +8,10 @@ import { compareStrings } from '../store';
 import type { MessageDoc, RoomDoc, RoomType, SubscriptionDoc, UserDoc } from '../types';
 import { ROOM_NAME_RE } from './common';
 
-export function subscribe(ctx: Ctx, room: RoomDoc, user: UserDoc, roles?: string[]): void {
+/** Makes the user a member; false when they already were (nothing changes then). */
+export function subscribe(ctx: Ctx, room: RoomDoc, user: UserDoc, roles?: string[]): boolean {
   const store = ctx.app.store;
-  if (store.subscription(room._id, user._id)) return;
+  if (store.subscription(room._id, user._id)) return false;
   const now = new Date();
   const other =
     room.t === 'd' ? (room.usernames?.find((u) => u !== user.username) ?? user.username) : undefined;
@@ -32,6 +33,7 @@ export function subscribe(ctx: Ctx, room: RoomDoc, user: UserDoc, roles?: string
   store.addSubscription(sub);
   room.usersCount = store.members(room._id).length;
   store.touchRooms();
+  return true;
 }
 
 export function unsubscribe(ctx: Ctx, room: RoomDoc, userId: string): void {

@@ -45,8 +45,8 @@ describe('executeRequest against a real HTTP server', () => {
       onProgress: (received) => progress.push(received),
     });
     expect(record.status).toBe(200);
-    expect(record.sizeBytes).toBe(Buffer.byteLength(record.bodyText));
-    expect(JSON.parse(record.bodyText).items).toHaveLength(5000);
+    expect(record.sizeBytes).toBe(Buffer.byteLength(record.body.text()));
+    expect(JSON.parse(record.body.text()).items).toHaveLength(5000);
     expect(progress.at(-1)).toBe(record.sizeBytes);
     expect(record.headers).toContainEqual(['x-ratelimit-remaining', '9']);
     expect(record.truncated).toBe(false);
@@ -56,7 +56,7 @@ describe('executeRequest against a real HTTP server', () => {
     const record = await executeRequest(prepareRequest(emptyDraft(base, 'GET', '/html'), { kind: 'direct' }));
     expect(record.status).toBe(502);
     expect(record.contentType).toContain('text/html');
-    expect(record.bodyText).toContain('Bad gateway');
+    expect(record.body.text()).toContain('Bad gateway');
   });
 
   it('sends method, body and auth header', async () => {
@@ -64,7 +64,7 @@ describe('executeRequest against a real HTTP server', () => {
     const record = await executeRequest(
       prepareRequest(draft, { kind: 'direct' }, { userId: 'u', authToken: 't0k' }),
     );
-    expect(JSON.parse(record.bodyText)).toEqual({ method: 'POST', token: 't0k', body: '{"a":1}' });
+    expect(JSON.parse(record.body.text())).toEqual({ method: 'POST', token: 't0k', body: '{"a":1}' });
   });
 
   it('cuts a body over the cap and says so', async () => {
@@ -72,7 +72,7 @@ describe('executeRequest against a real HTTP server', () => {
       maxBodyBytes: 1000,
     });
     expect(record.truncated).toBe(true);
-    expect(record.bodyText.length).toBeLessThanOrEqual(1000);
+    expect(record.body.text().length).toBeLessThanOrEqual(1000);
     expect(record.sizeBytes).toBeGreaterThan(1000);
   });
 

@@ -1,4 +1,5 @@
 import type { HttpMethod } from '../request/draft';
+import type { BodyText } from './body-text';
 
 /** How a request reaches the Rocket.Chat server. */
 export type Transport =
@@ -43,7 +44,8 @@ export interface ResponseRecord {
   status: number;
   statusText: string;
   headers: Array<[string, string]>;
-  bodyText: string;
+  /** The body as decoded, in parts; `body.text()` joins them (see body-text.ts for why they are kept apart). */
+  body: BodyText;
   sizeBytes: number;
   contentType: string;
   timings: ResponseTimings;

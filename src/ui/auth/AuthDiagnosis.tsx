@@ -30,7 +30,9 @@ function header(headers: Record<string, string>, name: string): string | undefin
 export function needsAuthDiagnosis(response: ResponseRecord): boolean {
   if (response.proxyError) return false; // the explorer's proxy answered, not Rocket.Chat
   if (response.status === 401 || response.status === 403) return true;
-  return response.status === 400 && parseTwoFactorChallenge(400, parseBody(response.bodyText)) !== undefined;
+  return (
+    response.status === 400 && parseTwoFactorChallenge(400, parseBody(response.body.text())) !== undefined
+  );
 }
 
 /**
@@ -46,7 +48,7 @@ export function AuthDiagnosis({ run, response }: { run: Run; response: ResponseR
   if (!needsAuthDiagnosis(response)) return null;
   const key = responseKey(response);
   const requestHeaders = run.prepared.headers;
-  const body = parseBody(response.bodyText);
+  const body = parseBody(response.body.text());
   const me = meChecks[key];
   const diagnosis = diagnoseAuth({
     requestHeaders,

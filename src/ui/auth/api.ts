@@ -53,7 +53,7 @@ export function createApiCaller(getTransport: () => Transport, fetchImpl?: typeo
         ...(call.signal ? { signal: call.signal } : {}),
         ...(fetchImpl ? { fetchImpl } : {}),
       });
-      return { ok: true, response, body: parseBody(response.bodyText), requestHeaders: prepared.headers };
+      return { ok: true, response, body: parseBody(response.body.text()), requestHeaders: prepared.headers };
     } catch (error) {
       if (error instanceof RequestFailedError) return { ok: false, failure: error.failure };
       return {

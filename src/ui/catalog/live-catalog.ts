@@ -71,7 +71,7 @@ export async function readLiveCatalog(
   const result: LiveCatalog = { serverUrl, docs: 'error' };
   try {
     const response = await get(serverUrl, '/api/info', {}, transport, signal);
-    const version = response.status === 200 ? versionOf(response.bodyText) : undefined;
+    const version = response.status === 200 ? versionOf(response.body.text()) : undefined;
     if (version) result.version = version;
     else if (response.status === 200)
       result.infoError = 'The server version is unknown: /api/info did not return a version.';
@@ -98,7 +98,7 @@ export async function readLiveCatalog(
     } else if (response.truncated) {
       result.docsError = 'The server description (/api/docs/json) is too large to use.';
     } else {
-      result.operations = parseOpenApi(response.bodyText, 'this server', 'server').operations;
+      result.operations = parseOpenApi(response.body.text(), 'this server', 'server').operations;
       result.docs = 'ok';
     }
   } catch (error) {

@@ -39,7 +39,7 @@ export function IgnoredParamsNotice({ fallback = null }: { fallback?: ReactNode 
     if (!outcome) return null;
     const { draft } = outcome.run;
     const plan = editorPlan(draft.method, draft.path, operation);
-    return verdictFor(draft, outcome.response.status, outcome.response.bodyText, plan.itemsKey);
+    return verdictFor(draft, outcome.response.status, outcome.response.body, plan.itemsKey);
   }, [outcome, operation]);
 
   if (!outcome || !verdict) return <>{fallback}</>;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { BodyText } from '../../core/http/body-text';
 import { emptyDraft } from '../../core/request/draft';
 import { applyRunLocally, itemsOf, localResultText, pageScopeText, verdictFor } from './ignored-params';
 
@@ -49,6 +50,14 @@ describe('verdictFor: did the server apply query and fields?', () => {
     expect(verdictFor(draft('{"username": "demo"}'), 400, body(users), 'users')).toBeNull();
     expect(verdictFor(draft('{"username": "demo"}'), 200, '<html>', 'users')).toBeNull();
     expect(verdictFor(draft('{"username": '), 200, body(users), 'users')).toBeNull();
+  });
+  it('joins a body kept in parts only when it has query or fields to check', () => {
+    const parts = new BodyText([body(users).slice(0, 10), body(users).slice(10)]);
+    const text = vi.spyOn(parts, 'text');
+    expect(verdictFor(draft(''), 200, parts, 'users')).toBeNull();
+    expect(verdictFor(draft('{"username": "demo"}'), 404, parts, 'users')).toBeNull();
+    expect(text).not.toHaveBeenCalled();
+    expect(verdictFor(draft('{"username": "demo"}'), 200, parts, 'users')?.check.queryIgnored).toBe(true);
   });
 });
 

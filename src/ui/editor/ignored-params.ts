@@ -16,6 +16,7 @@ import {
 import type { PageNumbers } from '../../core/pagination/arithmetic';
 import { readPageNumbers } from '../../core/pagination/envelope';
 import type { RequestDraft } from '../../core/request/draft';
+import type { BodyText } from '../../core/http/body-text';
 
 export interface IgnoredVerdict {
   check: ApplyCheck;
@@ -61,26 +62,27 @@ function parsedParams(draft: RequestDraft) {
 export function verdictFor(
   draft: RequestDraft,
   status: number,
-  bodyText: string,
+  /** A BodyText is joined only past the checks above it: most answers are never read here. */
+  body: string | BodyText,
   itemsKey: string | undefined,
 ): IgnoredVerdict | null {
   const { query, fields } = parsedParams(draft);
   if (!query && !fields) return null;
   if (status < 200 || status >= 300) return null;
-  let body: unknown;
+  let parsed: unknown;
   try {
-    body = JSON.parse(bodyText);
+    parsed = JSON.parse(typeof body === 'string' ? body : body.text());
   } catch {
     return null;
   }
-  const found = itemsOf(body, itemsKey);
+  const found = itemsOf(parsed, itemsKey);
   if (!found) return null;
   const stripped = [
     ...ALWAYS_STRIPPED_FIELDS,
     ...(draft.path.includes('/users.') ? USER_STRIPPED_FIELDS : []),
   ];
   const check = didServerApply(query, fields, found.items, { strippedFields: stripped });
-  return { check, items: found.items, itemsKey: found.key, page: readPageNumbers(body, found.key) };
+  return { check, items: found.items, itemsKey: found.key, page: readPageNumbers(parsed, found.key) };
 }
 
 /** query, fields and sort of the run applied to its fetched items, in the browser. */

@@ -24,7 +24,7 @@ export function TooManyRequestsAlert({
   resend(): void;
 }) {
   const window = useRateLimitWindow(route);
-  const parsed = parseTooManyRequests(response.bodyText, response.headers, receivedAt);
+  const parsed = parseTooManyRequests(response.body.text(), response.headers, receivedAt);
   const fromBody = parsed ? receivedAt + Math.ceil(parsed.waitSeconds * 1000) : null;
   const resetAt = Math.max(nextResetAt(window) ?? 0, fromBody ?? 0) || null;
   const [waitingUntil, setWaitingUntil] = useState<number | null>(null);

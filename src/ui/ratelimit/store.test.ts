@@ -4,6 +4,7 @@ import { emptyDraft } from '../../core/request/draft';
 import type { ResponseRecord } from '../../core/http/types';
 import { getWindow, observe, rateLimitText } from '../../core/rate-limit/model';
 import { observationOf } from './store';
+import { BodyText } from '../../core/http/body-text';
 
 function response(partial: Partial<ResponseRecord>): ResponseRecord {
   return {
@@ -12,7 +13,7 @@ function response(partial: Partial<ResponseRecord>): ResponseRecord {
     status: 200,
     statusText: 'OK',
     headers: [],
-    bodyText: '{}',
+    body: BodyText.of('{}'),
     sizeBytes: 2,
     contentType: 'application/json',
     timings: { startedAt: 0, ttfbMs: 1, totalMs: 2 },
@@ -74,7 +75,7 @@ describe('observationOf', () => {
         'Error, too many requests. Please slow down. You must wait 18 seconds before trying this endpoint again. [error-too-many-requests]',
     });
     const obs = observationOf(
-      { run: runOf(draft), finishedAt: T0, response: response({ status: 429, bodyText: body }) },
+      { run: runOf(draft), finishedAt: T0, response: response({ status: 429, body: BodyText.of(body) }) },
       false,
       'http://127.0.0.1:4000',
     );

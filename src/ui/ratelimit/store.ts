@@ -43,7 +43,7 @@ export function observationOf(
     headers: response?.headers ?? [],
     transport: headerReachOf(response?.transport ?? 'direct', server, origin),
     bypass,
-    ...(response && response.status === 429 ? { body: response.bodyText } : {}),
+    ...(response && response.status === 429 ? { body: response.body.text() } : {}),
     receivedAt: result.finishedAt,
   };
 }

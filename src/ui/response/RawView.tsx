@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
+import { BodyText } from '../../core/http/body-text';
 import type { ResponseRecord } from '../../core/http/types';
 import type { DocSummary } from './model/document';
 import { RAW_ROW_WIDTH, SMALL_TEXT, rawRowText } from './model/raw';
@@ -16,9 +17,9 @@ interface RawRows {
  * text without line breaks (minified JSON, the usual large answer) needs no index at all: row i is
  * characters i*width to (i+1)*width, so the first rows show as soon as the last byte is in.
  */
-function useRawRows(text: string, starts: Int32Array | null, waitingForIndex: boolean): RawRows | null {
+function useRawRows(text: BodyText, starts: Int32Array | null, waitingForIndex: boolean): RawRows | null {
   const singleLine = useMemo(
-    () => waitingForIndex && text.length > SMALL_TEXT && text.indexOf('\n') === -1,
+    () => waitingForIndex && text.length > SMALL_TEXT && !text.includesChar('\n'),
     [text, waitingForIndex],
   );
   return useMemo(() => {
@@ -38,7 +39,12 @@ function useRawRows(text: string, starts: Int32Array | null, waitingForIndex: bo
  * virtualized display rows: one `<pre>` of 40 MB would freeze the page on layout.
  */
 export function RawView({ response, summary }: { response: ResponseRecord; summary: DocSummary | null }) {
-  const text = summary?.raw.text ?? response.bodyText;
+  const prettyText = summary?.raw.text ?? null;
+  // The body stays in parts: joining 40 MB here would be one long task (core/http/body-text.ts).
+  const text = useMemo(
+    () => (prettyText !== null ? BodyText.of(prettyText) : response.body),
+    [prettyText, response.body],
+  );
   const rows = useRawRows(text, summary?.raw.starts ?? null, summary === null);
   return (
     <>
@@ -58,7 +64,7 @@ export function RawView({ response, summary }: { response: ResponseRecord; summa
         <p className="muted">Preparing {text.length.toLocaleString('en')} characters for display…</p>
       ) : (
         <pre className="raw-body" tabIndex={0}>
-          {text === '' ? <span className="muted">(empty body)</span> : text}
+          {text.length === 0 ? <span className="muted">(empty body)</span> : text.text()}
         </pre>
       )}
     </>

@@ -21,6 +21,7 @@ import { ResponseProblems } from './ResponseProblems';
 import { routeOf } from './route-of';
 import { useResponseDoc } from './useResponseDoc';
 import './response-answer.css';
+import { BodyText } from '../../core/http/body-text';
 
 // Shown only once there is a response: loaded after the first paint (issue 14, first load).
 const AuthDiagnosis = lazyComponent(loadAuthDiagnosis);
@@ -138,7 +139,7 @@ function mergedView(of: ResponseRecord, result: FetchAllResult): MergedView {
     record: {
       ...of,
       headers: [],
-      bodyText,
+      body: BodyText.of(bodyText),
       // Nothing shows a local view's size; its length in characters spares encoding megabytes.
       sizeBytes: bodyText.length,
       contentType: 'application/json',

@@ -90,7 +90,7 @@ export async function runFetchAll(
           return {
             status: response.status,
             headers: response.headers,
-            body: parseBody(response.bodyText),
+            body: parseBody(response.body.text()),
             receivedAt: receivedAtOf(response),
           };
         }
@@ -104,7 +104,7 @@ export async function runFetchAll(
       return {
         status: response.status,
         headers: response.headers,
-        body: parseBody(response.bodyText),
+        body: parseBody(response.body.text()),
         receivedAt: Date.now(),
       };
     },

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { BodyText } from '../../core/http/body-text';
 import type { ResponseRecord } from '../../core/http/types';
 import type { DocSlot, DocSummary } from './model/document';
 import { askWorker, nextDocId } from './worker/client';
@@ -19,27 +20,27 @@ function yieldToPage(): Promise<void> {
 
 /**
  * Sends the body in parts, one message (and one short task) each, then asks for the parse. The
- * worker stores parts while the page goes on; a UTF-16 surrogate pair is never split.
+ * worker stores parts while the page goes on and joins them on its own thread; the page never
+ * holds the body as one flat string.
  */
 async function sendBody(
   docId: number,
-  text: string,
+  body: BodyText,
   contentType: string,
   slot: DocSlot,
   live: () => boolean,
 ) {
   const sent: Array<Promise<unknown>> = [];
-  let start = 0;
-  while (text.length - start > PART_CHARS) {
-    let end = start + PART_CHARS;
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-    sent.push(askWorker({ op: 'append', docId, text: text.slice(start, end), slot }));
-    await yieldToPage();
-    if (!live()) throw new Error('replaced by a newer response');
-    start = end;
+  let previous: string | null = null;
+  for (const piece of body.pieces(PART_CHARS)) {
+    if (previous !== null) {
+      sent.push(askWorker({ op: 'append', docId, text: previous, slot }));
+      await yieldToPage();
+      if (!live()) throw new Error('replaced by a newer response');
+    }
+    previous = piece;
   }
-  const loaded = askWorker({ op: 'load', docId, text: text.slice(start), contentType, slot });
+  const loaded = askWorker({ op: 'load', docId, text: previous ?? '', contentType, slot });
   await Promise.all(sent);
   return loaded;
 }
@@ -54,7 +55,7 @@ export function useResponseDoc(response: ResponseRecord | undefined, slot: DocSl
     if (!response) return;
     let live = true;
     const docId = nextDocId();
-    sendBody(docId, response.bodyText, response.contentType, slot, () => live)
+    sendBody(docId, response.body, response.contentType, slot, () => live)
       .then((answer) => {
         if (!live) return;
         if (answer.op === 'load') setState({ status: 'ready', response, summary: answer.summary });

@@ -3,6 +3,7 @@ import { buildRun, patchRun } from '../../core/http/run';
 import type { ResponseRecord } from '../../core/http/types';
 import { emptyDraft } from '../../core/request/draft';
 import { cachedPage, rememberPage } from './page-cache';
+import { BodyText } from '../../core/http/body-text';
 
 const SERVER = 'http://127.0.0.1:4100';
 
@@ -13,7 +14,7 @@ function answer(status: number, sizeBytes = 100): ResponseRecord {
     status,
     statusText: '',
     headers: [],
-    bodyText: '{}',
+    body: BodyText.of('{}'),
     sizeBytes,
     contentType: 'application/json',
     timings: { startedAt: 0, ttfbMs: 1, totalMs: 2 },

@@ -14,6 +14,7 @@ import {
   type HistoryEntry,
 } from './history';
 import { HistoryRepository, type StorageLike } from './history-repository';
+import { BodyText } from '../../core/http/body-text';
 
 const SERVER = 'http://127.0.0.1:4100';
 const OTHER = 'http://127.0.0.1:4200';
@@ -48,7 +49,7 @@ function response(status: number, statusText: string, totalMs = 42): ResponseRec
     status,
     statusText,
     headers: [],
-    bodyText: '{"users":[{"username":"admin"}]}',
+    body: BodyText.of('{"users":[{"username":"admin"}]}'),
     sizeBytes: 31,
     contentType: 'application/json',
     timings: { startedAt: 0, ttfbMs: 10, totalMs },

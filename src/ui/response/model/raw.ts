@@ -44,8 +44,19 @@ export function rawRowStarts(text: string, width = RAW_ROW_WIDTH): Int32Array {
   return starts.slice(0, count);
 }
 
+/** What a row is read from: a string, or a body kept in parts (core/http/body-text.ts). */
+export interface RowSource {
+  readonly length: number;
+  slice(start: number, end?: number): string;
+}
+
 /** Text of display row `index`. */
-export function rawRowText(text: string, starts: Int32Array, index: number, width = RAW_ROW_WIDTH): string {
+export function rawRowText(
+  text: RowSource,
+  starts: Int32Array,
+  index: number,
+  width = RAW_ROW_WIDTH,
+): string {
   const start = starts[index];
   if (start === undefined) return '';
   const next = starts[index + 1];

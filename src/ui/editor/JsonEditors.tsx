@@ -7,6 +7,8 @@ import { completionOperators, withSchemaMarkers, type FieldReport } from './chec
 import type { EditorMarker } from './MonacoField';
 import { CodeField } from './CodeField';
 import type { EditorLanguageContext, JsonParamName } from './editor-context';
+import { editorOptions } from './editor-options';
+import { prepareEditor } from './editor-pool';
 import { IgnoredParamsNotice } from './IgnoredParamsNotice';
 import { loadMonacoAfterPaint, useMonacoStatus } from './monaco-loader';
 import { editorPlan, takesBody } from './operation-params';
@@ -52,6 +54,16 @@ export function JsonEditors() {
   // is on screen yet: by the time someone picks a list endpoint it is usually there. Until then
   // (and if it never arrives) the text fields work.
   useEffect(() => loadMonacoAfterPaint(), []);
+  // The first Monaco editor of a page costs most (its services and font measurements: over 200 ms of
+  // one task here); made while the page is idle, the first operation with a Body only attaches it.
+  useEffect(() => {
+    if (monaco.phase !== 'ready') return;
+    const { monaco: api } = monaco.module;
+    const prepare = () => prepareEditor(api, 'body', editorOptions('Body', HINTS.body.placeholder));
+    if (typeof requestIdleCallback !== 'function') return prepare();
+    const handle = requestIdleCallback(prepare, { timeout: 5000 });
+    return () => cancelIdleCallback(handle);
+  }, [monaco]);
 
   const { query, fields } = draft.jsonParams;
   const checks = useRequestChecks();

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
 import { LARGE_TEXT } from '../lib/useSettled';
 import { editorModelUri, type JsonParamName } from './editor-context';
+import { LINE_HEIGHT, QUICK_SUGGESTIONS, editorOptions } from './editor-options';
+import { takeEditor } from './editor-pool';
 import type { MonacoModule } from './monaco-loader';
 
 export interface EditorMarker {
@@ -31,9 +33,6 @@ interface Props {
 }
 
 const MARKER_OWNER = 'rocketchat-rules';
-const LINE_HEIGHT = 19;
-/** Suggestions while typing (in strings too: field names and operators are keys). */
-const QUICK_SUGGESTIONS = { strings: true, other: true, comments: false } as const;
 
 /**
  * One Monaco editor bound to a draft field. The model has a stable URI per editor so the JSON
@@ -94,39 +93,11 @@ export function MonacoField({
   useEffect(() => {
     const host = container.current;
     if (!host) return;
-    const uri = monaco.Uri.parse(editorModelUri(name));
-    monaco.editor.getModel(uri)?.dispose();
-    const model = monaco.editor.createModel(initialValue.current, 'json', uri);
-    model.updateOptions({ tabSize: 2, insertSpaces: true });
-    const editor = monaco.editor.create(host, {
-      model,
-      ariaLabel: label,
-      placeholder,
-      automaticLayout: true,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      lineNumbersMinChars: 3,
-      fontSize: 13,
-      lineHeight: LINE_HEIGHT,
-      // In a form, Tab moves to the next control (Ctrl+M toggles, as in VS Code).
-      tabFocusMode: true,
-      wordBasedSuggestions: 'off',
-      quickSuggestions: QUICK_SUGGESTIONS,
-      suggestOnTriggerCharacters: true,
-      fixedOverflowWidgets: true,
-      renderLineHighlightOnlyWhenFocus: true,
-      // No overview ruler: in a one-line editor its cursor mark reads as a stray black tick.
-      overviewRulerLanes: 0,
-      hideCursorInOverviewRuler: true,
-      overviewRulerBorder: false,
-      scrollbar: { alwaysConsumeMouseWheel: false },
-      folding: true,
-      stickyScroll: { enabled: false },
-      // Bracket-pair colouring re-scans brackets on every edit; in a 5,000-line body that is most
-      // of Monaco's per-keystroke cost beyond rendering. Bracket matching stays.
-      bracketPairColorization: { enabled: false },
-      guides: { bracketPairs: false, indentation: true },
-    });
+    // From the pool: a field that comes back (GET -> POST -> GET) reuses its editor (editor-pool.ts).
+    const taken = takeEditor(monaco, name, initialValue.current, editorOptions(label, placeholder));
+    const { editor, model } = taken;
+    lastEmitted.current = initialValue.current;
+    host.appendChild(taken.element);
     editorRef.current = editor;
     if (describedBy) {
       // Monaco exposes no option for aria-describedby; the hint and alerts describe the textbox.
@@ -170,8 +141,7 @@ export function MonacoField({
       changes.dispose();
       focus.dispose();
       blur.dispose();
-      editor.dispose();
-      model.dispose();
+      taken.release();
       editorRef.current = null;
     };
   }, [monaco, name, label, describedBy, placeholder, maxLines]);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { displayUrlOf } from '../../core/http/prepare';
 import type { RequestDraft } from '../../core/request/draft';
 
@@ -14,7 +14,10 @@ import type { RequestDraft } from '../../core/request/draft';
  */
 const SHOWN_URL_CHARS = 4000;
 
-export function RequestPreview({ draft }: { draft: RequestDraft }) {
+export function RequestPreview({ draft: current }: { draft: RequestDraft }) {
+  // Deferred: encoding a link's 400 K characters of parameters takes tens of ms, which React then
+  // spends in a render of its own instead of the task that switched the operation.
+  const draft = useDeferredValue(current);
   const { serverUrl, path, pathParams, params, jsonParams } = draft;
   // Only what the URL is made of: a keystroke in the Body changes the draft, not the URL.
   const url = useMemo(

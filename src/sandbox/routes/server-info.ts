@@ -1,6 +1,6 @@
 // Server-level read routes integrations call: pw.getPolicy, instances.get, stdout.queue, statistics,
 // custom-user-status.list, emoji-custom.list/all, commands.list/get.
-import { MeteorError, success } from '../errors';
+import { MeteorError, forbidden, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { getPaginationItems, paginate } from '../pagination';
 import { hasPermission } from '../permissions';
@@ -121,7 +121,9 @@ export const serverInfoRoutes: RouteSpec[] = [
     tags: ['Miscellaneous'],
     auth: false,
     validate: objectSchema({ token: str }, ['token']),
-    handler: (ctx) => success(passwordPolicy(ctx)),
+    // Rocket.Chat answers API.v1.forbidden() when no user holds the reset token. The sandbox sends
+    // no e-mail, so it never issues one: every token is unknown.
+    handler: () => forbidden(),
   },
   {
     method: 'GET',
@@ -129,8 +131,9 @@ export const serverInfoRoutes: RouteSpec[] = [
     summary: 'The server instances (view-statistics); the sandbox is one',
     tags: ['Miscellaneous'],
     auth: true,
-    permissions: { all: ['view-statistics'] },
+    // The route checks view-statistics itself and answers API.v1.forbidden(): 403 "unauthorized".
     handler: (ctx) => {
+      if (!hasPermission(ctx.user, 'view-statistics')) return forbidden();
       const url = new URL(ctx.app.settings.string('Site_Url') || 'http://127.0.0.1');
       return success({
         instances: [

@@ -90,3 +90,12 @@ export function checkStatusChange(ctx: Ctx): void {
   if (status === 'offline' && !s.bool('Accounts_AllowInvisibleStatusOption'))
     throw new MeteorError('error-status-not-allowed', 'Invisible status is disabled', method);
 }
+
+/** saveUser's size limits (MAX_NICKNAME_LENGTH, MAX_BIO_LENGTH), checked before anything is written. */
+export function checkProfileSizes(data: Record<string, unknown>): void {
+  const method = { method: 'saveUserProfile' };
+  if (typeof data.nickname === 'string' && data.nickname.length > 120)
+    throw new MeteorError('error-nickname-size-exceeded', 'Nickname size exceeds 120 characters', method);
+  if (typeof data.bio === 'string' && data.bio.length > 260)
+    throw new MeteorError('error-bio-size-exceeded', 'Bio size exceeds 260 characters', method);
+}

@@ -12,6 +12,22 @@ import { applyUserData, assertEmailAvailable, newUser, userFromParams } from './
 
 export const userSelfRoutes: RouteSpec[] = [
   {
+    method: 'GET',
+    path: '/api/v1/users.checkUsernameAvailability',
+    summary: 'Whether a username is free for you (your own counts as free)',
+    tags: ['Users'],
+    auth: true,
+    validate: objectSchema({ username: str }, ['username']),
+    handler: (ctx) => {
+      const user = ctx.user as UserDoc;
+      const username = String(ctx.query.username);
+      if (username === user.username) return success({ result: true });
+      if (!ctx.app.settings.bool('Accounts_AllowUsernameChange'))
+        throw new MeteorError('error-not-allowed', 'Not allowed');
+      return success({ result: usernameUsable(ctx, username, user) });
+    },
+  },
+  {
     method: 'POST',
     path: '/api/v1/users.setStatus',
     summary: "Set your status (or another user's with edit-other-user-info); own limit 5 per minute",
@@ -22,6 +38,9 @@ export const userSelfRoutes: RouteSpec[] = [
     // The status value is checked by the handler (error-invalid-status), not by the schema.
     validate: objectSchema({ status: str, message: str, userId: str, username: str }),
     handler: (ctx) => {
+      // The route's check(): at least one of status / message must be present.
+      if (typeof ctx.body.status !== 'string' && typeof ctx.body.message !== 'string')
+        return failure('Match error: Failed Match.OneOf, Match.Maybe or Match.Optional validation');
       checkStatusChange(ctx);
       let user = ctx.user as UserDoc;
       if (

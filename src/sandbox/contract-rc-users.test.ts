@@ -129,3 +129,85 @@ describe('users.checkUsernameAvailability and users.setStatus (users.ts)', () =>
     expect(r.json.error).toBe('Match error: Failed Match.OneOf, Match.Maybe or Match.Optional validation');
   });
 });
+
+describe('users.updateOwnBasicInfo [Password Policy] (users.ts)', () => {
+  let creds: Record<string, string>;
+  const setting = (id: string, value: unknown) =>
+    call(sb.url, 'POST', `/api/v1/settings/${id}`, { headers: admin, body: { value } });
+  beforeAll(async () => {
+    await call(sb.url, 'POST', '/api/v1/users.create', {
+      headers: admin,
+      body: {
+        email: 'policy.user@example.com',
+        name: 'Policy',
+        username: 'policy.user',
+        password: 'pass1234',
+      },
+    });
+    creds = await login(sb.url, 'policy.user', 'pass1234');
+    await setting('Accounts_Password_Policy_Enabled', true);
+    await setting('Accounts_TwoFactorAuthentication_Enabled', false);
+  });
+  afterAll(async () => {
+    await setting('Accounts_Password_Policy_Enabled', false);
+    await setting('Accounts_TwoFactorAuthentication_Enabled', true);
+  });
+  const change = (newPassword: string) =>
+    call(sb.url, 'POST', '/api/v1/users.updateOwnBasicInfo', {
+      headers: creds,
+      body: { data: { currentPassword: 'not-checked-with-2fa-off', newPassword } },
+    });
+  const cases: [string, string][] = [
+    ['2', 'minLength'],
+    ['A@123aaaa', 'repeatingCharacters'],
+    ['PASSWORD@123', 'oneLowercase'],
+    ['password@123', 'oneUppercase'],
+    ['Password@', 'oneNumber'],
+    ['Password123', 'oneSpecial'],
+  ];
+  for (const [pw, rule] of cases) {
+    it(`users.ts "[Password Policy] should throw an error ..." (${rule})`, async () => {
+      const r = await change(pw);
+      expect(r.status).toBe(400);
+      expect(r.json.errorType).toBe('error-password-policy-not-met');
+      expect((r.json.details as { error: string }[]).map((d) => d.error)).toContain(
+        `error-password-policy-not-met-${rule}`,
+      );
+    });
+  }
+  it('users.ts "[Password Policy] should be able to update if the password meets all the validation rules"', async () => {
+    const r = await change('123Abc@!');
+    expect(r.status).toBe(200);
+    expect(r.json.success).toBe(true);
+  });
+});
+
+describe('reserved usernames (users.ts)', () => {
+  for (const name of ['admin', 'administrator', 'system', 'user']) {
+    it(`users.ts "[/users.create] should not create a new user if username is the reserved word ${name}"`, async () => {
+      const r = await call(sb.url, 'POST', '/api/v1/users.create', {
+        headers: admin,
+        body: {
+          email: `reserved.${name}@example.com`,
+          name: 'Reserved',
+          username: name,
+          password: 'pass1234',
+        },
+      });
+      expect(r.status).toBe(400);
+      expect(r.json.error).toBe(`${name} is blocked and can't be used! [error-blocked-username]`);
+    });
+  }
+  it('users.ts "[/users.update] should not update an user if the new username is the reserved word system"', async () => {
+    const created = await call(sb.url, 'POST', '/api/v1/users.create', {
+      headers: admin,
+      body: { email: 'renamed@example.com', name: 'Renamed', username: 'renamed', password: 'pass1234' },
+    });
+    const r = await call(sb.url, 'POST', '/api/v1/users.update', {
+      headers: admin,
+      body: { userId: (created.json.user as { _id: string })._id, data: { username: 'system' } },
+    });
+    expect(r.status).toBe(400);
+    expect(r.json.error).toBe('Could not save user identity [error-could-not-save-identity]');
+  });
+});

@@ -5,6 +5,7 @@ import { MeteorError, failure, forbidden, success } from '../errors';
 import { hasPermission } from '../permissions';
 import type { RouteSpec } from '../framework';
 import type { UserDoc } from '../types';
+import { assertPasswordPolicy } from '../password-policy';
 import { objectSchema, str } from '../validation';
 import { LIMITED_USER_FIELDS, publicUser, userInfo } from '../views';
 import { checkOwnProfileChange, checkStatusChange, usernameUsable, validNameChars } from './user-rules';
@@ -91,11 +92,17 @@ export const userSelfRoutes: RouteSpec[] = [
       if (typeof data.name === 'string') data.name = data.name.trim();
       const changesEmail = typeof data.email === 'string' && data.email !== user.emails?.[0]?.address;
       const changesPassword = typeof data.newPassword === 'string' && data.newPassword !== '';
-      if (changesEmail || changesPassword) {
+      // Rocket.Chat checks currentPassword as the second factor of this change (method "password",
+      // requireSecondFactor, so TEST_MODE does not skip it); with 2FA switched off there is no check.
+      if (
+        (changesEmail || changesPassword) &&
+        ctx.app.settings.bool('Accounts_TwoFactorAuthentication_Enabled')
+      ) {
         if (typeof data.currentPassword !== 'string' || !checkPasswordDigest(user, data.currentPassword)) {
           throw new MeteorError('error-invalid-password', 'Invalid password', { method: 'saveUserProfile' });
         }
       }
+      if (changesPassword) assertPasswordPolicy(ctx.app.settings, String(data.newPassword));
       applyUserData(ctx, user, {
         ...(typeof data.email === 'string' && { email: data.email }),
         ...(typeof data.name === 'string' && { name: data.name }),

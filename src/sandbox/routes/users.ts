@@ -11,7 +11,7 @@ import type { UserDoc } from '../types';
 import { bool, objectSchema, paginationProps, str } from '../validation';
 import { PRIVILEGED_USER_FIELDS, publicUser, userFieldsToExclude } from '../views';
 import { subscribe } from './room-ops';
-import { checkProfileSizes } from './user-rules';
+import { checkProfileSizes, usernameBlocked } from './user-rules';
 
 const USERNAME_RE = /^[0-9a-zA-Z-_.]+$/;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -68,6 +68,14 @@ function assertUsernameAvailable(ctx: Ctx, username: string, self?: UserDoc): vo
       method: 'insertOrUpdateUser',
       input: username,
       field: 'Username',
+    });
+  }
+  // A new user: checkUsernameAvailability's block test; an existing one: saveUserIdentity's refusal.
+  if (usernameBlocked(ctx, username)) {
+    if (self) throw new MeteorError('error-could-not-save-identity', 'Could not save user identity');
+    throw new MeteorError('error-blocked-username', `${username} is blocked and can't be used!`, {
+      method: 'checkUsernameAvailability',
+      field: username,
     });
   }
   const existing = ctx.app.store.findUserByUsername(username);

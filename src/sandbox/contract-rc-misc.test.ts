@@ -286,3 +286,23 @@ describe('coverage', () => {
     expect(Object.keys(doc.paths).length).toBeGreaterThanOrEqual(198);
   });
 });
+
+describe('[/shield.svg] (miscellaneous.ts)', () => {
+  it('miscellaneous.ts "[/shield.svg] should fail if API_Enable_Shields is disabled" / "should succeed if ... enabled"', async () => {
+    const q = '/api/v1/shield.svg?type=online&icon=true&channel=general&name=Rocket.Chat';
+    const ok = await call(sb.url, 'GET', q);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/svg+xml;charset=utf-8');
+    await call(sb.url, 'POST', '/api/v1/settings/API_Enable_Shields', {
+      headers: admin,
+      body: { value: false },
+    });
+    const off = await call(sb.url, 'GET', q);
+    expect(off.status).toBe(400);
+    expect(off.json).toMatchObject({ success: false, errorType: 'error-endpoint-disabled' });
+    await call(sb.url, 'POST', '/api/v1/settings/API_Enable_Shields', {
+      headers: admin,
+      body: { value: true },
+    });
+  });
+});

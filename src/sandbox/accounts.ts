@@ -35,7 +35,7 @@ export function fixedAccounts(): UserDoc[] {
   const totp = account('sandboxTotpUser01', 'totp', 'TOTP Tester', ['user']);
   totp.services.totp = { enabled: true, secret: TOTP_SECRET };
   return [
-    account('sandboxAdminUser1', 'admin', 'Sandbox Admin', ['admin', 'user']),
+    account('sandboxAdminUser1', 'admin', 'Sandbox Admin', ['admin']),
     account('sandboxDemoUser01', 'demo', 'Demo User', ['user']),
     account('sandboxBotUser001', 'bot', 'Sandbox Bot', ['bot'], 'bot'),
     totp,

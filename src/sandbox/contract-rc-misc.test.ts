@@ -176,12 +176,14 @@ describe('server routes (miscellaneous.ts, statistics.ts, emoji-custom.ts, custo
   it('miscellaneous.ts "/pw.getPolicy should return policies" and "[/instances.get]" (403 / 401 / shape)', async () => {
     const pw = await get('pw.getPolicy', demo);
     expect(pw.json).toEqual({ enabled: false, policy: [], success: true });
-    expect((await get('pw.getPolicyReset?token=x')).json.success).toBe(true);
+    // "/pw.getPolicyReset should fail if no token is invalid format": an unknown token is 403.
+    const reset = await get('pw.getPolicyReset?token=123');
+    expect(reset.status).toBe(403);
+    expect(reset.json).toEqual({ success: false, error: 'unauthorized' });
+    // "[/instances.get] should fail if user is logged in but is unauthorized": error 'unauthorized'.
     const denied = await get('instances.get', demo);
     expect(denied.status).toBe(403);
-    expect(denied.json.error).toBe(
-      'User does not have the permissions required for this action [error-unauthorized]',
-    );
+    expect(denied.json).toEqual({ success: false, error: 'unauthorized' });
     expect((await get('instances.get')).status).toBe(401);
     const inst = await get('instances.get', admin);
     const one = (inst.json.instances as Record<string, Record<string, unknown>>[])[0] as Record<
@@ -282,5 +284,25 @@ describe('coverage', () => {
     }
     expect(missing).toEqual([]);
     expect(Object.keys(doc.paths).length).toBeGreaterThanOrEqual(198);
+  });
+});
+
+describe('[/shield.svg] (miscellaneous.ts)', () => {
+  it('miscellaneous.ts "[/shield.svg] should fail if API_Enable_Shields is disabled" / "should succeed if ... enabled"', async () => {
+    const q = '/api/v1/shield.svg?type=online&icon=true&channel=general&name=Rocket.Chat';
+    const ok = await call(sb.url, 'GET', q);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/svg+xml;charset=utf-8');
+    await call(sb.url, 'POST', '/api/v1/settings/API_Enable_Shields', {
+      headers: admin,
+      body: { value: false },
+    });
+    const off = await call(sb.url, 'GET', q);
+    expect(off.status).toBe(400);
+    expect(off.json).toMatchObject({ success: false, errorType: 'error-endpoint-disabled' });
+    await call(sb.url, 'POST', '/api/v1/settings/API_Enable_Shields', {
+      headers: admin,
+      body: { value: true },
+    });
   });
 });

@@ -100,6 +100,29 @@ const DEFS: Record<string, SettingDef> = {
   Apps_Framework_enabled: { value: true },
   API_User_Limit: { value: 500 },
   API_Enable_Direct_Message_History_EndPoint: { value: false },
+  // Further settings Rocket.Chat's REST suites toggle in their setup (ids, types, defaults and
+  // `public` as Rocket.Chat 8.x registers them). Most only need to exist here.
+  API_Enable_Shields: { value: true },
+  'API_Apply_permission_view-outside-room_on_users-list': { value: false },
+  API_EmbedIgnoredHosts: { value: 'localhost, 127.0.0.1, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16' },
+  API_EmbedSafePorts: { value: '80, 443' },
+  Accounts_AllowUserAvatarChange: { value: true, public: true },
+  Accounts_CustomFields: { value: '', public: true },
+  Accounts_PasswordReset: { value: true, public: true },
+  Accounts_Registration_Users_Default_Roles: { value: 'user' },
+  Message_AllowBadWordsFilter: { value: false, public: true },
+  Message_BadWordsFilterList: { value: '', public: true },
+  Message_ShowDeletedStatus: { value: false, public: true },
+  FileUpload_MediaTypeBlackList: { value: 'image/svg+xml', public: true },
+  FileUpload_ProtectFiles: { value: true, public: true },
+  FileUpload_Restrict_to_room_members: { value: true },
+  E2E_Enable_Encrypt_Files: { value: true, public: true },
+  E2E_Allow_Unencrypted_Messages: { value: false, public: true },
+  E2E_Enabled_Default_PrivateRooms: { value: false, public: true },
+  VoIP_Enabled: { value: false, public: true },
+  SMTP_Host: { value: '' },
+  Log_Level: { value: '0', public: true },
+  Log_Trace_Methods: { value: false },
 };
 
 /** Setting IDs the sandbox reads; only these are taken from the environment. */

@@ -1,6 +1,6 @@
 // Server-level read routes integrations call: pw.getPolicy, instances.get, stdout.queue, statistics,
 // custom-user-status.list, emoji-custom.list/all, commands.list/get.
-import { MeteorError, success } from '../errors';
+import { MeteorError, forbidden, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { getPaginationItems, paginate } from '../pagination';
 import { hasPermission } from '../permissions';
@@ -105,7 +105,54 @@ const EMOJI = [
   { _id: 'emoji-rocket-ship', name: 'rocket_ship', aliases: [], extension: 'png', etag: 'e3' },
 ].map((e) => ({ ...e, _updatedAt: new Date(SEED_NOW) }));
 
+/** The XML text escapes for labels put into the badge. */
+const xmlText = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A two-part badge (label | value) like the one Rocket.Chat draws for shield.svg. */
+function badge(label: string, value: string): string {
+  const lw = 10 + label.length * 7;
+  const vw = 10 + value.length * 7;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${lw + vw}" height="20">` +
+    `<rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${vw}" height="20" fill="#4c1"/>` +
+    `<g fill="#fff" font-family="Verdana,sans-serif" font-size="11">` +
+    `<text x="5" y="14">${xmlText(label)}</text><text x="${lw + 5}" y="14">${xmlText(value)}</text></g></svg>`
+  );
+}
+
 export const serverInfoRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/shield.svg',
+    summary: 'A status badge (online users, a channel, a user) as SVG; off with API_Enable_Shields',
+    tags: ['Miscellaneous'],
+    auth: false,
+    validate: objectSchema({ type: str, icon: str, channel: str, name: str }),
+    handler: (ctx) => {
+      if (!ctx.app.settings.bool('API_Enable_Shields'))
+        throw new MeteorError('error-endpoint-disabled', 'This endpoint is disabled', {
+          route: '/api/v1/shield.svg',
+        });
+      const store = ctx.app.store;
+      const label = typeof ctx.query.name === 'string' && ctx.query.name ? ctx.query.name : 'Rocket.Chat';
+      let value: string;
+      if (ctx.query.type === 'channel' || ctx.query.type === 'user') {
+        const target = String(ctx.query.channel ?? '');
+        const room = [...store.rooms.values()].find((r) => r.name === target);
+        const user = store.findUserByUsername(target);
+        value = ctx.query.type === 'user' ? (user?.status ?? 'offline') : `#${room?.name ?? target}`;
+      } else {
+        value = `${store.userList().filter((u) => u.status === 'online').length} online`;
+      }
+      return {
+        status: 200,
+        body: null,
+        raw: badge(label, value),
+        headers: { 'Content-Type': 'image/svg+xml;charset=utf-8' },
+      };
+    },
+  },
   {
     method: 'GET',
     path: '/api/v1/pw.getPolicy',
@@ -121,7 +168,9 @@ export const serverInfoRoutes: RouteSpec[] = [
     tags: ['Miscellaneous'],
     auth: false,
     validate: objectSchema({ token: str }, ['token']),
-    handler: (ctx) => success(passwordPolicy(ctx)),
+    // Rocket.Chat answers API.v1.forbidden() when no user holds the reset token. The sandbox sends
+    // no e-mail, so it never issues one: every token is unknown.
+    handler: () => forbidden(),
   },
   {
     method: 'GET',
@@ -129,8 +178,9 @@ export const serverInfoRoutes: RouteSpec[] = [
     summary: 'The server instances (view-statistics); the sandbox is one',
     tags: ['Miscellaneous'],
     auth: true,
-    permissions: { all: ['view-statistics'] },
+    // The route checks view-statistics itself and answers API.v1.forbidden(): 403 "unauthorized".
     handler: (ctx) => {
+      if (!hasPermission(ctx.user, 'view-statistics')) return forbidden();
       const url = new URL(ctx.app.settings.string('Site_Url') || 'http://127.0.0.1');
       return success({
         instances: [

@@ -5,12 +5,29 @@ import { MeteorError, failure, forbidden, success } from '../errors';
 import { hasPermission } from '../permissions';
 import type { RouteSpec } from '../framework';
 import type { UserDoc } from '../types';
+import { assertPasswordPolicy } from '../password-policy';
 import { objectSchema, str } from '../validation';
 import { LIMITED_USER_FIELDS, publicUser, userInfo } from '../views';
 import { checkOwnProfileChange, checkStatusChange, usernameUsable, validNameChars } from './user-rules';
 import { applyUserData, assertEmailAvailable, newUser, userFromParams } from './users';
 
 export const userSelfRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/users.checkUsernameAvailability',
+    summary: 'Whether a username is free for you (your own counts as free)',
+    tags: ['Users'],
+    auth: true,
+    validate: objectSchema({ username: str }, ['username']),
+    handler: (ctx) => {
+      const user = ctx.user as UserDoc;
+      const username = String(ctx.query.username);
+      if (username === user.username) return success({ result: true });
+      if (!ctx.app.settings.bool('Accounts_AllowUsernameChange'))
+        throw new MeteorError('error-not-allowed', 'Not allowed');
+      return success({ result: usernameUsable(ctx, username, user) });
+    },
+  },
   {
     method: 'POST',
     path: '/api/v1/users.setStatus',
@@ -22,6 +39,9 @@ export const userSelfRoutes: RouteSpec[] = [
     // The status value is checked by the handler (error-invalid-status), not by the schema.
     validate: objectSchema({ status: str, message: str, userId: str, username: str }),
     handler: (ctx) => {
+      // The route's check(): at least one of status / message must be present.
+      if (typeof ctx.body.status !== 'string' && typeof ctx.body.message !== 'string')
+        return failure('Match error: Failed Match.OneOf, Match.Maybe or Match.Optional validation');
       checkStatusChange(ctx);
       let user = ctx.user as UserDoc;
       if (
@@ -72,11 +92,17 @@ export const userSelfRoutes: RouteSpec[] = [
       if (typeof data.name === 'string') data.name = data.name.trim();
       const changesEmail = typeof data.email === 'string' && data.email !== user.emails?.[0]?.address;
       const changesPassword = typeof data.newPassword === 'string' && data.newPassword !== '';
-      if (changesEmail || changesPassword) {
+      // Rocket.Chat checks currentPassword as the second factor of this change (method "password",
+      // requireSecondFactor, so TEST_MODE does not skip it); with 2FA switched off there is no check.
+      if (
+        (changesEmail || changesPassword) &&
+        ctx.app.settings.bool('Accounts_TwoFactorAuthentication_Enabled')
+      ) {
         if (typeof data.currentPassword !== 'string' || !checkPasswordDigest(user, data.currentPassword)) {
           throw new MeteorError('error-invalid-password', 'Invalid password', { method: 'saveUserProfile' });
         }
       }
+      if (changesPassword) assertPasswordPolicy(ctx.app.settings, String(data.newPassword));
       applyUserData(ctx, user, {
         ...(typeof data.email === 'string' && { email: data.email }),
         ...(typeof data.name === 'string' && { name: data.name }),

@@ -11,6 +11,7 @@ import type { UserDoc } from '../types';
 import { bool, objectSchema, paginationProps, str } from '../validation';
 import { PRIVILEGED_USER_FIELDS, publicUser, userFieldsToExclude } from '../views';
 import { subscribe } from './room-ops';
+import { checkProfileSizes, usernameBlocked } from './user-rules';
 
 const USERNAME_RE = /^[0-9a-zA-Z-_.]+$/;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -67,6 +68,14 @@ function assertUsernameAvailable(ctx: Ctx, username: string, self?: UserDoc): vo
       method: 'insertOrUpdateUser',
       input: username,
       field: 'Username',
+    });
+  }
+  // A new user: checkUsernameAvailability's block test; an existing one: saveUserIdentity's refusal.
+  if (usernameBlocked(ctx, username)) {
+    if (self) throw new MeteorError('error-could-not-save-identity', 'Could not save user identity');
+    throw new MeteorError('error-blocked-username', `${username} is blocked and can't be used!`, {
+      method: 'checkUsernameAvailability',
+      field: username,
     });
   }
   const existing = ctx.app.store.findUserByUsername(username);
@@ -132,6 +141,7 @@ export function newUser(
 }
 
 export function applyUserData(ctx: Ctx, user: UserDoc, data: Record<string, unknown>): void {
+  checkProfileSizes(data);
   const previous = { username: user.username, emails: (user.emails ?? []).map((e) => e.address) };
   if (typeof data.username === 'string' && data.username !== user.username)
     assertUsernameAvailable(ctx, data.username, user);
@@ -140,6 +150,7 @@ export function applyUserData(ctx: Ctx, user: UserDoc, data: Record<string, unkn
   if (typeof data.username === 'string') user.username = data.username;
   if (typeof data.email === 'string')
     user.emails = [{ address: data.email, verified: data.verified === true }];
+  else if (typeof data.verified === 'boolean' && user.emails?.[0]) user.emails[0].verified = data.verified;
   if (typeof data.name === 'string') user.name = data.name;
   if (typeof data.nickname === 'string') user.nickname = data.nickname;
   if (typeof data.bio === 'string') user.bio = data.bio;
@@ -306,7 +317,7 @@ export const userRoutes: RouteSpec[] = [
     auth: true,
     validate: objectSchema(
       {
-        userId: str,
+        userId: { type: 'string', minLength: 1 },
         data: objectSchema({
           email: str,
           name: str,
@@ -317,7 +328,6 @@ export const userRoutes: RouteSpec[] = [
           statusText: str,
           active: bool,
           roles: { type: 'array', items: str },
-          joinDefaultChannels: bool,
           requirePasswordChange: bool,
           sendWelcomeEmail: bool,
           verified: bool,

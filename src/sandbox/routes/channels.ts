@@ -15,7 +15,17 @@ import {
   roomView,
   roomsEnvelope,
 } from './common';
-import { createRoom, history, membersPage, messagesPage, subscribe, unsubscribe } from './room-ops';
+import {
+  canInTeam,
+  createRoom,
+  history,
+  membersPage,
+  messagesPage,
+  subscribe,
+  teamOfCreate,
+  unsubscribe,
+} from './room-ops';
+import { systemMessage } from './system-messages';
 
 const roomTarget = { roomId: str, roomName: str };
 const historyProps = {
@@ -115,7 +125,11 @@ export const channelRoutes: RouteSpec[] = [
     tags: ['Channels'],
     auth: true,
     validate: objectSchema(roomTarget),
-    handler: (ctx) => success({ channel: channelOut(ctx, findRoomByIdOrName(ctx, 'c', ctx.query)) }),
+    handler: (ctx) => {
+      const room = findRoomByIdOrName(ctx, 'c', ctx.query);
+      if (!canAccessRoom(ctx, room)) return forbidden();
+      return success({ channel: channelOut(ctx, room) });
+    },
   },
   {
     method: 'POST',
@@ -137,7 +151,14 @@ export const channelRoutes: RouteSpec[] = [
       false,
     ),
     handler: (ctx) => {
-      if (!hasPermission(ctx.user, 'create-c')) return forbidden();
+      // createChannelValidator: create-c, or create-team-channel in the team's main room for extraData.teamId.
+      const team = teamOfCreate(ctx);
+      if (
+        team === null
+          ? !hasPermission(ctx.user, 'create-c')
+          : team && !canInTeam(ctx, team, 'create-team-channel')
+      )
+        return forbidden();
       if (!ctx.body.name) return failure('Param "name" is required');
       const room = createRoom(ctx, 'c', ctx.body);
       return success({ channel: channelOut(ctx, room) });
@@ -172,6 +193,7 @@ export const channelRoutes: RouteSpec[] = [
     }),
     handler: (ctx) => {
       const room = findRoomByIdOrName(ctx, 'c', ctx.query);
+      if (!canAccessRoom(ctx, room)) return forbidden();
       if (room.broadcast === true && !hasRoomPermission(ctx, room, 'view-broadcast-member-list'))
         return forbidden();
       const { members, offset, total } = membersPage(ctx, room);
@@ -208,14 +230,15 @@ export const channelRoutes: RouteSpec[] = [
     validate: objectSchema({ ...roomTarget, joinCode: str }),
     handler: (ctx) => {
       const room = findRoomByIdOrName(ctx, 'c', ctx.body);
-      if (
-        room.joinCode &&
-        room.joinCode !== ctx.body.joinCode &&
-        !hasPermission(ctx.user, 'join-without-join-code')
-      ) {
-        throw new MeteorError('error-code-invalid', 'Invalid Room Password', { method: 'joinRoom' });
+      // Room.join: a coded room needs the code unless join-without-join-code; none at all is its own error.
+      if (room.joinCode && !hasPermission(ctx.user, 'join-without-join-code')) {
+        if (!ctx.body.joinCode)
+          throw new MeteorError('error-code-required', 'Code required', { method: 'joinRoom' });
+        if (room.joinCode !== ctx.body.joinCode)
+          throw new MeteorError('error-code-invalid', 'Invalid Room Password', { method: 'joinRoom' });
       }
-      subscribe(ctx, room, ctx.user as UserDoc);
+      if (subscribe(ctx, room, ctx.user as UserDoc))
+        systemMessage(ctx, room, 'uj', (ctx.user as UserDoc).username);
       return success({ channel: channelOut(ctx, room) });
     },
   },
@@ -277,6 +300,7 @@ export function leaveRoom(ctx: Ctx, room: RoomDoc): void {
     }
   }
   unsubscribe(ctx, room, ctx.userId as string);
+  systemMessage(ctx, room, 'ul', (ctx.user as UserDoc).username);
 }
 
 export function setTopic(ctx: Ctx, room: RoomDoc) {
@@ -293,6 +317,7 @@ export function setTopic(ctx: Ctx, room: RoomDoc) {
   room.topic = topic;
   room._updatedAt = new Date();
   ctx.app.store.touchRooms();
+  systemMessage(ctx, room, 'room_changed_topic', topic);
   return success({ topic });
 }
 

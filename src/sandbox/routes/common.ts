@@ -8,6 +8,7 @@ import type { RoomDoc, RoomType, UserDoc } from '../types';
 import type { JsonQuery } from '../json-query';
 import { DEFAULT_FIELDS_TO_EXCLUDE, buildProjection, findPage } from '../json-query';
 import { getPaginationItems } from '../pagination';
+import { hiddenByPrivateTeam } from './team-table';
 
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
@@ -38,11 +39,11 @@ export function findRoomByIdOrName(ctx: Ctx, t: RoomType, source: Record<string,
   return room;
 }
 
+/** canAccessRoom: members always; others see a public room with view-c-room unless a private team hides it. */
 export function canAccessRoom(ctx: Ctx, room: RoomDoc): boolean {
   if (!ctx.user) return false;
-  if (room.t === 'c')
-    return hasPermission(ctx.user, 'view-c-room') || !!ctx.app.store.subscription(room._id, ctx.user._id);
-  return !!ctx.app.store.subscription(room._id, ctx.user._id);
+  if (ctx.app.store.subscription(room._id, ctx.user._id)) return true;
+  return room.t === 'c' && hasPermission(ctx.user, 'view-c-room') && !hiddenByPrivateTeam(ctx, room);
 }
 
 /** Global roles plus the caller's roles in the room (owner/moderator). */

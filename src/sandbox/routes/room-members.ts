@@ -1,12 +1,13 @@
 // channels.* / groups.* membership routes generated for both room types: invite, kick, room roles
 // (moderator/owner/leader), roles, moderators, counters, files, open/close; groups.leave/delete.
-import { MeteorError, failure, success } from '../errors';
+import { MeteorError, failure, forbidden, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { getPaginationItems } from '../pagination';
+import { compareStrings } from '../store';
 import type { RoomDoc, UserDoc } from '../types';
 import { objectSchema, paginationProps, str } from '../validation';
 import { eraseRoom, leaveRoom } from './channels';
-import { envelope, findRoomByIdOrName, hasRoomPermission, roomView } from './common';
+import { canAccessRoom, envelope, findRoomByIdOrName, hasRoomPermission, roomView } from './common';
 import type { Prefix } from './room-settings';
 import { noun, roomTarget, typeOf } from './room-settings';
 import { insertSystemMessage } from './chat';
@@ -145,11 +146,13 @@ function roomRole(prefix: Prefix, role: 'moderator' | 'owner' | 'leader', add: b
 function listing(prefix: Prefix): RouteSpec[] {
   const t = typeOf(prefix);
   const query = objectSchema(roomTarget);
+  // getRoomRoles sorts by username; channels are checked with canAccessRoom (groups by membership).
   const subsWithRoles = (ctx: Ctx, room: RoomDoc) =>
     ctx.app.store
       .members(room._id)
       .map((uid) => ctx.app.store.subscription(room._id, uid))
-      .filter((s) => !!s?.roles?.length);
+      .filter((s) => !!s?.roles?.length)
+      .sort((a, b) => compareStrings(a?.u.username ?? '', b?.u.username ?? ''));
   return [
     {
       method: 'GET',
@@ -160,6 +163,7 @@ function listing(prefix: Prefix): RouteSpec[] {
       validate: query,
       handler: (ctx) => {
         const room = findRoomByIdOrName(ctx, t, ctx.query);
+        if (!canAccessRoom(ctx, room)) return forbidden();
         const roles = subsWithRoles(ctx, room).map((s) => ({
           _id: s?._id,
           rid: room._id,
@@ -178,6 +182,7 @@ function listing(prefix: Prefix): RouteSpec[] {
       validate: query,
       handler: (ctx) => {
         const room = findRoomByIdOrName(ctx, t, ctx.query);
+        if (!canAccessRoom(ctx, room)) return forbidden();
         const moderators = subsWithRoles(ctx, room)
           .filter((s) => s?.roles?.includes('moderator'))
           .map((s) => ({

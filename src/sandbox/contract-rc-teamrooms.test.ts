@@ -239,4 +239,44 @@ describe('teams', () => {
     const team = await post('groups.convertToTeam', admin, { roomId: g._id });
     expect(team.json.team).toMatchObject({ name: 'convert-group', type: 1, roomId: g._id });
   });
+
+  it('channels.ts "/channels.delete" and groups.ts "/groups.delete": a team room also needs delete-team-channel in the team', async () => {
+    const team = (await post('teams.create', admin, { name: 'delete-in-team', type: 0, members: ['demo'] }))
+      .json.team as {
+      _id: string;
+    };
+    await setPermission('create-team-channel', ['admin', 'owner', 'moderator', 'user']);
+    await setPermission('delete-team-channel', ['owner', 'moderator']);
+    const c = room(
+      await post('channels.create', demo, { name: 'team-channel-delete', extraData: { teamId: team._id } }),
+    );
+    const denied = await post('channels.delete', demo, { roomId: c._id });
+    expect(denied.json.errorType).toBe('error-not-allowed');
+    expect((await post('channels.delete', admin, { roomId: c._id })).json).toEqual({ success: true });
+    await setPermission('create-team-channel', ['admin', 'owner', 'moderator']);
+    await setPermission('delete-team-channel', ['admin', 'owner', 'moderator']);
+  });
+});
+
+describe('kick, addAll, list.joined', () => {
+  it('groups.ts "/groups.kick": not found for outsiders, kick-user-from-any-p-room kicks from outside, the last owner stays', async () => {
+    const g = room(await post('groups.create', demo, { name: 'kick-group' }));
+    const outsider = await post('groups.kick', admin, { roomId: g._id, userId: demoId });
+    expect(outsider.json.errorType).toBe('error-room-not-found');
+    await setPermission('kick-user-from-any-p-room', ['admin']);
+    const last = await post('groups.kick', admin, { roomId: g._id, userId: demoId });
+    expect(last.json.errorType).toBe('error-you-are-last-owner');
+    expect((await post('groups.kick', admin, { roomId: g._id, userId: 'rocket.cat' })).status).toBe(200);
+    await setPermission('kick-user-from-any-p-room', []);
+  });
+
+  it('channels.ts "/channels.addAll" and "/channels.list.joined": everyone joins; list.joined ignores a roomId', async () => {
+    const c = room(await post('channels.create', admin, { name: 'add-all-channel' }));
+    const all = room(await post('channels.addAll', admin, { roomId: c._id }));
+    expect(all.usersCount).toBeGreaterThan(1);
+    expect((await post('channels.addAll', demo, { roomId: c._id })).json.errorType).toBe('error-not-allowed');
+    const joined = await get(`channels.list.joined?roomId=${c._id}`, admin);
+    expect(joined.status).toBe(200);
+    expect(joined.json).toHaveProperty('total');
+  });
 });

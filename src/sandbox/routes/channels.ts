@@ -26,6 +26,7 @@ import {
   unsubscribe,
 } from './room-ops';
 import { systemMessage } from './system-messages';
+import { teamOfRoom } from './team-table';
 
 const roomTarget = { roomId: str, roomName: str };
 const historyProps = {
@@ -112,7 +113,8 @@ export const channelRoutes: RouteSpec[] = [
     summary: 'Public channels the caller has joined',
     tags: ['Channels'],
     auth: true,
-    validate: objectSchema({ ...paginationProps }),
+    // The route has no validateParams: other keys (a roomId, say) are ignored, not refused.
+    validate: objectSchema({ ...paginationProps }, [], true),
     handler: (ctx) => {
       const jq = parseJsonQuery(ctx);
       return roomsEnvelope('channels', listRooms(ctx, joinedRooms(ctx, 'c'), jq), true);
@@ -244,6 +246,23 @@ export const channelRoutes: RouteSpec[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/channels.addAll',
+    summary: 'Add every user (activeUsersOnly: the active ones) to a channel (add-all-to-room)',
+    tags: ['Channels'],
+    auth: true,
+    validate: objectSchema({ ...roomTarget, activeUsersOnly: { type: ['boolean', 'string', 'number'] } }),
+    handler: (ctx) => {
+      const room = findRoomByIdOrName(ctx, 'c', ctx.body);
+      if (!hasPermission(ctx.user, 'add-all-to-room'))
+        throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'addAllToRoom' });
+      const active = [true, 'true', 1, '1'].includes(ctx.body.activeUsersOnly as never);
+      for (const u of ctx.app.store.users.values())
+        if ((!active || u.active) && subscribe(ctx, room, u)) systemMessage(ctx, room, 'uj', u.username);
+      return success({ channel: channelOut(ctx, room) });
+    },
+  },
+  {
+    method: 'POST',
     path: '/api/v1/channels.leave',
     summary: 'Leave a public channel',
     tags: ['Channels'],
@@ -324,5 +343,11 @@ export function setTopic(ctx: Ctx, room: RoomDoc) {
 export function eraseRoom(ctx: Ctx, room: RoomDoc): void {
   if (!hasRoomPermission(ctx, room, `delete-${room.t}`))
     throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'eraseRoom' });
+  // A team's room also needs delete-team-channel / delete-team-group in the team's main room.
+  const team = teamOfRoom(ctx, room);
+  const main = team && !room.teamMain ? ctx.app.store.rooms.get(team.roomId) : undefined;
+  if (team && !canInTeam(ctx, team, `delete-team-${room.t === 'c' ? 'channel' : 'group'}`))
+    throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'eraseRoom' });
   ctx.app.store.removeRoom(room._id);
+  if (main) systemMessage(ctx, main, 'user-deleted-room-from-team', room.name ?? '');
 }

@@ -258,6 +258,17 @@ describe('teams', () => {
   });
 });
 
+describe('room names', () => {
+  it('rooms.ts "[/rooms.autocomplete.channelAndPrivate]" (before hook): non-Latin names with UI_Allow_room_names_with_special_chars', async () => {
+    const refused = await post('channels.create', admin, { name: 'тест' });
+    expect(refused.json.errorType).toBe('error-invalid-room-name');
+    await post('settings/UI_Allow_room_names_with_special_chars', admin, { value: true });
+    const made = room(await post('channels.create', admin, { name: 'тест' }));
+    expect(made).toMatchObject({ name: 'тест', fname: 'тест' });
+    await post('settings/UI_Allow_room_names_with_special_chars', admin, { value: false });
+  });
+});
+
 describe('kick, addAll, list.joined', () => {
   it('groups.ts "/groups.kick": not found for outsiders, kick-user-from-any-p-room kicks from outside, the last owner stays', async () => {
     const g = room(await post('groups.create', demo, { name: 'kick-group' }));

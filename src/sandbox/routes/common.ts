@@ -69,6 +69,24 @@ export const userRef = (u: UserDoc): { _id: string; username: string; name: stri
 /** Rocket.Chat's default room name validation (UTF8_Channel_Names_Validation). */
 export const ROOM_NAME_RE = /^[0-9a-zA-Z-_.]+$/;
 
+/**
+ * getValidRoomName's check: UTF8_Channel_Names_Validation (the default pattern if it does not
+ * compile). With UI_Allow_room_names_with_special_chars on, Rocket.Chat checks a transliterated slug
+ * of the name and keeps the display name in fname; the sandbox does not transliterate, so it
+ * accepts the name as given (name and fname alike).
+ */
+export function validRoomName(ctx: Ctx, name: string): boolean {
+  const s = ctx.app.settings;
+  if (s.bool('UI_Allow_room_names_with_special_chars')) return name.trim() !== '';
+  let re = ROOM_NAME_RE;
+  try {
+    re = new RegExp(`^${s.string('UTF8_Channel_Names_Validation')}$`);
+  } catch {
+    // keep the default
+  }
+  return re.test(name);
+}
+
 const roomJsonCache = new WeakMap<RoomDoc, { version: number; json: string }>();
 
 /** JSON of roomView(room), cached until the next room change in the store. */

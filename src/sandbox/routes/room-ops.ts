@@ -7,7 +7,7 @@ import { hasPermission } from '../permissions';
 import { randomId } from '../prng';
 import { compareStrings } from '../store';
 import type { MessageDoc, RoomDoc, RoomType, SubscriptionDoc, UserDoc } from '../types';
-import { ROOM_NAME_RE } from './common';
+import { validRoomName } from './common';
 import type { Team } from './team-table';
 import { teamsOf } from './team-table';
 
@@ -82,7 +82,7 @@ export function createRoom(ctx: Ctx, t: 'c' | 'p', body: Record<string, unknown>
   const store = ctx.app.store;
   const owner = ctx.user as UserDoc;
   const name = String(body.name ?? '');
-  if (!ROOM_NAME_RE.test(name)) {
+  if (!validRoomName(ctx, name)) {
     throw new MeteorError('error-invalid-room-name', `${name} is not a valid room name`, {
       function: 'RocketChat.createRoom',
       channel_name: name,

@@ -5,7 +5,7 @@ import { MeteorError, failure, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import type { RoomDoc } from '../types';
 import { bool, objectSchema, str } from '../validation';
-import { ROOM_NAME_RE, findRoomByIdOrName, hasRoomPermission, roomView } from './common';
+import { findRoomByIdOrName, validRoomName, hasRoomPermission, roomView } from './common';
 import { SETTING_MESSAGE, systemMessage } from './system-messages';
 
 export type Prefix = 'channels' | 'groups';
@@ -124,7 +124,7 @@ function renameRoute(prefix: Prefix): RouteSpec {
       if (room.name === name)
         return failure(`The ${noun(prefix)} name is the same as what it would be changed to.`);
       assertEditRoom(ctx, room);
-      if (!ROOM_NAME_RE.test(name))
+      if (!validRoomName(ctx, name))
         throw new MeteorError('error-invalid-room-name', `${name} is not a valid room name`, {
           function: 'RocketChat.saveRoomName',
           channel_name: name,

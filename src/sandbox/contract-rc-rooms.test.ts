@@ -87,7 +87,10 @@ for (const prefix of ['channels', 'groups'] as const) {
       expect(lastOwner.json.errorType).toBe('error-remove-last-owner');
       expect((await post(`${prefix}.kick`, admin, { roomId, userId: demoId })).status).toBe(200);
       const gone = await post(`${prefix}.kick`, admin, { roomId, userId: demoId });
-      expect(gone.json.error).toBe('User is not in this room [error-user-not-in-room]');
+      // 8.x removeUserFromRoom skips the membership check for kick-user-from-any-<t>-room, which the
+      // admin holds for channels (not for groups) by default.
+      if (prefix === 'channels') expect(gone.status).toBe(200);
+      else expect(gone.json.error).toBe('User is not in this room [error-user-not-in-room]');
       const noUser = await post(`${prefix}.invite`, admin, { roomId });
       expect(noUser.json.errorType).toBe('error-user-param-not-provided');
     });
@@ -149,7 +152,8 @@ describe('groups.ts group-only routes', () => {
     });
     await post('chat.sendMessage', admin, { message: { rid: roomId, msg: 'in the group' } });
     const msgs = await get(`groups.messages?roomId=${roomId}`, admin);
-    expect(msgs.json).toMatchObject({ count: 1, offset: 0, total: 1, success: true });
+    // The topic change wrote a room_changed_topic system message before the sent one.
+    expect(msgs.json).toMatchObject({ count: 2, offset: 0, total: 2, success: true });
     await post('groups.invite', admin, { roomId, userId: demoId });
     expect((await post('groups.leave', demo, { roomId })).text).toBe('{"success":true}');
     const hidden = await get(`groups.info?roomId=${roomId}`, demo);

@@ -32,6 +32,8 @@ const GRANTS: Record<string, string[]> = {
   'create-team-group': ['admin', 'owner', 'moderator'],
   'delete-team-channel': ['admin', 'owner', 'moderator'],
   'delete-team-group': ['admin', 'owner', 'moderator'],
+  'convert-team': ['admin', 'owner'],
+  'add-all-to-room': ['admin'],
   'kick-user-from-any-c-room': ['admin'],
   'kick-user-from-any-p-room': [],
   'leave-c': ['admin', 'user', 'bot', 'anonymous', 'app'],

@@ -95,6 +95,7 @@ const DEFS: Record<string, SettingDef> = {
   FileUpload_Enabled: { value: true, public: true },
   FileUpload_MaxFileSize: { value: 104857600, public: true },
   E2E_Enable: { value: false, public: true },
+  E2E_Enabled_Default_PrivateRooms: { value: false, public: true },
   Livechat_enabled: { value: false, public: true },
   Presence_broadcast_disabled: { value: false, public: true },
   Apps_Framework_enabled: { value: true },

@@ -15,7 +15,18 @@ import {
   roomView,
   roomsEnvelope,
 } from './common';
-import { createRoom, history, membersPage, messagesPage, subscribe, unsubscribe } from './room-ops';
+import {
+  canInTeam,
+  createRoom,
+  history,
+  membersPage,
+  messagesPage,
+  subscribe,
+  teamOfCreate,
+  unsubscribe,
+} from './room-ops';
+import { systemMessage } from './system-messages';
+import { teamOfRoom } from './team-table';
 
 const roomTarget = { roomId: str, roomName: str };
 const historyProps = {
@@ -102,7 +113,8 @@ export const channelRoutes: RouteSpec[] = [
     summary: 'Public channels the caller has joined',
     tags: ['Channels'],
     auth: true,
-    validate: objectSchema({ ...paginationProps }),
+    // The route has no validateParams: other keys (a roomId, say) are ignored, not refused.
+    validate: objectSchema({ ...paginationProps }, [], true),
     handler: (ctx) => {
       const jq = parseJsonQuery(ctx);
       return roomsEnvelope('channels', listRooms(ctx, joinedRooms(ctx, 'c'), jq), true);
@@ -115,7 +127,11 @@ export const channelRoutes: RouteSpec[] = [
     tags: ['Channels'],
     auth: true,
     validate: objectSchema(roomTarget),
-    handler: (ctx) => success({ channel: channelOut(ctx, findRoomByIdOrName(ctx, 'c', ctx.query)) }),
+    handler: (ctx) => {
+      const room = findRoomByIdOrName(ctx, 'c', ctx.query);
+      if (!canAccessRoom(ctx, room)) return forbidden();
+      return success({ channel: channelOut(ctx, room) });
+    },
   },
   {
     method: 'POST',
@@ -137,7 +153,14 @@ export const channelRoutes: RouteSpec[] = [
       false,
     ),
     handler: (ctx) => {
-      if (!hasPermission(ctx.user, 'create-c')) return forbidden();
+      // createChannelValidator: create-c, or create-team-channel in the team's main room for extraData.teamId.
+      const team = teamOfCreate(ctx);
+      if (
+        team === null
+          ? !hasPermission(ctx.user, 'create-c')
+          : team && !canInTeam(ctx, team, 'create-team-channel')
+      )
+        return forbidden();
       if (!ctx.body.name) return failure('Param "name" is required');
       const room = createRoom(ctx, 'c', ctx.body);
       return success({ channel: channelOut(ctx, room) });
@@ -172,6 +195,7 @@ export const channelRoutes: RouteSpec[] = [
     }),
     handler: (ctx) => {
       const room = findRoomByIdOrName(ctx, 'c', ctx.query);
+      if (!canAccessRoom(ctx, room)) return forbidden();
       if (room.broadcast === true && !hasRoomPermission(ctx, room, 'view-broadcast-member-list'))
         return forbidden();
       const { members, offset, total } = membersPage(ctx, room);
@@ -208,14 +232,32 @@ export const channelRoutes: RouteSpec[] = [
     validate: objectSchema({ ...roomTarget, joinCode: str }),
     handler: (ctx) => {
       const room = findRoomByIdOrName(ctx, 'c', ctx.body);
-      if (
-        room.joinCode &&
-        room.joinCode !== ctx.body.joinCode &&
-        !hasPermission(ctx.user, 'join-without-join-code')
-      ) {
-        throw new MeteorError('error-code-invalid', 'Invalid Room Password', { method: 'joinRoom' });
+      // Room.join: a coded room needs the code unless join-without-join-code; none at all is its own error.
+      if (room.joinCode && !hasPermission(ctx.user, 'join-without-join-code')) {
+        if (!ctx.body.joinCode)
+          throw new MeteorError('error-code-required', 'Code required', { method: 'joinRoom' });
+        if (room.joinCode !== ctx.body.joinCode)
+          throw new MeteorError('error-code-invalid', 'Invalid Room Password', { method: 'joinRoom' });
       }
-      subscribe(ctx, room, ctx.user as UserDoc);
+      if (subscribe(ctx, room, ctx.user as UserDoc))
+        systemMessage(ctx, room, 'uj', (ctx.user as UserDoc).username);
+      return success({ channel: channelOut(ctx, room) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/channels.addAll',
+    summary: 'Add every user (activeUsersOnly: the active ones) to a channel (add-all-to-room)',
+    tags: ['Channels'],
+    auth: true,
+    validate: objectSchema({ ...roomTarget, activeUsersOnly: { type: ['boolean', 'string', 'number'] } }),
+    handler: (ctx) => {
+      const room = findRoomByIdOrName(ctx, 'c', ctx.body);
+      if (!hasPermission(ctx.user, 'add-all-to-room'))
+        throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'addAllToRoom' });
+      const active = [true, 'true', 1, '1'].includes(ctx.body.activeUsersOnly as never);
+      for (const u of ctx.app.store.users.values())
+        if ((!active || u.active) && subscribe(ctx, room, u)) systemMessage(ctx, room, 'uj', u.username);
       return success({ channel: channelOut(ctx, room) });
     },
   },
@@ -277,6 +319,7 @@ export function leaveRoom(ctx: Ctx, room: RoomDoc): void {
     }
   }
   unsubscribe(ctx, room, ctx.userId as string);
+  systemMessage(ctx, room, 'ul', (ctx.user as UserDoc).username);
 }
 
 export function setTopic(ctx: Ctx, room: RoomDoc) {
@@ -293,11 +336,18 @@ export function setTopic(ctx: Ctx, room: RoomDoc) {
   room.topic = topic;
   room._updatedAt = new Date();
   ctx.app.store.touchRooms();
+  systemMessage(ctx, room, 'room_changed_topic', topic);
   return success({ topic });
 }
 
 export function eraseRoom(ctx: Ctx, room: RoomDoc): void {
   if (!hasRoomPermission(ctx, room, `delete-${room.t}`))
     throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'eraseRoom' });
+  // A team's room also needs delete-team-channel / delete-team-group in the team's main room.
+  const team = teamOfRoom(ctx, room);
+  const main = team && !room.teamMain ? ctx.app.store.rooms.get(team.roomId) : undefined;
+  if (team && !canInTeam(ctx, team, `delete-team-${room.t === 'c' ? 'channel' : 'group'}`))
+    throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'eraseRoom' });
   ctx.app.store.removeRoom(room._id);
+  if (main) systemMessage(ctx, main, 'user-deleted-room-from-team', room.name ?? '');
 }

@@ -8,6 +8,7 @@ import type { RoomDoc, RoomType, UserDoc } from '../types';
 import type { JsonQuery } from '../json-query';
 import { DEFAULT_FIELDS_TO_EXCLUDE, buildProjection, findPage } from '../json-query';
 import { getPaginationItems } from '../pagination';
+import { hiddenByPrivateTeam } from './team-table';
 
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
@@ -38,11 +39,11 @@ export function findRoomByIdOrName(ctx: Ctx, t: RoomType, source: Record<string,
   return room;
 }
 
+/** canAccessRoom: members always; others see a public room with view-c-room unless a private team hides it. */
 export function canAccessRoom(ctx: Ctx, room: RoomDoc): boolean {
   if (!ctx.user) return false;
-  if (room.t === 'c')
-    return hasPermission(ctx.user, 'view-c-room') || !!ctx.app.store.subscription(room._id, ctx.user._id);
-  return !!ctx.app.store.subscription(room._id, ctx.user._id);
+  if (ctx.app.store.subscription(room._id, ctx.user._id)) return true;
+  return room.t === 'c' && hasPermission(ctx.user, 'view-c-room') && !hiddenByPrivateTeam(ctx, room);
 }
 
 /** Global roles plus the caller's roles in the room (owner/moderator). */
@@ -67,6 +68,24 @@ export const userRef = (u: UserDoc): { _id: string; username: string; name: stri
 
 /** Rocket.Chat's default room name validation (UTF8_Channel_Names_Validation). */
 export const ROOM_NAME_RE = /^[0-9a-zA-Z-_.]+$/;
+
+/**
+ * getValidRoomName's check: UTF8_Channel_Names_Validation (the default pattern if it does not
+ * compile). With UI_Allow_room_names_with_special_chars on, Rocket.Chat checks a transliterated slug
+ * of the name and keeps the display name in fname; the sandbox does not transliterate, so it
+ * accepts the name as given (name and fname alike).
+ */
+export function validRoomName(ctx: Ctx, name: string): boolean {
+  const s = ctx.app.settings;
+  if (s.bool('UI_Allow_room_names_with_special_chars')) return name.trim() !== '';
+  let re = ROOM_NAME_RE;
+  try {
+    re = new RegExp(`^${s.string('UTF8_Channel_Names_Validation')}$`);
+  } catch {
+    // keep the default
+  }
+  return re.test(name);
+}
 
 const roomJsonCache = new WeakMap<RoomDoc, { version: number; json: string }>();
 

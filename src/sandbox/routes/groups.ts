@@ -1,12 +1,12 @@
 // groups.* (private groups: the caller must be a member)
-import { failure, forbidden, success } from '../errors';
+import { MeteorError, failure, forbidden, success } from '../errors';
 import type { RouteSpec } from '../framework';
 import { parseJsonQuery } from '../json-query';
 import { hasPermission } from '../permissions';
 import { num, objectSchema, paginationProps, str } from '../validation';
 import { joinedRooms } from './channels';
 import { envelope, findRoomByIdOrName, listRooms, roomView, roomsEnvelope } from './common';
-import { createRoom, history, membersPage } from './room-ops';
+import { canInTeam, createRoom, history, membersPage, teamOfCreate } from './room-ops';
 
 const roomTarget = { roomId: str, roomName: str };
 
@@ -90,6 +90,14 @@ export const groupRoutes: RouteSpec[] = [
     handler: (ctx) => {
       if (!hasPermission(ctx.user, 'create-p')) return forbidden();
       if (!ctx.body.name) return failure('Body param "name" is required');
+      // createPrivateGroup: a team room needs create-team-group in the team's main room.
+      const team = teamOfCreate(ctx);
+      if (team === undefined)
+        throw new MeteorError('error-team-not-found', 'The "teamId" param provided does not match any team', {
+          method: 'createPrivateGroup',
+        });
+      if (team && !canInTeam(ctx, team, 'create-team-group'))
+        throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'createPrivateGroup' });
       const room = createRoom(ctx, 'p', ctx.body);
       return success({ group: roomView(room) });
     },

@@ -15,6 +15,8 @@ import { methodRoutes } from './methods';
 import { miscRoutes } from './misc';
 import { miscExtraRoutes } from './misc-extra';
 import { permissionRoutes } from './permissions';
+import { roomFieldRoutes } from './room-fields';
+import { roomLookupRoutes } from './room-lookup';
 import { roomMemberRoutes } from './room-members';
 import { roomSettingsRoutes } from './room-settings';
 import { roomRoutes } from './rooms';
@@ -22,6 +24,7 @@ import { roomExtraRoutes } from './rooms-extra';
 import { serverInfoRoutes } from './server-info';
 import { settingsRoutes } from './settings';
 import { subscriptionRoutes } from './subscriptions';
+import { teamConvertRoutes } from './team-convert';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
 import { userExtraRoutes } from './users-extra';
@@ -48,6 +51,8 @@ export function allRoutes(): RouteSpec[] {
     ...roomSettingsRoutes('groups'),
     ...roomMemberRoutes('channels'),
     ...roomMemberRoutes('groups'),
+    ...roomFieldRoutes,
+    ...roomLookupRoutes,
     ...miscRoutes,
     ...settingsRoutes,
     ...permissionRoutes,
@@ -55,6 +60,7 @@ export function allRoutes(): RouteSpec[] {
     ...customUserStatusRoutes,
     ...discussionRoutes,
     ...teamRoutes,
+    ...teamConvertRoutes,
     ...integrationRoutes,
     ...methodRoutes,
     ...miscExtraRoutes,

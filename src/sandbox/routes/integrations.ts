@@ -36,6 +36,9 @@ const tableOf = (ctx: Ctx): Map<string, Integration> => {
   return t;
 };
 
+/** Every integration of a sandbox (channels/groups.getIntegrations filter them by room). */
+export const integrationsOf = (ctx: Ctx): Integration[] => [...tableOf(ctx).values()];
+
 /** Adds a ready-made integration to a sandbox's table (the seed's showcase webhook). */
 export function registerIntegration(store: Store, integration: Integration): void {
   let t = tables.get(store);

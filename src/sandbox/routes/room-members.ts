@@ -1,12 +1,14 @@
 // channels.* / groups.* membership routes generated for both room types: invite, kick, room roles
 // (moderator/owner/leader), roles, moderators, counters, files, open/close; groups.leave/delete.
-import { MeteorError, failure, success } from '../errors';
+import { MeteorError, failure, forbidden, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { getPaginationItems } from '../pagination';
+import { hasPermission } from '../permissions';
+import { compareStrings } from '../store';
 import type { RoomDoc, UserDoc } from '../types';
 import { objectSchema, paginationProps, str } from '../validation';
 import { eraseRoom, leaveRoom } from './channels';
-import { envelope, findRoomByIdOrName, hasRoomPermission, roomView } from './common';
+import { canAccessRoom, envelope, findRoomByIdOrName, hasRoomPermission, roomView } from './common';
 import type { Prefix } from './room-settings';
 import { noun, roomTarget, typeOf } from './room-settings';
 import { insertSystemMessage } from './chat';
@@ -83,20 +85,56 @@ function inviteKick(prefix: Prefix): RouteSpec[] {
       auth: true,
       validate: body,
       handler: (ctx) => {
-        const room = findRoomByIdOrName(ctx, t, ctx.body);
+        const room = kickedFrom(ctx, t);
         const user = targetUser(ctx, ctx.body);
-        if (!hasRoomPermission(ctx, room, 'remove-user'))
-          throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'removeUserFromRoom' });
-        if (!ctx.app.store.subscription(room._id, user._id))
-          throw new MeteorError('error-user-not-in-room', 'User is not in this room', {
-            method: 'removeUserFromRoom',
-          });
-        unsubscribe(ctx, room, user._id);
-        insertSystemMessage(ctx, room, 'ru', user.username);
+        removeUserFromRoom(ctx, room, user);
         return success({ [keyOf(prefix)]: roomView(room) });
       },
     },
   ];
+}
+
+/** The room of a kick: channels as usual; a group is found without membership (removeUserFromRoom decides). */
+function kickedFrom(ctx: Ctx, t: 'c' | 'p'): RoomDoc {
+  if (t === 'c' || ctx.app.store.subscription(String(ctx.body.roomId ?? ''), ctx.userId as string))
+    return findRoomByIdOrName(ctx, t, ctx.body);
+  const id = typeof ctx.body.roomId === 'string' ? ctx.body.roomId : '';
+  const room = id
+    ? ctx.app.store.rooms.get(id)
+    : ctx.app.store.roomsByName.get(String(ctx.body.roomName ?? ''));
+  return room?.t === 'p' ? room : findRoomByIdOrName(ctx, t, ctx.body);
+}
+
+/**
+ * removeUserFromRoomMethod: remove-user in the room; kick-user-from-any-<t>-room lets a non-member
+ * kick (and skips the target's membership check); the last owner stays.
+ */
+function removeUserFromRoom(ctx: Ctx, room: RoomDoc, user: UserDoc): void {
+  const store = ctx.app.store;
+  if (!hasRoomPermission(ctx, room, 'remove-user'))
+    throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'removeUserFromRoom' });
+  const kickAny = hasPermission(ctx.user, `kick-user-from-any-${room.t}-room`);
+  if (!kickAny && !canAccessRoom(ctx, room))
+    throw new MeteorError(
+      'error-room-not-found',
+      'The required "roomId" or "roomName" param provided does not match any group',
+    );
+  const sub = store.subscription(room._id, user._id);
+  if (!kickAny && !sub)
+    throw new MeteorError('error-user-not-in-room', 'User is not in this room', {
+      method: 'removeUserFromRoom',
+    });
+  const owners = store
+    .members(room._id)
+    .filter((uid) => store.subscription(room._id, uid)?.roles?.includes('owner'));
+  if (sub?.roles?.includes('owner') && owners.length === 1)
+    throw new MeteorError(
+      'error-you-are-last-owner',
+      'You are the last owner. Please set new owner before leaving the room.',
+      { method: 'removeUserFromRoom' },
+    );
+  if (sub) unsubscribe(ctx, room, user._id);
+  insertSystemMessage(ctx, room, 'ru', user.username);
 }
 
 /** addModerator/removeModerator, addOwner/removeOwner, addLeader/removeLeader. */
@@ -145,11 +183,13 @@ function roomRole(prefix: Prefix, role: 'moderator' | 'owner' | 'leader', add: b
 function listing(prefix: Prefix): RouteSpec[] {
   const t = typeOf(prefix);
   const query = objectSchema(roomTarget);
+  // getRoomRoles sorts by username; channels are checked with canAccessRoom (groups by membership).
   const subsWithRoles = (ctx: Ctx, room: RoomDoc) =>
     ctx.app.store
       .members(room._id)
       .map((uid) => ctx.app.store.subscription(room._id, uid))
-      .filter((s) => !!s?.roles?.length);
+      .filter((s) => !!s?.roles?.length)
+      .sort((a, b) => compareStrings(a?.u.username ?? '', b?.u.username ?? ''));
   return [
     {
       method: 'GET',
@@ -160,6 +200,7 @@ function listing(prefix: Prefix): RouteSpec[] {
       validate: query,
       handler: (ctx) => {
         const room = findRoomByIdOrName(ctx, t, ctx.query);
+        if (!canAccessRoom(ctx, room)) return forbidden();
         const roles = subsWithRoles(ctx, room).map((s) => ({
           _id: s?._id,
           rid: room._id,
@@ -178,6 +219,7 @@ function listing(prefix: Prefix): RouteSpec[] {
       validate: query,
       handler: (ctx) => {
         const room = findRoomByIdOrName(ctx, t, ctx.query);
+        if (!canAccessRoom(ctx, room)) return forbidden();
         const moderators = subsWithRoles(ctx, room)
           .filter((s) => s?.roles?.includes('moderator'))
           .map((s) => ({

@@ -3,10 +3,13 @@ import { MeteorError } from '../errors';
 import type { Ctx } from '../framework';
 import { buildProjection, findPage, parseJsonQuery } from '../json-query';
 import { getPaginationItems } from '../pagination';
+import { hasPermission } from '../permissions';
 import { randomId } from '../prng';
 import { compareStrings } from '../store';
 import type { MessageDoc, RoomDoc, RoomType, SubscriptionDoc, UserDoc } from '../types';
-import { ROOM_NAME_RE } from './common';
+import { validRoomName } from './common';
+import type { Team } from './team-table';
+import { teamsOf } from './team-table';
 
 /** Makes the user a member; false when they already were (nothing changes then). */
 export function subscribe(ctx: Ctx, room: RoomDoc, user: UserDoc, roles?: string[]): boolean {
@@ -42,12 +45,44 @@ export function unsubscribe(ctx: Ctx, room: RoomDoc, userId: string): void {
   ctx.app.store.touchRooms();
 }
 
+/**
+ * createRoom's extraData, spread under the room's own fields: teamId only when the team exists;
+ * a private room is encrypted by default under E2E_Enable + E2E_Enabled_Default_PrivateRooms.
+ */
+function roomExtraData(ctx: Ctx, t: 'c' | 'p', extra: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(extra && typeof extra === 'object' ? extra : {}) };
+  if (out.teamId !== undefined && !(typeof out.teamId === 'string' && teamsOf(ctx).has(out.teamId)))
+    delete out.teamId;
+  const s = ctx.app.settings;
+  if (
+    t === 'p' &&
+    out.encrypted === undefined &&
+    s.bool('E2E_Enable') &&
+    s.bool('E2E_Enabled_Default_PrivateRooms')
+  )
+    out.encrypted = true;
+  return out;
+}
+
+/** The team of a create call's extraData.teamId: null without one, undefined when it matches none. */
+export function teamOfCreate(ctx: Ctx): Team | null | undefined {
+  const teamId = (ctx.body.extraData as Record<string, unknown> | undefined)?.teamId;
+  if (teamId === undefined || teamId === null || teamId === '') return null;
+  return typeof teamId === 'string' ? teamsOf(ctx).get(teamId) : undefined;
+}
+
+/** A permission held globally or through the caller's roles in the team's main room. */
+export function canInTeam(ctx: Ctx, team: Team, permission: string): boolean {
+  const sub = ctx.app.store.subscription(team.roomId, ctx.userId as string);
+  return hasPermission(ctx.user, permission, sub?.roles ?? []);
+}
+
 /** createRoom() for 'c' and 'p'. */
 export function createRoom(ctx: Ctx, t: 'c' | 'p', body: Record<string, unknown>): RoomDoc {
   const store = ctx.app.store;
   const owner = ctx.user as UserDoc;
   const name = String(body.name ?? '');
-  if (!ROOM_NAME_RE.test(name)) {
+  if (!validRoomName(ctx, name)) {
     throw new MeteorError('error-invalid-room-name', `${name} is not a valid room name`, {
       function: 'RocketChat.createRoom',
       channel_name: name,
@@ -61,6 +96,7 @@ export function createRoom(ctx: Ctx, t: 'c' | 'p', body: Record<string, unknown>
   }
   const now = new Date();
   const room: RoomDoc = {
+    ...roomExtraData(ctx, t, body.extraData),
     _id: randomId(),
     fname: name,
     name,

@@ -5,7 +5,8 @@ import { MeteorError, failure, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import type { RoomDoc } from '../types';
 import { bool, objectSchema, str } from '../validation';
-import { ROOM_NAME_RE, findRoomByIdOrName, hasRoomPermission, roomView } from './common';
+import { findRoomByIdOrName, validRoomName, hasRoomPermission, roomView } from './common';
+import { SETTING_MESSAGE, systemMessage } from './system-messages';
 
 export type Prefix = 'channels' | 'groups';
 export const typeOf = (p: Prefix): 'c' | 'p' => (p === 'channels' ? 'c' : 'p');
@@ -53,6 +54,8 @@ function textSetter(
       assertEditRoom(ctx, room);
       room[stored] = value;
       touch(ctx, room);
+      const t = SETTING_MESSAGE[stored];
+      if (t) systemMessage(ctx, room, t, value);
       return success({ [field]: value });
     },
   };
@@ -80,6 +83,7 @@ function archiveRoutes(prefix: Prefix): RouteSpec[] {
           throw new MeteorError('error-not-authorized', 'Not authorized', { method: 'archiveRoom' });
         room.archived = true;
         touch(ctx, room);
+        systemMessage(ctx, room, 'room-archived');
         return success();
       },
     },
@@ -97,6 +101,7 @@ function archiveRoutes(prefix: Prefix): RouteSpec[] {
           throw new MeteorError('error-not-authorized', 'Not authorized', { method: 'unarchiveRoom' });
         room.archived = false;
         touch(ctx, room);
+        systemMessage(ctx, room, 'room-unarchived');
         return success();
       },
     },
@@ -119,7 +124,7 @@ function renameRoute(prefix: Prefix): RouteSpec {
       if (room.name === name)
         return failure(`The ${noun(prefix)} name is the same as what it would be changed to.`);
       assertEditRoom(ctx, room);
-      if (!ROOM_NAME_RE.test(name))
+      if (!validRoomName(ctx, name))
         throw new MeteorError('error-invalid-room-name', `${name} is not a valid room name`, {
           function: 'RocketChat.saveRoomName',
           channel_name: name,
@@ -138,6 +143,7 @@ function renameRoute(prefix: Prefix): RouteSpec {
       }
       touch(ctx, room);
       ctx.app.store.renameRoomIndex(room, previous);
+      systemMessage(ctx, room, 'r', name);
       return success({ [prefix === 'channels' ? 'channel' : 'group']: roomView(room) });
     },
   };
@@ -168,6 +174,7 @@ function readOnlyAndType(prefix: Prefix): RouteSpec[] {
           });
         room.ro = ctx.body.readOnly === true;
         touch(ctx, room);
+        systemMessage(ctx, room, room.ro ? 'room-set-read-only' : 'room-removed-read-only');
         return answer(room);
       },
     },
@@ -207,6 +214,8 @@ function readOnlyAndType(prefix: Prefix): RouteSpec[] {
         }
         touch(ctx, room);
         ctx.app.store.renameRoomIndex(room);
+        // saveRoomType announces the new privacy as the translated word.
+        systemMessage(ctx, room, 'room_changed_privacy', type === 'c' ? 'Public' : 'Private');
         return answer(room);
       },
     },

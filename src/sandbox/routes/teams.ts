@@ -5,29 +5,15 @@ import { MeteorError, failure, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { getPaginationItems, paginate } from '../pagination';
 import { hasPermission } from '../permissions';
-import { randomId } from '../prng';
-import type { Store } from '../store';
 import type { RoomDoc, UserDoc } from '../types';
 import { num, objectSchema, paginationProps, str } from '../validation';
 import { hasRoomPermission, roomView } from './common';
 import { createRoom, subscribe, unsubscribe } from './room-ops';
+import type { Team } from './team-table';
+import { addTeam, teamNameTaken, teamsOf } from './team-table';
 
-export interface Team {
-  _id: string;
-  name: string;
-  type: 0 | 1;
-  roomId: string;
-  createdBy: { _id: string; username: string };
-  createdAt: Date;
-  _updatedAt: Date;
-}
-
-const tables = new WeakMap<Store, Map<string, Team>>();
-const teamsOf = (ctx: Ctx): Map<string, Team> => {
-  let t = tables.get(ctx.app.store);
-  if (!t) tables.set(ctx.app.store, (t = new Map()));
-  return t;
-};
+export { registerTeam } from './team-table';
+export type { Team } from './team-table';
 
 const tags = ['Teams'];
 const teamTarget = { teamId: str, teamName: str };
@@ -66,44 +52,26 @@ function createTeam(ctx: Ctx): ApiResult {
     );
   const b = ctx.body;
   const name = String(b.name);
-  if ([...teamsOf(ctx).values()].some((t) => t.name === name))
-    throw new MeteorError('team-name-already-exists', 'Team name already exists');
+  if (teamNameTaken(ctx, name)) throw new MeteorError('team-name-already-exists', 'Team name already exists');
   const type = b.type === 1 ? 1 : 0;
+  // Team.create takes members by id or by username (Users.findActiveByIdsOrUsernames).
+  const members = Array.isArray(b.members)
+    ? b.members.map(
+        (m) => (ctx.app.store.users.get(String(m)) ?? ctx.app.store.findUserByUsername(String(m)))?.username,
+      )
+    : [];
   const room = createRoom(ctx, type === 1 ? 'p' : 'c', {
     name,
-    members: Array.isArray(b.members)
-      ? b.members.map((id) => ctx.app.store.users.get(String(id))?.username)
-      : [],
+    members,
     ...((b.room as Record<string, unknown> | undefined)?.readOnly === true && { readOnly: true }),
   });
-  const user = ctx.user as UserDoc;
-  const now = new Date();
-  const team: Team = {
-    _id: randomId(),
-    name,
-    type,
-    roomId: room._id,
-    createdBy: { _id: user._id, username: user.username },
-    createdAt: now,
-    _updatedAt: now,
-  };
-  Object.assign(room, { teamMain: true, teamId: team._id });
-  teamsOf(ctx).set(team._id, team);
-  ctx.app.store.touchRooms();
-  return success({ team });
+  return success({ team: addTeam(ctx, name, type, room) });
 }
 
 function listed(ctx: Ctx, teams: Team[]): ApiResult {
   const page = getPaginationItems(ctx.app.settings, ctx.query);
   const items = paginate(teams, page).map((t) => teamView(ctx, t));
   return success({ teams: items, total: teams.length, count: items.length, offset: page.offset });
-}
-
-/** Adds a ready-made team to a sandbox's table (the seed's showcase team). */
-export function registerTeam(store: Store, team: Team): void {
-  let t = tables.get(store);
-  if (!t) tables.set(store, (t = new Map()));
-  t.set(team._id, team);
 }
 
 export const teamRoutes: RouteSpec[] = [

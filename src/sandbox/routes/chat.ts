@@ -8,6 +8,7 @@ import { num, objectSchema, str } from '../validation';
 import { canAccessRoom, hasRoomPermission } from './common';
 import { noteDiscussionMessage, noteThreadReply } from './chat-actions';
 import { validateMessage } from './message-validation';
+import { isBanned } from './room-bans';
 import { subscribe } from './room-ops';
 
 const USER_MENTION = /(?:^|[\s(])@([0-9a-zA-Z-_.]+)/g;
@@ -35,15 +36,21 @@ export function parseMessageText(ctx: Ctx, text: string): Pick<MessageDoc, 'ment
   return { mentions, channels, urls };
 }
 
-/** canSendMessage: access, read-only rooms. */
+/** canSendMessage: access (not banned), read-only rooms (unless unmuted), muted users. */
 function assertCanSend(ctx: Ctx, room: RoomDoc): void {
-  if (!canAccessRoom(ctx, room))
-    throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'sendMessage' });
-  if (room.ro && !hasRoomPermission(ctx, room, 'post-readonly')) {
-    throw new MeteorError('error-not-allowed', "You can't send messages because the room is readonly.", {
-      method: 'sendMessage',
-    });
-  }
+  const method = { method: 'sendMessage' };
+  if (!canAccessRoom(ctx, room) || isBanned(ctx.app.store, room._id, ctx.userId as string))
+    throw new MeteorError('error-not-allowed', 'Not allowed', method);
+  const username = (ctx.user as UserDoc).username;
+  const listed = (key: 'muted' | 'unmuted'): boolean =>
+    Array.isArray(room[key]) && (room[key] as string[]).includes(username);
+  if (room.ro && !hasRoomPermission(ctx, room, 'post-readonly') && !listed('unmuted'))
+    throw new MeteorError(
+      'error-not-allowed',
+      "You can't send messages because the room is readonly.",
+      method,
+    );
+  if (listed('muted')) throw new MeteorError('error-not-allowed', 'You_have_been_muted', method);
 }
 
 function maxSize(ctx: Ctx): number {

@@ -19,6 +19,10 @@ import { roomMemberRoutes } from './room-members';
 import { roomSettingsRoutes } from './room-settings';
 import { roomRoutes } from './rooms';
 import { roomExtraRoutes } from './rooms-extra';
+import { roomAdminRoutes } from './rooms-admin';
+import { roomManageRoutes } from './rooms-manage';
+import { roomModerationRoutes } from './rooms-moderation';
+import { roomSaveSettingsRoutes } from './rooms-save-settings';
 import { serverInfoRoutes } from './server-info';
 import { settingsRoutes } from './settings';
 import { subscriptionRoutes } from './subscriptions';
@@ -43,6 +47,10 @@ export function allRoutes(): RouteSpec[] {
     ...chatActionRoutes,
     ...roomRoutes,
     ...roomExtraRoutes,
+    ...roomManageRoutes,
+    ...roomModerationRoutes,
+    ...roomSaveSettingsRoutes,
+    ...roomAdminRoutes,
     ...subscriptionRoutes,
     ...roomSettingsRoutes('channels'),
     ...roomSettingsRoutes('groups'),

@@ -7,11 +7,19 @@ import { randomId } from '../prng';
 import { compareStrings } from '../store';
 import type { MessageDoc, RoomDoc, RoomType, SubscriptionDoc, UserDoc } from '../types';
 import { ROOM_NAME_RE } from './common';
+import { isBanned } from './room-bans';
 
-/** Makes the user a member; false when they already were (nothing changes then). */
+/**
+ * Makes the user a member; false when they already were (nothing changes then). A user banned
+ * from the room (rooms.banUser) is refused until rooms.unbanUser, as Rocket.Chat's addUsersToRoom does.
+ */
 export function subscribe(ctx: Ctx, room: RoomDoc, user: UserDoc, roles?: string[]): boolean {
   const store = ctx.app.store;
   if (store.subscription(room._id, user._id)) return false;
+  if (isBanned(store, room._id, user._id))
+    throw new MeteorError('error-user-is-banned', 'User is banned from this room', {
+      method: 'addUsersToRoom',
+    });
   const now = new Date();
   const other =
     room.t === 'd' ? (room.usernames?.find((u) => u !== user.username) ?? user.username) : undefined;

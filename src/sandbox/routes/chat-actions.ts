@@ -15,6 +15,7 @@ export function noteThreadReply(parent: MessageDoc | undefined, reply: MessageDo
   if (!parent) return;
   parent.tcount = ((parent.tcount as number | undefined) ?? 0) + 1;
   parent.tlm = reply.ts;
+  parent._updatedAt = reply.ts;
   const replies = new Set((parent.replies as string[] | undefined) ?? [parent.u._id]);
   replies.add(reply.u._id);
   parent.replies = [...replies];

@@ -5,6 +5,7 @@ import { authRoutes } from './auth';
 import { channelRoutes } from './channels';
 import { chatRoutes } from './chat';
 import { chatActionRoutes } from './chat-actions';
+import { chatSyncRoutes } from './chat-sync';
 import { customUserStatusRoutes } from './custom-user-status';
 import { discussionRoutes } from './discussions';
 import { groupRoutes } from './groups';
@@ -45,6 +46,7 @@ export function allRoutes(): RouteSpec[] {
     ...imExtraRoutes,
     ...chatRoutes,
     ...chatActionRoutes,
+    ...chatSyncRoutes,
     ...roomRoutes,
     ...roomExtraRoutes,
     ...roomManageRoutes,

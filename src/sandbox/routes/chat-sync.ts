@@ -1,10 +1,11 @@
-// chat.syncThreadsList, chat.syncThreadMessages, chat.ignoreUser, chat.reportMessage and
+// chat.syncMessages (lastUpdate or UPDATED/DELETED cursors), chat.syncThreadsList, chat.syncThreadMessages, chat.ignoreUser, chat.reportMessage and
 // chat.getMessageReadReceipts, with the texts of Rocket.Chat 8.x's handlers (these routes check
 // their parameters themselves, so the handler's errors, not ajv's, are what callers see).
 import { MeteorError, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import type { MessageDoc, RoomDoc } from '../types';
-import { objectSchema, str } from '../validation';
+import { num, objectSchema, str } from '../validation';
+import { getPaginationItems } from '../pagination';
 import { canAccessRoom } from './common';
 
 const tags = ['Chat'];
@@ -39,7 +40,90 @@ function readable(ctx: Ctx, rid: string): RoomDoc {
 
 const newestFirst = (a: MessageDoc, b: MessageDoc) => b.ts.getTime() - a.ts.getTime();
 
+const err = (code: string, text: string) => new MeteorError(code, text);
+const ms = (d: Date): string => String(d.getTime());
+
+/** One page after `next` (ascending) or before `previous` (descending) of items dated by `at`. */
+function cursorPage<T>(items: T[], at: (x: T) => Date, count: number, next?: number, previous?: number) {
+  const picked =
+    previous !== undefined
+      ? items.filter((x) => at(x).getTime() < previous).sort((a, b) => at(b).getTime() - at(a).getTime())
+      : items.filter((x) => at(x).getTime() > (next ?? 0)).sort((a, b) => at(a).getTime() - at(b).getTime());
+  const page = count > 0 ? picked.slice(0, count) : picked;
+  const more = page.length < picked.length;
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    page,
+    cursor: {
+      next: more && last ? ms(at(last)) : null,
+      previous: first ? ms(at(first)) : null,
+    },
+  };
+}
+
+function syncMessages(ctx: Ctx) {
+  const q = ctx.query;
+  const qs = (k: string) => (typeof q[k] === 'string' && q[k] ? (q[k] as string) : undefined);
+  const [type, lastUpdate, next, previous] = [qs('type'), qs('lastUpdate'), qs('next'), qs('previous')];
+  if (!type && !lastUpdate)
+    throw err('error-param-required', 'The "type" or "lastUpdate" parameters must be provided');
+  const since = lastUpdate !== undefined ? Date.parse(lastUpdate) : undefined;
+  if (since !== undefined && Number.isNaN(since))
+    throw err('error-lastUpdate-param-invalid', 'The "lastUpdate" query parameter must be a valid date.');
+  if (next && previous)
+    throw err('error-cursor-conflict', 'You cannot provide both "next" and "previous" parameters');
+  if ((next || previous) && lastUpdate)
+    throw err(
+      'error-cursor-and-lastUpdate-conflict',
+      'The attributes "next", "previous" and "lastUpdate" cannot be used together',
+    );
+  const room = ctx.app.store.rooms.get(String(q.roomId));
+  if (!room || !canAccessRoom(ctx, room)) throw err('error-not-allowed', 'Not allowed');
+  const store = ctx.app.store;
+  const trash = store.trash
+    .filter((t) => t.rid === room._id)
+    .map((t) => ({ _id: t._id, _deletedAt: t._deletedAt }));
+  if (since !== undefined) {
+    const updated = store
+      .messagesOf(room._id)
+      .filter((m) => m._updatedAt.getTime() > since)
+      .sort((a, b) => b._updatedAt.getTime() - a._updatedAt.getTime());
+    const deleted = trash.filter((t) => t._deletedAt.getTime() > since);
+    return success({ result: { updated, deleted } });
+  }
+  const count = getPaginationItems(ctx.app.settings, q).count;
+  const n = next !== undefined ? Number(next) : undefined;
+  const p = previous !== undefined ? Number(previous) : undefined;
+  if (type === 'DELETED') {
+    const { page, cursor } = cursorPage(trash, (t) => t._deletedAt, count, n, p);
+    return success({ result: { deleted: page, cursor } });
+  }
+  const { page, cursor } = cursorPage(store.messagesOf(room._id), (m) => m._updatedAt, count, n, p);
+  return success({ result: { updated: page, cursor } });
+}
+
 export const chatSyncRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/chat.syncMessages',
+    summary:
+      'Messages of a room updated/deleted since lastUpdate, or paged by type (UPDATED/DELETED) and next/previous',
+    tags,
+    auth: true,
+    validate: objectSchema(
+      {
+        roomId: str,
+        lastUpdate: str,
+        count: num,
+        next: str,
+        previous: str,
+        type: { type: 'string', enum: ['UPDATED', 'DELETED'] },
+      },
+      ['roomId'],
+    ),
+    handler: syncMessages,
+  },
   {
     method: 'GET',
     path: '/api/v1/chat.syncThreadsList',

@@ -1,5 +1,5 @@
 // chat.*
-import { MeteorError, failure, success } from '../errors';
+import { MeteorError, PlainError, failure, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { hasPermission } from '../permissions';
 import { randomId } from '../prng';
@@ -163,14 +163,13 @@ export const chatRoutes: RouteSpec[] = [
     summary: 'Post a message to #channel, @user or a room id (joins public channels)',
     tags: ['Chat'],
     auth: true,
-    validate: {
-      oneOf: [objectSchema(postMessageProps, ['roomId']), objectSchema(postMessageProps, ['channel'])],
-    },
+    // Neither target is required by the schema: without one the handler answers [invalid-channel].
+    validate: objectSchema(postMessageProps),
     handler: (ctx) => {
       const b = ctx.body;
       const text = typeof b.text === 'string' ? b.text : '';
       if (text.length > maxSize(ctx)) return failure('error-message-size-exceeded');
-      const raw = b.roomId ?? b.channel;
+      const raw = b.roomId ?? b.channel ?? '';
       const targets = (Array.isArray(raw) ? raw : String(raw).split(','))
         .map((s) => String(s).trim())
         .filter(Boolean);
@@ -219,7 +218,7 @@ export const chatRoutes: RouteSpec[] = [
             customFields: { type: 'object' },
             blocks: { type: 'array' },
           },
-          ['rid'],
+          [],
           // rest-typings 8.8.1 closes only the top level of the body; the message may carry more.
           true,
         ),
@@ -229,6 +228,8 @@ export const chatRoutes: RouteSpec[] = [
     ),
     handler: (ctx) => {
       const m = ctx.body.message as Record<string, unknown>;
+      if (typeof m.rid !== 'string' || !m.rid)
+        throw new PlainError("The 'rid' property on the message object is missing.");
       const text = typeof m.msg === 'string' ? m.msg : '';
       if (text.length > maxSize(ctx))
         throw new MeteorError(

@@ -232,4 +232,52 @@ describe('rooms.ts, Rocket.Chat 8.x typed rooms.* routes', () => {
       'Ellinika-public',
     ]);
   });
+
+  it('"/rooms.export" (file and e-mail validation, dates, recipients), "/rooms.isMember" errors, "[/rooms.membersOrderedByRole]" 404 and role order', async () => {
+    const c = await newRoom('channels', 'rooms-export');
+    const file = { rid: c, type: 'file', dateFrom: '2024-03-15', dateTo: '2024-03-22', format: 'html' };
+    expect((await post('rooms.export', admin, file)).json).toEqual({ success: true });
+    for (const bad of [
+      { ...file, dateFrom: 'test-date', dateTo: 'test-date' },
+      { ...file, format: 'invalid-format' },
+      { ...file, type: 'invalid-type' },
+      { rid: c, type: 'file' },
+      { rid: c, type: 'email', toUsers: [demoId], subject: 's', messages: [] },
+    ])
+      expect((await post('rooms.export', admin, bad)).json.errorType).toBe('invalid-params');
+    const noRid = await post('rooms.export', admin, { type: 'file', format: 'html' });
+    expect(noRid.json.error).toContain("must have required property 'rid'");
+    const later = await post('rooms.export', admin, {
+      ...file,
+      dateFrom: '2024-03-22',
+      dateTo: '2024-03-15',
+    });
+    expect(later.json.error).toBe('From date cannot be after To date [error-invalid-dates]');
+    expect((await post('rooms.export', admin, { ...file, rid: 'invalid-rid' })).json.errorType).toBe(
+      'error-invalid-room',
+    );
+    const noOne = await post('rooms.export', admin, { rid: c, type: 'email', toUsers: [], messages: ['x'] });
+    expect(noOne.json.errorType).toBe('error-invalid-recipient');
+    const missingRoom = await get('rooms.isMember?roomId=nope&userId=x', admin);
+    expect(missingRoom.json.error).toBe(
+      'The required "roomId" or "roomName" param provided does not match any channel [error-room-not-found]',
+    );
+    expect((await get(`rooms.isMember?roomId=${c}&userId=nope`, admin)).json.error).toBe(
+      'error-user-not-found',
+    );
+    const g = await newRoom('groups', 'rooms-ismember');
+    const hidden = await get(`rooms.isMember?roomId=${g}&userId=${demoId}`, demo);
+    expect([hidden.status, hidden.json.error]).toEqual([403, 'unauthorized']);
+    expect((await get(`rooms.membersOrderedByRole?roomId=${g}`, demo)).status).toBe(404);
+    await post('channels.invite', admin, { roomId: c, userId: demoId });
+    await post('channels.invite', admin, { roomId: c, username: 'rocket.cat' });
+    await post('channels.addModerator', admin, { roomId: c, username: 'rocket.cat' });
+    await post('channels.addLeader', admin, { roomId: c, userId: demoId });
+    const ordered = await get(`rooms.membersOrderedByRole?roomId=${c}`, admin);
+    expect((ordered.json.members as { username: string }[]).map((m) => m.username)).toEqual([
+      'admin',
+      'demo',
+      'rocket.cat',
+    ]);
+  });
 });

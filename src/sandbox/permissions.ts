@@ -94,6 +94,8 @@ const GRANTS: Record<string, string[]> = {
   'edit-privileged-setting': ['admin'],
   'post-readonly': ['admin', 'owner', 'moderator'],
   'set-readonly': ['admin', 'owner'],
+  'set-react-when-readonly': ['admin', 'owner'],
+  'mute-user': ['admin', 'owner', 'moderator'],
   'mention-all': ['admin', 'owner', 'moderator', 'user'],
   'mail-messages': ['admin'],
   'logout-other-user': ['admin'],

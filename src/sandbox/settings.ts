@@ -119,7 +119,6 @@ const DEFS: Record<string, SettingDef> = {
   FileUpload_Restrict_to_room_members: { value: true },
   E2E_Enable_Encrypt_Files: { value: true, public: true },
   E2E_Allow_Unencrypted_Messages: { value: false, public: true },
-  E2E_Enabled_Default_PrivateRooms: { value: false, public: true },
   VoIP_Enabled: { value: false, public: true },
   SMTP_Host: { value: '' },
   Log_Level: { value: '0', public: true },

@@ -102,5 +102,7 @@ export interface SubscriptionDoc {
   alert: boolean;
   unread: number;
   roles?: string[];
+  /** rooms.saveDraft: the unsent text of the composer. */
+  draft?: string;
   _updatedAt: Date;
 }

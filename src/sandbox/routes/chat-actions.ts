@@ -1,7 +1,7 @@
 // chat.* actions on existing messages (react, pin, star, follow) and the message lists built on
 // them (pinned, starred, mentioned, threads, deleted, sync), as Rocket.Chat 8.x answers them.
 import type { ApiResult } from '../errors';
-import { MeteorError, success } from '../errors';
+import { MeteorError, PlainError, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { getPaginationItems, paginate } from '../pagination';
 import type { MessageDoc, RoomDoc } from '../types';
@@ -15,6 +15,7 @@ export function noteThreadReply(parent: MessageDoc | undefined, reply: MessageDo
   if (!parent) return;
   parent.tcount = ((parent.tcount as number | undefined) ?? 0) + 1;
   parent.tlm = reply.ts;
+  parent._updatedAt = reply.ts;
   const replies = new Set((parent.replies as string[] | undefined) ?? [parent.u._id]);
   replies.add(reply.u._id);
   parent.replies = [...replies];
@@ -149,18 +150,27 @@ function follow(ctx: Ctx, on: boolean): ApiResult {
   return success();
 }
 
-/** A room the caller may read, from roomId (or rid) in the query. */
-function readableRoom(ctx: Ctx, key: 'roomId' | 'rid'): RoomDoc {
+/**
+ * A room the caller may read, from roomId (or rid) in the query. `plain`: the typed routes
+ * (getStarredMessages, getMentionedMessages) throw a plain Error, so `error` is just the code.
+ */
+function readableRoom(ctx: Ctx, key: 'roomId' | 'rid', plain = false): RoomDoc {
   const id = ctx.query[key];
   if (typeof id !== 'string' || !id)
-    throw new MeteorError('error-roomid-param-not-provided', `The required "${key}" query param is missing.`);
+    throw new MeteorError(
+      key === 'roomId' ? 'error-roomId-param-not-provided' : 'error-roomid-param-not-provided',
+      `The required "${key}" query param is missing.`,
+    );
   const room = ctx.app.store.rooms.get(id);
-  if (!room || !canAccessRoom(ctx, room)) throw new MeteorError('error-not-allowed', 'Not allowed');
+  if (!room || !canAccessRoom(ctx, room)) {
+    if (plain) throw new PlainError('error-not-allowed');
+    throw new MeteorError('error-not-allowed', 'Not allowed');
+  }
   return room;
 }
 
-function messageList(ctx: Ctx, pick: (m: MessageDoc) => boolean, key = 'messages'): ApiResult {
-  const room = readableRoom(ctx, key === 'threads' ? 'rid' : 'roomId');
+function messageList(ctx: Ctx, pick: (m: MessageDoc) => boolean, key = 'messages', plain = false): ApiResult {
+  const room = readableRoom(ctx, key === 'threads' ? 'rid' : 'roomId', plain);
   const page = getPaginationItems(ctx.app.settings, ctx.query);
   const all = ctx.app.store.messagesOf(room._id).filter(pick).reverse();
   return envelope(key, paginate(all, page), page.offset, all.length);
@@ -213,19 +223,25 @@ export const chatActionRoutes: RouteSpec[] = [
     handler: (ctx) => follow(ctx, false),
   }),
   route('GET', 'getPinnedMessages', 'Pinned messages of a room, newest first', {
-    validate: listQuery,
+    // A legacy route: the handler, not a schema, reports a missing roomId.
+    validate: objectSchema({ roomId: str, ...paginationProps }),
     handler: (ctx) => messageList(ctx, (m) => m.pinned === true),
   }),
   route('GET', 'getStarredMessages', 'Messages of a room you starred, newest first', {
+    typed: true,
     validate: listQuery,
     handler: (ctx) =>
-      messageList(ctx, (m) =>
-        ((m.starred as { _id: string }[] | undefined) ?? []).some((s) => s._id === ctx.userId),
+      messageList(
+        ctx,
+        (m) => ((m.starred as { _id: string }[] | undefined) ?? []).some((s) => s._id === ctx.userId),
+        'messages',
+        true,
       ),
   }),
   route('GET', 'getMentionedMessages', 'Messages of a room that mention you, newest first', {
+    typed: true,
     validate: listQuery,
-    handler: (ctx) => messageList(ctx, (m) => m.mentions.some((x) => x._id === ctx.userId)),
+    handler: (ctx) => messageList(ctx, (m) => m.mentions.some((x) => x._id === ctx.userId), 'messages', true),
   }),
   route('GET', 'getThreadsList', 'Thread starters of a room (Threads_enabled), newest first', {
     validate: objectSchema(
@@ -264,8 +280,13 @@ export const chatActionRoutes: RouteSpec[] = [
     },
   }),
   route('GET', 'getDeletedMessages', 'Ids of the messages of a room deleted since a date', {
-    validate: objectSchema({ roomId: str, since: str, ...paginationProps }, ['roomId', 'since']),
+    // A legacy route: its handler reports missing parameters with the text as the error code.
+    validate: objectSchema({ roomId: str, since: str, ...paginationProps }),
     handler: (ctx) => {
+      if (typeof ctx.query.roomId !== 'string' || !ctx.query.roomId)
+        throw new MeteorError('The required "roomId" query param is missing.');
+      if (typeof ctx.query.since !== 'string' || !ctx.query.since)
+        throw new MeteorError('The required "since" query param is missing.');
       const since = Date.parse(String(ctx.query.since));
       if (Number.isNaN(since)) throw new MeteorError('The "since" query parameter must be a valid date.');
       const room = readableRoom(ctx, 'roomId');
@@ -274,32 +295,6 @@ export const chatActionRoutes: RouteSpec[] = [
         .filter((t) => t.rid === room._id && t._deletedAt.getTime() > since)
         .map((t) => ({ _id: t._id }));
       return envelope('messages', paginate(all, page), page.offset, all.length);
-    },
-  }),
-  route('GET', 'syncMessages', 'Messages of a room updated and deleted since lastUpdate', {
-    validate: objectSchema(
-      { roomId: str, lastUpdate: str, count: { type: 'number' }, next: str, previous: str, type: str },
-      ['roomId'],
-    ),
-    handler: (ctx) => {
-      const raw = ctx.query.lastUpdate;
-      if (raw === undefined)
-        throw new MeteorError(
-          'error-param-required',
-          'The "type" or "lastUpdate" parameters must be provided',
-        );
-      const since = Date.parse(String(raw));
-      if (Number.isNaN(since))
-        throw new MeteorError(
-          'error-lastUpdate-param-invalid',
-          'The "lastUpdate" query parameter must be a valid date.',
-        );
-      const room = readableRoom(ctx, 'roomId');
-      const updated = ctx.app.store.messagesOf(room._id).filter((m) => m._updatedAt.getTime() > since);
-      const deleted = ctx.app.store.trash
-        .filter((t) => t.rid === room._id && t._deletedAt.getTime() > since)
-        .map((t) => ({ _id: t._id, _deletedAt: t._deletedAt }));
-      return success({ result: { updated, deleted } });
     },
   }),
 ];

@@ -1,5 +1,5 @@
 // chat.*
-import { MeteorError, failure, success } from '../errors';
+import { MeteorError, PlainError, failure, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { hasPermission } from '../permissions';
 import { randomId } from '../prng';
@@ -8,6 +8,7 @@ import { num, objectSchema, str } from '../validation';
 import { canAccessRoom, hasRoomPermission } from './common';
 import { noteDiscussionMessage, noteThreadReply } from './chat-actions';
 import { validateMessage } from './message-validation';
+import { isBanned } from './room-bans';
 import { subscribe } from './room-ops';
 
 const USER_MENTION = /(?:^|[\s(])@([0-9a-zA-Z-_.]+)/g;
@@ -35,15 +36,21 @@ export function parseMessageText(ctx: Ctx, text: string): Pick<MessageDoc, 'ment
   return { mentions, channels, urls };
 }
 
-/** canSendMessage: access, read-only rooms. */
+/** canSendMessage: access (not banned), read-only rooms (unless unmuted), muted users. */
 function assertCanSend(ctx: Ctx, room: RoomDoc): void {
-  if (!canAccessRoom(ctx, room))
-    throw new MeteorError('error-not-allowed', 'Not allowed', { method: 'sendMessage' });
-  if (room.ro && !hasRoomPermission(ctx, room, 'post-readonly')) {
-    throw new MeteorError('error-not-allowed', "You can't send messages because the room is readonly.", {
-      method: 'sendMessage',
-    });
-  }
+  const method = { method: 'sendMessage' };
+  if (!canAccessRoom(ctx, room) || isBanned(ctx.app.store, room._id, ctx.userId as string))
+    throw new MeteorError('error-not-allowed', 'Not allowed', method);
+  const username = (ctx.user as UserDoc).username;
+  const listed = (key: 'muted' | 'unmuted'): boolean =>
+    Array.isArray(room[key]) && (room[key] as string[]).includes(username);
+  if (room.ro && !hasRoomPermission(ctx, room, 'post-readonly') && !listed('unmuted'))
+    throw new MeteorError(
+      'error-not-allowed',
+      "You can't send messages because the room is readonly.",
+      method,
+    );
+  if (listed('muted')) throw new MeteorError('error-not-allowed', 'You_have_been_muted', method);
 }
 
 function maxSize(ctx: Ctx): number {
@@ -156,14 +163,13 @@ export const chatRoutes: RouteSpec[] = [
     summary: 'Post a message to #channel, @user or a room id (joins public channels)',
     tags: ['Chat'],
     auth: true,
-    validate: {
-      oneOf: [objectSchema(postMessageProps, ['roomId']), objectSchema(postMessageProps, ['channel'])],
-    },
+    // Neither target is required by the schema: without one the handler answers [invalid-channel].
+    validate: objectSchema(postMessageProps),
     handler: (ctx) => {
       const b = ctx.body;
       const text = typeof b.text === 'string' ? b.text : '';
       if (text.length > maxSize(ctx)) return failure('error-message-size-exceeded');
-      const raw = b.roomId ?? b.channel;
+      const raw = b.roomId ?? b.channel ?? '';
       const targets = (Array.isArray(raw) ? raw : String(raw).split(','))
         .map((s) => String(s).trim())
         .filter(Boolean);
@@ -212,7 +218,7 @@ export const chatRoutes: RouteSpec[] = [
             customFields: { type: 'object' },
             blocks: { type: 'array' },
           },
-          ['rid'],
+          [],
           // rest-typings 8.8.1 closes only the top level of the body; the message may carry more.
           true,
         ),
@@ -222,6 +228,8 @@ export const chatRoutes: RouteSpec[] = [
     ),
     handler: (ctx) => {
       const m = ctx.body.message as Record<string, unknown>;
+      if (typeof m.rid !== 'string' || !m.rid)
+        throw new PlainError("The 'rid' property on the message object is missing.");
       const text = typeof m.msg === 'string' ? m.msg : '';
       if (text.length > maxSize(ctx))
         throw new MeteorError(

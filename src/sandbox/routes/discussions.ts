@@ -52,6 +52,7 @@ export const discussionRoutes: RouteSpec[] = [
     summary: 'Messages of a room that started a discussion, newest first; text filters by name',
     tags: ['Chat'],
     auth: true,
+    typed: true,
     validate: objectSchema({ roomId: str, text: str, ...paginationProps }, ['roomId']),
     handler: (ctx) => {
       const store = ctx.app.store;

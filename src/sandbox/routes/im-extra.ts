@@ -1,6 +1,6 @@
 // More im.* routes (and their dm.* twins): open/close, counters, files, members, setTopic, delete,
 // list.everyone, messages.others.
-import { MeteorError, failure, success } from '../errors';
+import { MeteorError, failure, forbidden, success } from '../errors';
 import type { RouteSpec } from '../framework';
 import { parseJsonQuery } from '../json-query';
 import { getPaginationItems } from '../pagination';
@@ -24,6 +24,9 @@ const imExtraList: RouteSpec[] = [
     auth: true,
     validate: objectSchema({ roomId: str }, ['roomId']),
     handler: (ctx) => {
+      // Rocket.Chat 8.x checks access first: a DM the caller left or that was deleted is a 403.
+      const target = ctx.app.store.rooms.get(String(ctx.body.roomId));
+      if (!target || !ctx.app.store.subscription(target._id, ctx.userId as string)) return forbidden();
       const room = findDm(ctx, ctx.body);
       const sub = ctx.app.store.subscription(room._id, ctx.userId as string);
       if (sub && !sub.open) Object.assign(sub, { open: true, _updatedAt: new Date() });
@@ -36,7 +39,8 @@ const imExtraList: RouteSpec[] = [
     summary: 'Hide a direct message from your sidebar',
     tags,
     auth: true,
-    validate: objectSchema({ roomId: str }, ['roomId']),
+    // rest-typings 8.x declares userId too (Rocket.Chat's own test sends it).
+    validate: objectSchema({ roomId: str, userId: str }, ['roomId']),
     handler: (ctx) => {
       const room = findDm(ctx, ctx.body);
       const sub = ctx.app.store.subscription(room._id, ctx.userId as string);

@@ -1,5 +1,5 @@
 // im.* (direct messages)
-import { MeteorError, success } from '../errors';
+import { MeteorError, forbidden, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { parseJsonQuery } from '../json-query';
 import { hasPermission } from '../permissions';
@@ -9,8 +9,11 @@ import { joinedRooms } from './channels';
 import { envelope, listRooms, roomView, roomsEnvelope } from './common';
 import { history, messagesPage, subscribe } from './room-ops';
 
-/** findDirectMessageRoom: by roomId, or by the other user's username; the caller must belong to it. */
-export function findDm(ctx: Ctx, source: Record<string, unknown>): RoomDoc {
+/**
+ * findDirectMessageRoom: by roomId, or by the other user's username. The caller must belong to it
+ * unless `requireMember` is false (routes that answer a non-member with 403 themselves).
+ */
+export function findDm(ctx: Ctx, source: Record<string, unknown>, requireMember = true): RoomDoc {
   const store = ctx.app.store;
   const roomId = typeof source.roomId === 'string' ? source.roomId : undefined;
   const username = typeof source.username === 'string' ? source.username : undefined;
@@ -33,7 +36,7 @@ export function findDm(ctx: Ctx, source: Record<string, unknown>): RoomDoc {
           );
     }
   }
-  if (!room || room.t !== 'd' || !store.subscription(room._id, ctx.userId as string)) {
+  if (!room || room.t !== 'd' || (requireMember && !store.subscription(room._id, ctx.userId as string))) {
     throw new MeteorError(
       'error-room-not-found',
       'The required "roomId" or "username" param provided does not match any direct message',
@@ -64,8 +67,9 @@ function createDm(ctx: Ctx, usernames: string[], excludeSelf: boolean): RoomDoc 
     room = {
       _id: rid,
       t: 'd',
-      usernames: sorted.map((u) => u.username),
-      uids: sorted.map((u) => u._id),
+      // Members in the order they were given (the caller first): subscription names follow it.
+      usernames: members.map((u) => u.username),
+      uids: members.map((u) => u._id),
       usersCount: sorted.length,
       msgs: 0,
       ts: now,
@@ -76,7 +80,7 @@ function createDm(ctx: Ctx, usernames: string[], excludeSelf: boolean): RoomDoc 
     };
     store.addRoom(room);
   }
-  for (const u of sorted) subscribe(ctx, room, u);
+  for (const u of members) subscribe(ctx, room, u);
   return room;
 }
 
@@ -123,9 +127,17 @@ const imRouteList: RouteSpec[] = [
     summary: 'Messages of a direct message room by roomId or username, paginated',
     tags: ['Direct Messages'],
     auth: true,
-    validate: objectSchema({ ...dmTarget, ...paginationProps }),
+    // rest-typings 8.x also allows the mentionIds / starredIds / pinned filters here.
+    validate: objectSchema({
+      ...dmTarget,
+      mentionIds: str,
+      starredIds: str,
+      pinned: str,
+      ...paginationProps,
+    }),
     handler: (ctx) => {
-      const room = findDm(ctx, ctx.query);
+      const room = findDm(ctx, ctx.query, false);
+      if (!ctx.app.store.subscription(room._id, ctx.userId as string)) return forbidden();
       const { messages, offset, total } = messagesPage(ctx, room);
       return envelope('messages', messages, offset, total);
     },

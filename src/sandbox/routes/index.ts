@@ -5,6 +5,7 @@ import { authRoutes } from './auth';
 import { channelRoutes } from './channels';
 import { chatRoutes } from './chat';
 import { chatActionRoutes } from './chat-actions';
+import { chatSyncRoutes } from './chat-sync';
 import { customUserStatusRoutes } from './custom-user-status';
 import { discussionRoutes } from './discussions';
 import { groupRoutes } from './groups';
@@ -21,6 +22,10 @@ import { roomMemberRoutes } from './room-members';
 import { roomSettingsRoutes } from './room-settings';
 import { roomRoutes } from './rooms';
 import { roomExtraRoutes } from './rooms-extra';
+import { roomAdminRoutes } from './rooms-admin';
+import { roomManageRoutes } from './rooms-manage';
+import { roomModerationRoutes } from './rooms-moderation';
+import { roomSaveSettingsRoutes } from './rooms-save-settings';
 import { serverInfoRoutes } from './server-info';
 import { settingsRoutes } from './settings';
 import { subscriptionRoutes } from './subscriptions';
@@ -44,8 +49,13 @@ export function allRoutes(): RouteSpec[] {
     ...imExtraRoutes,
     ...chatRoutes,
     ...chatActionRoutes,
+    ...chatSyncRoutes,
     ...roomRoutes,
     ...roomExtraRoutes,
+    ...roomManageRoutes,
+    ...roomModerationRoutes,
+    ...roomSaveSettingsRoutes,
+    ...roomAdminRoutes,
     ...subscriptionRoutes,
     ...roomSettingsRoutes('channels'),
     ...roomSettingsRoutes('groups'),

@@ -70,6 +70,17 @@ const METHODS: Record<string, { anon: boolean; run: MethodFn }> = {
     },
   },
   getMe: { anon: false, run: (ctx) => userInfo(ctx.app.settings, ctx.user as UserDoc) },
+  // The web client saves account preferences here (users.setPreferences' method twin).
+  saveUserPreferences: {
+    anon: false,
+    run: (ctx, params) => {
+      const user = ctx.user as UserDoc;
+      const data = params[0] && typeof params[0] === 'object' ? (params[0] as Record<string, unknown>) : {};
+      user.settings = { preferences: { ...(user.settings?.preferences ?? {}), ...data } };
+      user._updatedAt = new Date();
+      return true;
+    },
+  },
 };
 
 function callMethod(ctx: Ctx, anon: boolean) {

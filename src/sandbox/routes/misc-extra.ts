@@ -1,20 +1,24 @@
 // Smaller routes integrations and clients call: token housekeeping, channel presence and mentions,
 // rooms.membersOrderedByRole, rooms.export (answer only), settings.oauth, service.configurations.
 import { checkPasswordDigest, removeLoginToken } from '../auth';
-import { MeteorError, failure, success } from '../errors';
+import { MeteorError, failure, notFound, success } from '../errors';
 import type { Ctx, RouteSpec } from '../framework';
 import { getPaginationItems, paginate } from '../pagination';
 import { hasPermission } from '../permissions';
 import type { UserDoc } from '../types';
 import { objectSchema, paginationProps, str } from '../validation';
 import { canAccessRoom, envelope, findRoomByIdOrName, hasRoomPermission } from './common';
+import { findAnyRoom } from './rooms-manage';
 
-const ROLE_ORDER = ['owner', 'moderator'];
+// The room role priorities of Rocket.Chat 8.x's findUsersOfRoomOrderedByRole.
+const ROLE_ORDER = ['owner', 'leader', 'moderator'];
 
 function orderedMembers(ctx: Ctx) {
-  const rid = String(ctx.query.roomId ?? '');
-  const room = ctx.app.store.rooms.get(rid);
-  if (!room || !canAccessRoom(ctx, room)) throw new MeteorError('error-not-allowed', 'Not allowed');
+  const room = findAnyRoom(ctx, ctx.query, false);
+  const rid = room._id;
+  // A room the caller cannot see is answered as if it did not exist (404), as Rocket.Chat 8.x does.
+  if (!canAccessRoom(ctx, room))
+    return notFound('The required "roomId" or "roomName" param provided does not match any room');
   const page = getPaginationItems(ctx.app.settings, ctx.query);
   const rank = (uid: string) => {
     const roles = ctx.app.store.subscription(rid, uid)?.roles ?? [];
@@ -135,25 +139,49 @@ export const miscExtraRoutes: RouteSpec[] = [
     summary: 'Export room messages (answer only: the sandbox sends no e-mail and writes no file)',
     tags: ['Rooms'],
     auth: true,
-    validate: objectSchema(
-      {
-        rid: str,
-        type: { type: 'string', enum: ['email', 'file'] },
-        dateFrom: str,
-        dateTo: str,
-        format: str,
-        toUsers: { type: 'array', items: str },
-        toEmails: { type: 'array', items: str },
-        subject: str,
-        messages: { type: 'array', items: str },
-      },
-      ['rid', 'type'],
-    ),
+    typed: true,
+    // rest-typings' isRoomsExportProps: an e-mail export or a file export, nothing else.
+    validate: {
+      oneOf: [
+        objectSchema(
+          {
+            rid: str,
+            type: { type: 'string', enum: ['email'] },
+            toUsers: { type: 'array', items: str },
+            toEmails: { type: 'array', items: str },
+            subject: str,
+            messages: { type: 'array', items: str, minItems: 1 },
+          },
+          ['rid', 'type', 'messages'],
+        ),
+        objectSchema(
+          {
+            rid: str,
+            type: { type: 'string', enum: ['file'] },
+            dateFrom: { type: 'string', format: 'date' },
+            dateTo: { type: 'string', format: 'date' },
+            format: { type: 'string', enum: ['html', 'json'] },
+          },
+          ['rid', 'type', 'format'],
+        ),
+      ],
+    },
     handler: (ctx) => {
-      const room = ctx.app.store.rooms.get(String(ctx.body.rid));
-      if (!room) throw new MeteorError('error-invalid-room', 'Invalid room');
-      if (!hasRoomPermission(ctx, room, 'mail-messages') || !canAccessRoom(ctx, room))
+      const b = ctx.body;
+      const room = ctx.app.store.rooms.get(String(b.rid));
+      if (room ? !hasRoomPermission(ctx, room, 'mail-messages') : !hasPermission(ctx.user, 'mail-messages'))
         throw new MeteorError('error-action-not-allowed', 'Mailing is not allowed');
+      if (!room) throw new MeteorError('error-invalid-room');
+      if (!canAccessRoom(ctx, room)) throw new MeteorError('error-not-allowed', 'Not Allowed');
+      if (b.type === 'file') {
+        const from = typeof b.dateFrom === 'string' ? new Date(b.dateFrom) : new Date(0);
+        const to = typeof b.dateTo === 'string' ? new Date(b.dateTo) : new Date();
+        to.setDate(to.getDate() + 1);
+        if (from > to) throw new MeteorError('error-invalid-dates', 'From date cannot be after To date');
+        return success();
+      }
+      const none = (v: unknown) => !Array.isArray(v) || v.length === 0;
+      if (none(b.toUsers) && none(b.toEmails)) throw new MeteorError('error-invalid-recipient');
       return success({ missing: [] });
     },
   },

@@ -10,21 +10,29 @@ import type { MessageDoc, RoomDoc, RoomType, SubscriptionDoc, UserDoc } from '..
 import { validRoomName } from './common';
 import type { Team } from './team-table';
 import { teamsOf } from './team-table';
+import { isBanned } from './room-bans';
 
-/** Makes the user a member; false when they already were (nothing changes then). */
+/**
+ * Makes the user a member; false when they already were (nothing changes then). A user banned
+ * from the room (rooms.banUser) is refused until rooms.unbanUser, as Rocket.Chat's addUsersToRoom does.
+ */
 export function subscribe(ctx: Ctx, room: RoomDoc, user: UserDoc, roles?: string[]): boolean {
   const store = ctx.app.store;
   if (store.subscription(room._id, user._id)) return false;
+  if (isBanned(store, room._id, user._id))
+    throw new MeteorError('error-user-is-banned', 'User is banned from this room', {
+      method: 'addUsersToRoom',
+    });
   const now = new Date();
-  const other =
-    room.t === 'd' ? (room.usernames?.find((u) => u !== user.username) ?? user.username) : undefined;
+  const dm = room.t === 'd' ? dmNames(ctx, room, user) : undefined;
   const sub: SubscriptionDoc = {
     _id: randomId(),
     rid: room._id,
     u: { _id: user._id, username: user.username },
     t: room.t,
-    name: other ?? room.name ?? '',
-    ...(room.fname && { fname: room.fname }),
+    name: dm?.name ?? room.name ?? '',
+    ...(dm ? { fname: dm.fname } : room.fname && { fname: room.fname }),
+    ...notificationPrefs(user),
     ts: now,
     ls: now,
     open: true,
@@ -37,6 +45,38 @@ export function subscribe(ctx: Ctx, room: RoomDoc, user: UserDoc, roles?: string
   room.usersCount = store.members(room._id).length;
   store.touchRooms();
   return true;
+}
+
+/**
+ * A DM subscription is named after the other members (usernames joined by ",", names by ", "), or
+ * after the user themself in a self-DM, as Rocket.Chat's createDirectMessage names them.
+ */
+function dmNames(ctx: Ctx, room: RoomDoc, user: UserDoc): { name: string; fname: string } {
+  const others = (room.uids ?? [])
+    .filter((id) => id !== user._id)
+    .map((id) => ctx.app.store.users.get(id))
+    .filter((u): u is UserDoc => !!u);
+  const list = others.length > 0 ? others : [user];
+  return { name: list.map((u) => u.username).join(','), fname: list.map((u) => u.name).join(', ') };
+}
+
+/** getDefaultSubscriptionPref: the user's own notification preferences on each new subscription. */
+function notificationPrefs(user: UserDoc): Record<string, string> {
+  const prefs = user.settings?.preferences ?? {};
+  const out: Record<string, string> = {};
+  if (typeof prefs.desktopNotifications === 'string') {
+    out.desktopNotifications = prefs.desktopNotifications;
+    out.desktopPrefOrigin = 'user';
+  }
+  if (typeof prefs.pushNotifications === 'string') {
+    out.mobilePushNotifications = prefs.pushNotifications;
+    out.mobilePrefOrigin = 'user';
+  }
+  if (prefs.emailNotificationMode === 'nothing') {
+    out.emailNotifications = 'nothing';
+    out.emailPrefOrigin = 'user';
+  }
+  return out;
 }
 
 export function unsubscribe(ctx: Ctx, room: RoomDoc, userId: string): void {

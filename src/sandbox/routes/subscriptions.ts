@@ -1,13 +1,13 @@
 // subscriptions.* and the rooms.* routes that act on the caller's subscription (isMember, favorite,
 // leave, saveNotification).
 import type { ApiResult } from '../errors';
-import { MeteorError, failure, success } from '../errors';
+import { MeteorError, failure, forbidden, success } from '../errors';
+import { findAnyRoom } from './rooms-manage';
 import type { Ctx, RouteSpec } from '../framework';
 import type { RoomDoc, SubscriptionDoc } from '../types';
 import { bool, objectSchema, str } from '../validation';
 import { leaveRoom } from './channels';
 import { canAccessRoom } from './common';
-import { targetUser } from './room-members';
 
 const tags = ['Subscriptions'];
 
@@ -132,9 +132,16 @@ export const subscriptionRoutes: RouteSpec[] = [
     typed: true,
     validate: objectSchema({ roomId: str, roomName: str, userId: str, username: str }),
     handler: (ctx) => {
-      const room = roomFrom(ctx, ctx.query);
-      const user = targetUser(ctx, ctx.query);
-      return success({ isMember: !!ctx.app.store.subscription(room._id, user._id) });
+      // Rocket.Chat 8.x: the room by roomId (any type), then the user (a bare error-user-not-found),
+      // then 403 when the caller cannot see the room.
+      const room = findAnyRoom(ctx, { roomId: ctx.query.roomId });
+      const store = ctx.app.store;
+      const id = typeof ctx.query.userId === 'string' ? ctx.query.userId : undefined;
+      const name = typeof ctx.query.username === 'string' ? ctx.query.username : undefined;
+      const user = id ? store.users.get(id) : name ? store.findUserByUsername(name) : undefined;
+      if (!user) return failure('error-user-not-found');
+      if (!canAccessRoom(ctx, room)) return forbidden();
+      return success({ isMember: !!store.subscription(room._id, user._id) });
     },
   },
   {

@@ -119,6 +119,9 @@ interface TraceFile {
 }
 
 /** Thread time in ms of each task of the page's main thread. */
+/** Links opened per trace; a trace of 10,000 did not fit in one string. */
+const TRACE_BATCH = 1000;
+
 function threadTimes(trace: TraceFile): number[] {
   const main = new Set(
     trace.traceEvents
@@ -167,38 +170,45 @@ async function pageFigures(links: HostileLink[], sandboxUrl: string): Promise<Pa
     // the trace's thread time (tdur) is the task's own work.
     // The links go in first: parsing the script that holds them is the harness's work, not the app's.
     await page.evaluate(`window.__hostileLinks = ${JSON.stringify(links)}`);
-    await browser.startTracing(page, {
-      categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
-    });
+    // Traced in batches: one trace of thousands of links is longer than the longest string Node
+    // can hold (it failed at 10,000 links).
     const started = Date.now();
-    // Plain text, not a function: tsx's helpers do not exist in the page.
-    const result = (await page.evaluate(`(async (links) => {
-      const tasks = [];
-      const observer = new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-      });
-      observer.observe({ type: 'longtask', buffered: false });
-      const yieldTask = () => new Promise((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(0);
-      });
-      const opened = [];
-      for (const link of links) {
-        opened.push({ kind: link.kind, at: performance.now() });
-        window.location.hash = link.hash;
-        await yieldTask();
-        await yieldTask();
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-      observer.disconnect();
-      return { tasks, opened };
-    })(window.__hostileLinks)`)) as {
+    const result: {
       tasks: Array<{ start: number; duration: number }>;
       opened: Array<{ kind: string; at: number }>;
-    };
-    const traceText = (await browser.stopTracing()).toString();
-    const cpu = threadTimes(JSON.parse(traceText) as TraceFile);
+    } = { tasks: [], opened: [] };
+    const cpu: number[] = [];
+    for (let from = 0; from < links.length; from += TRACE_BATCH) {
+      await browser.startTracing(page, {
+        categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
+      });
+      // Plain text, not a function: tsx's helpers do not exist in the page.
+      const batch = (await page.evaluate(`(async (links) => {
+        const tasks = [];
+        const observer = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+        });
+        observer.observe({ type: 'longtask', buffered: false });
+        const yieldTask = () => new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(0);
+        });
+        const opened = [];
+        for (const link of links) {
+          opened.push({ kind: link.kind, at: performance.now() });
+          window.location.hash = link.hash;
+          await yieldTask();
+          await yieldTask();
+        }
+        await new Promise((r) => setTimeout(r, 1000));
+        observer.disconnect();
+        return { tasks, opened };
+      })(window.__hostileLinks.slice(${from}, ${from + TRACE_BATCH}))`)) as typeof result;
+      cpu.push(...threadTimes(JSON.parse((await browser.stopTracing()).toString()) as TraceFile));
+      result.tasks.push(...batch.tasks);
+      result.opened.push(...batch.opened);
+    }
     const perKindLongestMs: Record<string, number> = {};
     const firstAt = result.opened[0]?.at ?? 0;
     // Tasks before the first link are the harness's own (the script holding the links).

@@ -18,7 +18,6 @@ interface Props {
   onToggleGroup(group: string): void;
 }
 
-
 /**
  * The virtualized list: only the rows in view (plus a few) are in the DOM, so 700 operations cost
  * the same as 30. Options live in a listbox driven from the search box (aria-activedescendant);

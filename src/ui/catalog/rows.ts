@@ -78,9 +78,12 @@ export function moveActive(current: number, delta: number, total: number): numbe
   return (((current + delta) % total) + total) % total;
 }
 
-/** Heights the list's CSS gives its rows (px): the virtualizer's estimates, and the boot shell's layout. */
-export const GROUP_ROW_HEIGHT = 28;
-export const OP_ROW_HEIGHT = 26;
+/**
+ * Heights the list's CSS gives its rows (px, catalog.css `.group-row` and `.op-row`): the
+ * virtualizer's estimates, and the boot shell's layout, which therefore matches React's exactly.
+ */
+export const GROUP_ROW_HEIGHT = 25;
+export const OP_ROW_HEIGHT = 24;
 const SUMMARY_LINE_HEIGHT = 17;
 
 export function estimatedRowHeight(row: Row): number {

@@ -17,7 +17,13 @@ import { buildRows, estimatedRowHeight, shortPath } from './rows';
 /** Id of the boot shell's root element, a sibling of #root. */
 export const BOOT_SHELL_ID = 'boot-shell';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 /** Safe in text and in double-quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
@@ -29,7 +35,10 @@ function optionHtml(op: Operation, index: number, top: number): string {
   const badges = badgesOf(op);
   const title = op.summary ? `${label}\n${op.summary}` : label;
   const badgeSpans = badges
-    .map((b) => `<span class="badge badge-${b.tone}" title="${escapeHtml(b.words)}" data-text="${escapeHtml(b.text)}"></span>`)
+    .map(
+      (b) =>
+        `<span class="badge badge-${b.tone}" title="${escapeHtml(b.words)}" data-text="${escapeHtml(b.text)}"></span>`,
+    )
     .join('');
   const summary = op.summary
     ? `<span class="op-summary" data-text="${escapeHtml(op.summary)}" aria-hidden="true"></span>`
@@ -78,22 +87,46 @@ export function bootRowsHtml(operations: readonly Operation[], maxRows: number):
   );
 }
 
-/** The whole boot shell: header, the three panes' frame, and the Endpoints pane with its rows. */
+/**
+ * Stand-ins for controls React draws (the pane toggle, the server bar, Collapse all): the same
+ * elements with the same classes, so they take the same room, but `inert` (not focusable, not
+ * clickable, hidden from assistive technology) until the real ones replace them.
+ */
+const HEADER_STAND_INS =
+  `<button type="button" class="pane-toggle boot-placeholder" inert><span aria-hidden="true">☰</span></button>` +
+  `<h1 class="app-title"><span aria-hidden="true" class="app-logo"></span>` +
+  `<span><span class="app-title-brand">Rocket.Chat </span>API Explorer</span></h1>` +
+  `<div class="server-bar boot-placeholder" inert><label>Server</label>` +
+  `<input class="server-input" type="url" placeholder="https://chat.example.com">` +
+  `<span class="connection-field"><label>Connection</label>` +
+  `<select><option>Explorer proxy</option><option>Direct from browser</option></select></span></div>`;
+
+/** An empty pane of the main area, titled as React's (the Request and Response panes). */
+const mainPane = (title: string): string =>
+  `<div class="pane-slot pane-fixed-main"><section class="pane boot-placeholder" inert>` +
+  `<h2 class="pane-title">${title}</h2></section></div>`;
+
+/**
+ * The whole boot shell: header, the three panes' frame, and the Endpoints pane with its count,
+ * the catalog's source line and the first rows. `data-boot-*` mark what the app reads or adopts.
+ */
 export function bootShellHtml(operations: readonly Operation[], maxRows = 48): string {
   return (
     `<div id="${BOOT_SHELL_ID}" class="app boot-shell">` +
-    `<header class="app-header"><span class="pane-toggle boot-placeholder" aria-hidden="true">☰</span>` +
-    `<h1 class="app-title"><span aria-hidden="true" class="app-logo"></span>` +
-    `<span><span class="app-title-brand">Rocket.Chat </span>API Explorer</span></h1></header>` +
+    `<header class="app-header">${HEADER_STAND_INS}</header>` +
     `<main class="panes panes-fixed"><div class="left-column pane-fixed-endpoints"><div class="left-stack">` +
     `<section class="pane endpoints" aria-label="Endpoints">` +
     `<div class="endpoints-head"><h2 class="pane-title">Endpoints</h2></div>` +
     `<input type="search" class="endpoint-search" aria-label="Search endpoints" data-boot-search ` +
     `placeholder="Search endpoints  (Ctrl+K)" autocomplete="off" spellcheck="false">` +
-    `<div class="endpoints-bar"><p class="endpoint-count"><span role="status">${operations.length} endpoints</span></p></div>` +
+    `<div class="endpoints-bar"><p class="endpoint-count"><span role="status" data-boot-count>${operations.length} endpoints</span></p>` +
+    `<button type="button" class="link-button boot-placeholder" inert>Collapse all</button></div>` +
+    `<div class="catalog-status" data-boot-status><p class="hint muted">Catalog: ${operations.length} bundled</p></div>` +
     bootRowsHtml(operations, maxRows) +
     `</section></div></div><div class="pane-separator" aria-hidden="true"></div>` +
-    `<div class="pane-slot pane-fixed-main"></div><div class="pane-separator" aria-hidden="true"></div>` +
-    `<div class="pane-slot pane-fixed-main"></div></main></div>`
+    mainPane('Request') +
+    `<div class="pane-separator" aria-hidden="true"></div>` +
+    mainPane('Response') +
+    `</main></div>`
   );
 }

@@ -4,10 +4,12 @@
  * 1. First-load bytes: JS + CSS the browser needs before the first paint, gzipped
  *    (scripts/lib/first-load.ts). Budget 120 KB.
  * 2. Time to a usable catalog: from navigation start to the first endpoint row on screen and
- *    enabled, in Chromium, production build served by the explorer server (precompressed files),
+ *    enabled (the boot shell's static rows count: they are links that work before the scripts), in Chromium, production build served by the explorer server (precompressed files),
  *    with the sandbox as the server. Budget 0.35 s. Swagger UI (swagger-ui-dist) is measured the
  *    same way on the same machine in the same run, fed the same bundled catalog as OpenAPI, until
- *    its first operation row is on screen. Three rounds each, fresh browser context (cold cache),
+ *    its first operation row is on screen. 3. Click answered: that first row clicked as soon as it
+ *    is usable, until the operation is open (our Request pane shows it; Swagger UI's operation is
+ *    expanded): what "usable" is worth before the app has run. Three rounds each, fresh browser context (cold cache),
  *    median reported. Timings depend on the machine: run it on a quiet one.
  */
 import { readFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { chromiumArgs, findChromium } from '../../e2e/browser';
 import { buildIfStale, REPO_ROOT } from '../lib/build-if-stale';
 import { SANDBOX_READY, startChild } from '../lib/children';
 import { FIRST_LOAD_BUDGET_BYTES, firstLoadFiles } from '../lib/first-load';
+import { gzipSize } from '../lib/monaco-assets';
 
 const ROUNDS = 3;
 const CATALOG_BUDGET_MS = 350;
@@ -29,6 +32,10 @@ const kb = (n: number): string => `${(n / 1000).toFixed(1)} KB`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 function reportBytes(dist: string): void {
+  const html = readFileSync(path.join(dist, 'index.html'));
+  console.log(
+    `  index.html (with the boot shell's rows) ${kb(html.length)} raw ${kb(gzipSize(html))} gzip, not in the JS + CSS figure`,
+  );
   const files = firstLoadFiles(dist);
   const total = files.reduce((sum, f) => sum + f.gzip, 0);
   for (const f of [...files].sort((a, b) => b.gzip - a.gzip))
@@ -91,25 +98,47 @@ async function startSwaggerUi(document: string): Promise<{ url: string; close: (
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-/** ms from navigation start until `selector` matches an enabled element with a box on screen. */
-async function timeToUsable(browser: Browser, url: string, selector: string): Promise<number> {
+interface FirstLoad {
+  /** ms from navigation start until the first row is on screen and enabled. */
+  usable: number;
+  /** ms from navigation start until a click on that row, made as soon as it was usable, was answered. */
+  answered: number;
+}
+
+/**
+ * One cold load: waits until `selector` matches an enabled element with a box on screen (usable),
+ * clicks it at once, and waits until `answered(label)` gives a time for the label the row had. Mouse
+ * clicks at the row's place (no Playwright actionability waits): what a person would do.
+ */
+async function firstLoad(
+  browser: Browser,
+  url: string,
+  selector: string,
+  /** Runs in the page: the time (performance.now()) once the click was answered, else false. */
+  answered: (label: string) => number | false,
+): Promise<FirstLoad> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
-    // A function (the page's CSP forbids evaluating strings), with no inner helpers: tsx would
+    // Functions (the page's CSP forbids evaluating strings), with no inner helpers: tsx would
     // wrap them in `__name`, unknown in the page.
     const handle = await page.waitForFunction(
       (sel: string) => {
         const el = document.querySelector(sel);
         if (!el || el.closest('[aria-disabled="true"],[disabled]')) return false;
         const r = el.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && r.top < innerHeight ? performance.now() : false;
+        if (!(r.width > 0 && r.height > 0 && r.top < innerHeight)) return false;
+        const label = el.getAttribute('aria-label') ?? el.textContent ?? '';
+        return { at: performance.now(), x: r.left + r.width / 2, y: r.top + r.height / 2, label };
       },
       selector,
       { polling: 'raf', timeout: 30_000 },
     );
-    return (await handle.jsonValue()) as number;
+    const row = (await handle.jsonValue()) as { at: number; x: number; y: number; label: string };
+    await page.mouse.click(row.x, row.y);
+    const done = await page.waitForFunction(answered, row.label, { polling: 'raf', timeout: 30_000 });
+    return { usable: row.at, answered: (await done.jsonValue()) as number };
   } finally {
     await context.close();
   }
@@ -132,20 +161,41 @@ const { operations } = await loadBundledCatalog();
 const swagger = await startSwaggerUi(toOpenApi(operations));
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs() });
 try {
-  const ours: number[] = [];
-  const theirs: number[] = [];
+  const ours: FirstLoad[] = [];
+  const theirs: FirstLoad[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    ours.push(await timeToUsable(browser, explorer.url, '[role="option"]'));
-    theirs.push(await timeToUsable(browser, swagger.url, '.opblock-summary'));
+    ours.push(
+      await firstLoad(browser, explorer.url, '[role="option"]', (label) => {
+        // Opened: React's Request pane (the boot shell has none) shows the clicked operation.
+        const pane = document.querySelector('#root section[aria-label="Request"]');
+        const path = label.slice(label.indexOf(' ') + 1);
+        return pane !== null && (pane.textContent ?? '').includes(path) ? performance.now() : false;
+      }),
+    );
+    theirs.push(
+      await firstLoad(browser, swagger.url, '.opblock-summary', () =>
+        document.querySelector('.opblock.is-open .opblock-body') !== null ? performance.now() : false,
+      ),
+    );
   }
   const fmt = (xs: number[]): string =>
     `${(median(xs) / 1000).toFixed(2)} s (rounds ${xs.map((x) => (x / 1000).toFixed(2)).join(', ')})`;
+  const usable = (runs: FirstLoad[]): number[] => runs.map((r) => r.usable);
+  const answered = (runs: FirstLoad[]): number[] => runs.map((r) => r.answered);
   console.log(`Usable catalog, ${operations.length} operations, median of ${ROUNDS} cold loads:`);
   console.log(
-    `  this explorer  ${fmt(ours)} -> ${median(ours) <= CATALOG_BUDGET_MS ? 'within' : 'OVER'} the ${CATALOG_BUDGET_MS / 1000} s budget`,
+    `  this explorer  ${fmt(usable(ours))} -> ${median(usable(ours)) <= CATALOG_BUDGET_MS ? 'within' : 'OVER'} the ${CATALOG_BUDGET_MS / 1000} s budget`,
   );
-  console.log(`  Swagger UI     ${fmt(theirs)}  (swagger-ui-dist, same document, same machine, same run)`);
-  console.log(`  ratio          ${(median(theirs) / median(ours)).toFixed(1)}x`);
+  console.log(
+    `  Swagger UI     ${fmt(usable(theirs))}  (swagger-ui-dist, same document, same machine, same run)`,
+  );
+  console.log(`  ratio          ${(median(usable(theirs)) / median(usable(ours))).toFixed(1)}x`);
+  // The rows are usable before the app runs (boot shell): a click then is answered once it does.
+  console.log(
+    'Click answered (first row clicked as soon as usable -> that operation open), from navigation:',
+  );
+  console.log(`  this explorer  ${fmt(answered(ours))}`);
+  console.log(`  Swagger UI     ${fmt(answered(theirs))}  (its first operation expanded)`);
   console.log(
     `(load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs: timings inflate on a busy machine)`,
   );

@@ -16,6 +16,7 @@ export const BUILD_INPUTS = [
   'index.html',
   'vite.config.ts',
   'scripts/lib/precompress.ts',
+  'scripts/lib/boot-shell-plugin.ts',
   'public',
   'package-lock.json',
 ];

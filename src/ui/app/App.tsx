@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PanelImperativeHandle } from 'react-resizable-panels';
-import { EndpointsPane } from '../catalog';
+import { EndpointsPane, removeBootShell } from '../catalog';
 import { RequestPane } from '../request';
 import { ResponsePane } from '../response';
 import { RunnerProvider } from '../runner';
@@ -75,6 +75,10 @@ function Shell() {
 export function App() {
   useExplorerConfig();
   useEffect(() => startExplorer(), []);
+  // The static first screen in index.html (catalog/boot-shell.ts) goes when React's is committed:
+  // the panes' layout effects have adopted what they keep by now, and this runs in the same task
+  // as the commit, so no frame shows both shells or neither.
+  useLayoutEffect(() => removeBootShell(), []);
   return (
     <RunnerProvider>
       <Shell />

@@ -59,11 +59,57 @@ function usePaneHost(): HTMLDivElement {
   return host;
 }
 
+interface SavedFocus {
+  element: HTMLElement;
+  caret: [number, number] | null;
+}
+/** Focus inside a pane's node when its slot was about to leave the page, per node. */
+const savedFocus = new WeakMap<HTMLElement, SavedFocus>();
+
+function caretOf(element: HTMLElement): [number, number] | null {
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) return null;
+  try {
+    const { selectionStart, selectionEnd } = element;
+    return selectionStart === null || selectionEnd === null ? null : [selectionStart, selectionEnd];
+  } catch {
+    return null; // inputs without a caret (checkbox, …) may throw on selectionStart
+  }
+}
+
+/**
+ * A node taken out of the page loses the focus; the layout changes when the resizing code arrives,
+ * maybe while someone types in the search box (or just after the boot shell handed its focus
+ * over, catalog/boot-shell.ts). So the slot notes the focus before it goes, and the next slot
+ * gives it back, caret included.
+ */
+function saveFocus(host: HTMLElement): void {
+  const focused = document.activeElement;
+  if (focused instanceof HTMLElement && host.contains(focused))
+    savedFocus.set(host, { element: focused, caret: caretOf(focused) });
+}
+
+function restoreFocus(host: HTMLElement): void {
+  const saved = savedFocus.get(host);
+  savedFocus.delete(host);
+  if (!saved || !host.contains(saved.element) || document.activeElement === saved.element) return;
+  // Only when nothing else took the focus meanwhile.
+  if (document.activeElement !== null && document.activeElement !== document.body) return;
+  saved.element.focus({ preventScroll: true });
+  const input = saved.element as HTMLInputElement;
+  if (saved.caret) input.setSelectionRange(saved.caret[0], saved.caret[1]);
+}
+
 /** Where a layout puts a pane: it takes the pane's node in (moved, not rebuilt). */
 function PaneSlot({ host }: { host: HTMLDivElement }) {
   const hold = useCallback(
     (slot: HTMLDivElement | null) => {
-      if (slot && host.parentNode !== slot) slot.appendChild(host);
+      if (!slot) return;
+      if (host.parentNode !== slot) {
+        slot.appendChild(host);
+        restoreFocus(host);
+      }
+      // Runs before React takes the slot out of the page (a ref's cleanup, React 19).
+      return () => saveFocus(host);
     },
     [host],
   );

@@ -2,8 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import { operationLabel } from '../../core/catalog/operation';
 import type { Operation } from '../../core/catalog/types';
-import { badgesOf } from './OperationBadges';
-import { shortPath, type RowModel } from './rows';
+import { badgesOf } from './badges';
+import { estimatedRowHeight, OP_ROW_HEIGHT, shortPath, type RowModel } from './rows';
 
 interface Props {
   listId: string;
@@ -17,10 +17,6 @@ interface Props {
   onSelect(op: Operation): void;
   onToggleGroup(group: string): void;
 }
-
-const GROUP_ROW = 28;
-const OP_ROW = 26;
-const SUMMARY_LINE = 17;
 
 /**
  * The virtualized list: only the rows in view (plus a few) are in the DOM, so 700 operations cost
@@ -46,8 +42,7 @@ export function EndpointList({
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => {
       const row = rows[i];
-      if (!row || row.kind === 'group') return GROUP_ROW;
-      return OP_ROW + (row.op.summary ? SUMMARY_LINE : 0);
+      return row ? estimatedRowHeight(row) : OP_ROW_HEIGHT;
     },
     getItemKey: (i) => {
       const row = rows[i];
@@ -61,7 +56,7 @@ export function EndpointList({
       const box = entry?.borderBoxSize?.[0];
       if (box) return Math.round(box.blockSize);
       const index = instance.indexFromElement(element);
-      return instance.measurementsCache[index]?.size ?? OP_ROW;
+      return instance.measurementsCache[index]?.size ?? OP_ROW_HEIGHT;
     },
   });
 

@@ -1,10 +1,20 @@
-import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { searchOperations } from '../../core/catalog/search';
 import type { Operation } from '../../core/catalog/types';
 import { useExplorerStore } from '../state';
 import { CatalogStatusLine } from './CatalogStatusLine';
 import { useCatalogStore } from './catalog-store';
 import { EndpointList } from './EndpointList';
+import { bootCountText, bootNode, bootSearchFocus, bootSearchText } from './boot-shell';
 import { buildRows, moveActive } from './rows';
 import { useCatalogSync } from './useCatalogSync';
 import { lazyComponent } from '../lib/lazy-component';
@@ -23,7 +33,19 @@ export function EndpointsPane() {
   const view = useCatalogStore((state) => state.view);
   const selectedLabel = useExplorerStore((state) => state.draft.operationLabel);
   const selectOperation = useExplorerStore((state) => state.actions.selectOperation);
-  const [query, setQuery] = useState('');
+  // What was typed into the boot shell's search box before the scripts ran is kept (boot-shell.ts).
+  const [query, setQuery] = useState(bootSearchText);
+  const [bootFocus] = useState(bootSearchFocus);
+  const [bootCount] = useState(bootCountText);
+  const searchRef = useRef<HTMLInputElement>(null);
+  // Before App removes the boot shell (a parent's layout effect runs after this one): the focus
+  // moves from box to box without passing through the page.
+  useLayoutEffect(() => {
+    const input = searchRef.current;
+    if (!bootFocus || !input) return;
+    input.focus();
+    input.setSelectionRange(bootFocus.start, bootFocus.end);
+  }, [bootFocus]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [active, setActive] = useState(-1);
   const [notice, setNotice] = useState('');
@@ -114,6 +136,7 @@ export function EndpointsPane() {
         <ImportOpenApi />
       </div>
       <input
+        ref={searchRef}
         type="search"
         className="endpoint-search"
         aria-label="Search endpoints"
@@ -137,7 +160,7 @@ export function EndpointsPane() {
               ? `${model.matchCount} endpoints`
               : status.bundled === 'error'
                 ? 'Catalog unavailable'
-                : 'Loading catalog…'}
+                : (bootCount ?? 'Loading catalog…')}
           </span>
           {/* Both numbers: what is shown and what of it (or of all) this server serves. */}
           {ready && someAbsent ? (
@@ -165,7 +188,7 @@ export function EndpointsPane() {
           </button>
         ) : null}
       </div>
-      <CatalogStatusLine status={status} />
+      {status.bundled === 'loading' ? <BootAdopted name="status" /> : <CatalogStatusLine status={status} />}
       {notice ? (
         <p role="alert" className="alert warn hint">
           {notice}
@@ -202,11 +225,32 @@ export function EndpointsPane() {
             onToggleGroup={toggleGroup}
           />
         )
-      ) : status.bundled === 'loading' ? (
-        <p className="empty" aria-busy="true">
-          Loading the catalog…
-        </p>
+      ) : status.bundled !== 'error' ? (
+        // Also while the loaded catalog is being published (one render later): no frame without rows.
+        <BootAdopted
+          name="rows"
+          fallback={
+            <p className="empty" aria-busy="true">
+              Loading the catalog…
+            </p>
+          }
+        />
       ) : null}
     </section>
   );
+}
+
+/**
+ * Until the catalog's data is loaded, a node of the boot shell (its rows or status line) moved into
+ * this tree, so what was on screen before the scripts ran stays put (boot-shell.ts); `fallback`
+ * when the page had none. Unmounting takes the node away with the slot.
+ */
+function BootAdopted({ name, fallback = null }: { name: 'rows' | 'status'; fallback?: ReactNode }) {
+  const slotRef = useRef<HTMLDivElement>(null);
+  const [present] = useState(() => bootNode(name) !== null);
+  useLayoutEffect(() => {
+    const node = bootNode(name);
+    if (node && slotRef.current && node.parentNode !== slotRef.current) slotRef.current.appendChild(node);
+  }, [name]);
+  return present ? <div ref={slotRef} className="boot-adopted" /> : fallback;
 }

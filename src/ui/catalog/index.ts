@@ -6,3 +6,4 @@ export { useCatalogStore, useSelectedOperation } from './catalog-store';
 export { useValidation, loadedValidation } from './useValidation';
 export { useLiveCatalog } from './useCatalogSync';
 export { operationIdFromHash } from './deep-link';
+export { removeBootShell } from './boot-shell';

@@ -78,6 +78,19 @@ export function moveActive(current: number, delta: number, total: number): numbe
   return (((current + delta) % total) + total) % total;
 }
 
+/**
+ * Heights the list's CSS gives its rows (px, catalog.css `.group-row` and `.op-row`): the
+ * virtualizer's estimates, and the boot shell's layout, which therefore matches React's exactly.
+ */
+export const GROUP_ROW_HEIGHT = 25;
+export const OP_ROW_HEIGHT = 24;
+const SUMMARY_LINE_HEIGHT = 17;
+
+export function estimatedRowHeight(row: Row): number {
+  if (row.kind === 'group') return GROUP_ROW_HEIGHT;
+  return OP_ROW_HEIGHT + (row.op.summary ? SUMMARY_LINE_HEIGHT : 0);
+}
+
 /** Visible path text: the `/api/v1/` prefix is implied by the list (the accessible name keeps it). */
 export function shortPath(path: string): string {
   return path.startsWith('/api/v1/') ? path.slice('/api/v1/'.length) : path;

@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { bootShellPlugin } from './scripts/lib/boot-shell-plugin.ts';
+import { inlineCssPlugin } from './scripts/lib/inline-css-plugin.ts';
 import { precompressPlugin } from './scripts/lib/precompress.ts';
 
 // One config for the app build and for Vitest. The dev server's proxy and sandbox are wired in
 // scripts/dev.ts, which reuses the explorer server's middleware so dev and production behave alike.
 export default defineConfig({
-  // The boot shell: the catalog's first rows as HTML in index.html, on screen before any script runs.
-  plugins: [react(), bootShellPlugin(), precompressPlugin()],
+  // The boot shell: the catalog's first rows as HTML in index.html, on screen before any script runs,
+  // with the entry's stylesheet inline so nothing holds their first paint.
+  plugins: [react(), bootShellPlugin(), inlineCssPlugin(), precompressPlugin()],
   build: {
     outDir: 'dist',
     target: 'es2022',

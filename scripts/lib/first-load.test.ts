@@ -36,3 +36,23 @@ it('counts the entry, its preloads and stylesheet, and static imports transitive
   ]);
   for (const f of files) expect(f.gzip).toBeGreaterThan(0);
 });
+
+it('counts a stylesheet written inline in index.html, marked as not fetched', () => {
+  const inlineDist = mkdtempSync(path.join(tmpdir(), 'first-load-inline-'));
+  try {
+    mkdirSync(path.join(inlineDist, 'assets'));
+    writeFileSync(
+      path.join(inlineDist, 'index.html'),
+      '<style>body{color:red}.row{height:24px}</style><script type="module" src="/assets/index-a.js"></script>',
+    );
+    writeFileSync(path.join(inlineDist, 'assets/index-a.js'), 'export const a=1;');
+    const files = firstLoadFiles(inlineDist);
+    expect(files.map((f) => [f.file, f.inline ?? false])).toEqual([
+      ['index.html <style>', true],
+      ['/assets/index-a.js', false],
+    ]);
+    expect(files[0]?.raw).toBe('body{color:red}.row{height:24px}'.length);
+  } finally {
+    rmSync(inlineDist, { recursive: true, force: true });
+  }
+});

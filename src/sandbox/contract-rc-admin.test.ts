@@ -3,17 +3,14 @@
 // admin routes the upstream test helpers call in their setup (settings/:_id, permissions.update).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
-import { call, login, start } from './test-helpers';
+import { call, login, start, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
 let demo: Record<string, string>;
 
 beforeAll(async () => {
-  // TEST_MODE as Rocket.Chat's CI runs its server: no limiter, no second factor.
-  sb = await start({}, { env: { TEST_MODE: 'true' } });
-  admin = await login(sb.url, 'admin', 'admin');
-  demo = await login(sb.url, 'demo', 'demo');
+  ({ sb, admin, demo } = await startLikeRocketChatCi());
 });
 afterAll(async () => {
   await sb.close();

@@ -3,7 +3,7 @@
 // upstream file and test title whose assertions it ports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
-import { call, login, start } from './test-helpers';
+import { call, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
@@ -13,9 +13,7 @@ const post = (path: string, headers: Record<string, string> | undefined, body: u
   call(sb.url, 'POST', path, { ...(headers && { headers }), body });
 
 beforeAll(async () => {
-  sb = await start({}, { env: { TEST_MODE: 'true' } });
-  admin = await login(sb.url, 'admin', 'admin');
-  demo = await login(sb.url, 'demo', 'demo');
+  ({ sb, admin, demo } = await startLikeRocketChatCi());
 });
 afterAll(async () => {
   await sb.close();

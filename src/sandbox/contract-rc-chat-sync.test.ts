@@ -4,7 +4,7 @@
 // describe block and the tests it covers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
-import { call, login, start } from './test-helpers';
+import { call, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
@@ -17,8 +17,7 @@ const post = (path: string, body: unknown) =>
 const get = (path: string) => call(sb.url, 'GET', `/api/v1/${path}`, { headers: admin });
 
 beforeAll(async () => {
-  sb = await start({}, { env: { TEST_MODE: 'true' } });
-  admin = await login(sb.url, 'admin', 'admin');
+  ({ sb, admin } = await startLikeRocketChatCi());
   rid = ((await post('channels.create', { name: 'threads-sync' })).json.channel as { _id: string })._id;
   const parent = await post('chat.sendMessage', { message: { rid, msg: 'Message to create thread' } });
   parentId = (parent.json.message as { _id: string })._id;

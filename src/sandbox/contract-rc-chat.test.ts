@@ -4,7 +4,7 @@
 import EJSON from 'ejson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
-import { call, login, start } from './test-helpers';
+import { call, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
@@ -22,9 +22,7 @@ const send = async (msg: string, extra: Record<string, unknown> = {}): Promise<s
 };
 
 beforeAll(async () => {
-  sb = await start({}, { env: { TEST_MODE: 'true' } });
-  admin = await login(sb.url, 'admin', 'admin');
-  demo = await login(sb.url, 'demo', 'demo');
+  ({ sb, admin, demo } = await startLikeRocketChatCi());
   const created = await post('channels.create', admin, { name: 'chat-actions', members: ['demo'] });
   rid = (created.json.channel as { _id: string })._id;
 });

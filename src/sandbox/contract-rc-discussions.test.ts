@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
 import { SHOWCASE } from './showcase';
-import { call, login, start } from './test-helpers';
+import { call, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
@@ -20,9 +20,7 @@ const post = (path: string, headers: Record<string, string>, body: unknown) =>
   call(sb.url, 'POST', `/api/v1/${path}`, { headers, body });
 
 beforeAll(async () => {
-  sb = await start({}, { env: { TEST_MODE: 'true' }, seedUsers: 50 });
-  admin = await login(sb.url, 'admin', 'admin');
-  demo = await login(sb.url, 'demo', 'demo');
+  ({ sb, admin, demo } = await startLikeRocketChatCi({ seedUsers: 50 }));
   const created = await post('channels.create', admin, { name: `channel.test.getDiscussions.${Date.now()}` });
   channelId = (created.json.channel as { _id: string })._id;
   const discussion = await post('rooms.createDiscussion', admin, {

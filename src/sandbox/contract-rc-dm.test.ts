@@ -3,7 +3,7 @@
 // each `it` names the describe block and test titles it covers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
-import { call, login, start } from './test-helpers';
+import { call, login, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
@@ -28,8 +28,7 @@ const subscription = async (who: Record<string, string>, rid: string) =>
   (await get(`subscriptions.getOne?roomId=${rid}`, who)).json.subscription as Record<string, unknown>;
 
 beforeAll(async () => {
-  sb = await start({}, { env: { TEST_MODE: 'true' } });
-  admin = await login(sb.url, 'admin', 'admin');
+  ({ sb, admin } = await startLikeRocketChatCi());
 });
 afterAll(async () => {
   await sb.close();

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
-import { call, login, start } from './test-helpers';
+import { call, login, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
@@ -22,10 +22,7 @@ const get = (path: string, headers?: Record<string, string>) =>
   call(sb.url, 'GET', `/api/v1/${path}`, { ...(headers && { headers }) });
 
 beforeAll(async () => {
-  sb = await start({}, { env: { TEST_MODE: 'true' } });
-  admin = await login(sb.url, 'admin', 'admin');
-  demo = await login(sb.url, 'demo', 'demo');
-  demoId = demo['X-User-Id'] as string;
+  ({ sb, admin, demo, demoId } = await startLikeRocketChatCi());
 });
 afterAll(async () => {
   await sb.close();

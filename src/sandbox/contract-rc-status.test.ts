@@ -3,7 +3,7 @@
 // Upstream runs as an admin (manage-user-status); the demo calls add the permission refusal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
-import { call, login, start } from './test-helpers';
+import { call, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
@@ -15,9 +15,7 @@ const get = (path: string, headers: Record<string, string>) =>
   call(sb.url, 'GET', `/api/v1/${path}`, { headers });
 
 beforeAll(async () => {
-  sb = await start({}, { env: { TEST_MODE: 'true' }, seedUsers: 50 });
-  admin = await login(sb.url, 'admin', 'admin');
-  demo = await login(sb.url, 'demo', 'demo');
+  ({ sb, admin, demo } = await startLikeRocketChatCi({ seedUsers: 50 }));
 });
 afterAll(async () => {
   await sb.close();

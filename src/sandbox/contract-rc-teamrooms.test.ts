@@ -4,7 +4,7 @@
 // upstream file and its describe block or test title.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
-import { call, login, start } from './test-helpers';
+import { call, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
@@ -21,10 +21,7 @@ const setPermission = (id: string, roles: string[]) =>
   post('permissions.update', admin, { permissions: [{ _id: id, roles }] });
 
 beforeAll(async () => {
-  sb = await start({}, { env: { TEST_MODE: 'true' } });
-  admin = await login(sb.url, 'admin', 'admin');
-  demo = await login(sb.url, 'demo', 'demo');
-  demoId = demo['X-User-Id'] as string;
+  ({ sb, admin, demo, demoId } = await startLikeRocketChatCi());
 });
 afterAll(async () => {
   await sb.close();

@@ -3,15 +3,13 @@
 // users.* routes and the settings those suites toggle in their setup hooks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
-import { call, login, start } from './test-helpers';
+import { call, login, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
 
 beforeAll(async () => {
-  // TEST_MODE as Rocket.Chat's CI runs its server: no limiter, no second factor.
-  sb = await start({}, { env: { TEST_MODE: 'true' } });
-  admin = await login(sb.url, 'admin', 'admin');
+  ({ sb, admin } = await startLikeRocketChatCi());
 });
 afterAll(async () => {
   await sb.close();

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from './server';
 import { SHOWCASE } from './showcase';
-import { call, login, start } from './test-helpers';
+import { call, startLikeRocketChatCi } from './test-helpers';
 
 let sb: SandboxHandle;
 let admin: Record<string, string>;
@@ -15,9 +15,7 @@ const post = (path: string, headers: Record<string, string> | undefined, body: u
   call(sb.url, 'POST', path, { ...(headers && { headers }), body });
 
 beforeAll(async () => {
-  sb = await start({}, { env: { TEST_MODE: 'true' }, seedUsers: 200 });
-  admin = await login(sb.url, 'admin', 'admin');
-  demo = await login(sb.url, 'demo', 'demo');
+  ({ sb, admin, demo } = await startLikeRocketChatCi({ seedUsers: 200 }));
 });
 afterAll(async () => {
   await sb.close();

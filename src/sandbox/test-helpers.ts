@@ -45,3 +45,24 @@ export async function login(base: string, user: string, password: string): Promi
   if (r.status !== 200 || !data) throw new Error(`login ${user} failed: ${r.status} ${r.text}`);
   return { 'X-User-Id': data.userId, 'X-Auth-Token': data.authToken };
 }
+
+export interface RocketChatCiSandbox {
+  sb: SandboxHandle;
+  /** Headers of the signed-in admin and demo accounts. */
+  admin: Record<string, string>;
+  demo: Record<string, string>;
+  demoId: string;
+}
+
+/**
+ * A sandbox started as Rocket.Chat's CI runs its server for the REST end-to-end suites the
+ * contract-rc-* tests port: TEST_MODE (no rate limiter, no second factor), admin and demo signed in.
+ */
+export async function startLikeRocketChatCi(
+  extra: Partial<SandboxOptions> = {},
+): Promise<RocketChatCiSandbox> {
+  const sb = await start({}, { ...extra, env: { TEST_MODE: 'true', ...extra.env } });
+  const admin = await login(sb.url, 'admin', 'admin');
+  const demo = await login(sb.url, 'demo', 'demo');
+  return { sb, admin, demo, demoId: demo['X-User-Id'] as string };
+}

@@ -16,6 +16,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let work: string;
 let command: ChildProcess | null = null;
 let url = '';
+let app = '';
 let output = '';
 
 /** The environment without npm's own `npm_*` variables: under `npm test` they name this repository as the prefix. */
@@ -45,33 +46,41 @@ test.beforeAll(async () => {
     run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work], REPO_ROOT),
   ) as Array<{ filename: string }>;
   const tarball = path.join(work, packed[0]!.filename);
-  const app = path.join(work, 'app');
+  app = path.join(work, 'app');
   mkdirSync(app);
   run(npm, ['install', '--omit=dev', '--no-save', '--prefer-offline', tarball], app);
   // Nothing but the package itself: it needs no dependency at run time.
   expect(readdirSync(path.join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual([
     'rocketchat-api-explorer',
   ]);
-  command = spawn(
-    path.join(app, 'node_modules', '.bin', 'rocketchat-api-explorer'),
-    ['--sandbox', '--port', '0', '--sandbox-port', '0'],
-    {
-      cwd: app,
-      env: { PATH: process.env.PATH, SANDBOX_SEED_USERS: '50' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  url = await new Promise<string>((resolve, reject) => {
+  const started = await startCommand(['--sandbox', '--port', '0', '--sandbox-port', '0']);
+  command = started.child;
+  url = started.url;
+  output = started.output();
+});
+
+/** Starts the installed command with Node alone; resolves once it says where it serves. */
+async function startCommand(
+  args: string[],
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  let text = '';
+  const child = spawn(path.join(app, 'node_modules', '.bin', 'rocketchat-api-explorer'), args, {
+    cwd: app,
+    env: { PATH: process.env.PATH, SANDBOX_SEED_USERS: '50' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const served = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /Explorer ready at (http\S+)/.exec(output);
+      text += chunk.toString();
+      const match = /Explorer ready at (http\S+)/.exec(text);
       if (match?.[1] !== undefined) resolve(match[1]);
     };
-    command!.stdout!.on('data', onData);
-    command!.stderr!.on('data', onData);
-    command!.on('exit', (code) => reject(new Error(`The installed command exited (${code}):\n${output}`)));
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`The installed command exited (${code}):\n${text}`)));
   });
-});
+  return { child, url: served, output: () => text };
+}
 
 test.afterAll(() => {
   command?.kill('SIGTERM');
@@ -97,6 +106,34 @@ test('the installed command serves the explorer and its sandbox, and says where 
   const endpoints = page.getByRole('region', { name: 'Endpoints' });
   await endpoints.getByRole('searchbox', { name: 'Search endpoints' }).fill('users.list');
   await expect(page.getByRole('option', { name: 'GET /api/v1/users.list', exact: true })).toBeVisible();
+});
+
+test('`--target URL` alone opens on that server: its URL in the Server field, its catalog read', async ({
+  page,
+}) => {
+  // "Your own server" here is the first command's embedded sandbox, a real Rocket.Chat-like peer.
+  const server = /Embedded sandbox\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+  expect(server, output).toBeDefined();
+  const own = await startCommand(['--target', server!, '--port', '0']);
+  try {
+    expect(own.output()).not.toMatch(/Embedded sandbox/);
+    await page.goto(own.url);
+    const field = page
+      .getByRole('textbox', { name: 'Server' })
+      .or(page.getByRole('combobox', { name: 'Server' }));
+    await expect(field).toHaveValue(server!);
+    await expect(page.getByRole('combobox', { name: 'Connection' })).toHaveValue('proxy');
+    // Read through the proxy without the person doing anything: the catalog knows the server.
+    await expect(
+      page
+        .getByRole('region', { name: 'Endpoints' })
+        .getByText(/\d+ on this server/)
+        .first(),
+    ).toBeVisible();
+    await expect(page.getByText('Enter the server URL in the Server field first.')).toHaveCount(0);
+  } finally {
+    own.child.kill('SIGTERM');
+  }
 });
 
 test('a hashed asset comes as brotli with the immutable cache header; source maps stay private', async ({

@@ -81,10 +81,13 @@ it('starts sandbox and explorer, proxies to the sandbox, and stops both on SIGTE
   ]);
   const [, explorerUrl] = await run.waitFor(/Rocket\.Chat API Explorer\s+(http:\S+)/);
   const [, sandboxUrl] = await run.waitFor(/Embedded sandbox\s+(http:\S+)/);
+  await run.waitFor(/Opens on\s+https:\/\/other\.example\.com\/? /);
   await run.waitFor(/Read more\s+README\.md/);
   const config = JSON.parse((await get(`${explorerUrl}/explorer-config.json`)).body);
   expect(config).toEqual({
     sandboxUrl,
+    // The server named on the command line is the one the page opens on; the sandbox is a choice.
+    defaultServer: 'https://other.example.com',
     targets: [sandboxUrl, 'https://other.example.com', 'https://chat.example.com'],
     proxyPath: '/proxy',
   });

@@ -121,7 +121,11 @@ console.log(
     '',
     `  Rocket.Chat API Explorer  ${explorerUrl!}`,
     `  Embedded sandbox          ${sandboxUrl!}   (accounts admin/admin, demo/demo, bot/bot, totp/totp)`,
-    ...(extra.length > 0 ? [`  Also allowed              ${extra.join(', ')}`] : []),
+    // The first server named is the one the page opens on (cli.ts, defaultServer).
+    ...(extra.length > 0
+      ? [`  Opens on                  ${extra[0]!}   (the sandbox stays in the Server list)`]
+      : []),
+    ...(extra.length > 1 ? [`  Also allowed              ${extra.slice(1).join(', ')}`] : []),
     '  Read more                 README.md, then docs/ (server flags, sandbox, benchmarks)',
     '',
     '  Press Ctrl+C to stop.',

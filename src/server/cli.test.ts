@@ -93,6 +93,9 @@ describe('parseCli', () => {
       'https://d.example',
     ]);
     expect(o.sandboxUrl).toBe('http://127.0.0.1:4100');
+    // The first server named is the one the app opens on, even with the sandbox beside it.
+    expect(o.defaultServer).toBe('https://a.example');
+    expect(parseCli(['--sandbox', 'http://127.0.0.1:4100'], {}).defaultServer).toBeNull();
     expect(o.idleTimeoutMs).toBe(50);
     expect(o.connectTimeoutMs).toBe(20);
     expect(o.allowedHosts).toEqual(['box.lan', 'x.lan']);

@@ -118,6 +118,9 @@ export function optionsFrom(
     publicOrigin: publicUrlOf(values['public-url'] ?? env.EXPLORER_PUBLIC_URL),
     sandboxUrl: sandboxRaw === undefined || sandboxRaw === '' ? null : checkTarget('--sandbox', sandboxRaw),
     targets,
+    // A server named on the command line is the one the person came to explore; the sandbox stays
+    // one choice away in the Server field's list.
+    defaultServer: targets[0] ?? null,
     staticRoot: path.resolve(cwd, values.dist ?? 'dist'),
     allowedHosts: [...(values['allowed-host'] ?? []), ...splitList(env.EXPLORER_ALLOWED_HOSTS)],
     connectTimeoutMs: integer(

@@ -4,7 +4,7 @@ import { checkHost, checkOrigin } from './guards';
 import { createProxy, PROXY_PATH } from './proxy';
 import { buildCsp, BASE_SECURITY_HEADERS } from './security-headers';
 import { createStaticHandler } from './static-files';
-import { TargetAllowList } from './targets';
+import { normaliseTarget, TargetAllowList } from './targets';
 import { originForLog, TARGET_HEADER } from '../core/wire';
 
 /**
@@ -17,6 +17,11 @@ export interface ExplorerHandlerOptions {
   sandboxUrl: string | null;
   /** Further servers the proxy may reach (--target, RC_TARGETS). */
   targets: readonly string[];
+  /**
+   * The server the app starts on, one of the above. Default: the sandbox, else the first target.
+   * The command line names the first --target (a person who names a server means to explore it).
+   */
+  defaultServer?: string | null;
   /** Folder of the production build; null when another server (Vite) serves the app. */
   staticRoot: string | null;
   /** Serve the build's source maps (off by default: they hold the whole source). */
@@ -38,6 +43,8 @@ export interface ExplorerHandlerOptions {
 
 export interface ExplorerConfig {
   sandboxUrl: string | null;
+  /** The server the app starts on (null: none, the person types one). */
+  defaultServer: string | null;
   targets: string[];
   proxyPath: string;
 }
@@ -60,13 +67,27 @@ function isProxyPath(url: string): boolean {
   return url === PROXY_PATH || url.startsWith(`${PROXY_PATH}/`) || url.startsWith(`${PROXY_PATH}?`);
 }
 
+/** The named default, normalised like the targets; it must be one of them. */
+function defaultServerOf(named: string | null, allowList: TargetAllowList): string | null {
+  if (named === null) return allowList.targets[0] ?? null;
+  const parsed = normaliseTarget(named);
+  if (!parsed.ok || !allowList.targets.includes(parsed.target))
+    throw new Error(`The default server "${named}" is not among the servers the explorer may reach.`);
+  return parsed.target;
+}
+
 export function createExplorerHandler(options: ExplorerHandlerOptions): ExplorerHandler {
   const allowList = new TargetAllowList([
     ...(options.sandboxUrl === null ? [] : [options.sandboxUrl]),
     ...options.targets,
   ]);
   const sandboxUrl = options.sandboxUrl === null ? null : allowList.targets[0]!;
-  const config: ExplorerConfig = { sandboxUrl, targets: [...allowList.targets], proxyPath: PROXY_PATH };
+  const config: ExplorerConfig = {
+    sandboxUrl,
+    defaultServer: defaultServerOf(options.defaultServer ?? null, allowList),
+    targets: [...allowList.targets],
+    proxyPath: PROXY_PATH,
+  };
   const configBody = JSON.stringify(config);
   const csp = buildCsp(allowList.origins);
   const publicOrigin = options.publicOrigin ?? null;

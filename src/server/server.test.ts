@@ -168,19 +168,65 @@ describe('GET /explorer-config.json', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(JSON.parse(res.body)).toEqual({
       sandboxUrl: upstream.url,
+      defaultServer: upstream.url,
       targets: [upstream.url, 'https://chat.example.com/rc', 'https://open.example.org'],
       proxyPath: '/proxy',
     });
   });
 
-  it('says null when there is no sandbox', async () => {
+  it('says null when there is no sandbox and no target', async () => {
     const server = await startExplorerServer({ port: 0, sandboxUrl: null, targets: [], staticRoot: null });
     try {
       const res = await request(server.url, { path: '/explorer-config.json' });
-      expect(JSON.parse(res.body)).toEqual({ sandboxUrl: null, targets: [], proxyPath: '/proxy' });
+      expect(JSON.parse(res.body)).toEqual({
+        sandboxUrl: null,
+        defaultServer: null,
+        targets: [],
+        proxyPath: '/proxy',
+      });
     } finally {
       await server.close();
     }
+  });
+
+  it('opens on the only target when there is no sandbox (`--target` alone)', async () => {
+    const server = await startExplorerServer({
+      port: 0,
+      sandboxUrl: null,
+      targets: ['https://Chat.Example.com/rc/'],
+      staticRoot: null,
+    });
+    try {
+      const res = await request(server.url, { path: '/explorer-config.json' });
+      expect(JSON.parse(res.body)).toMatchObject({ defaultServer: 'https://chat.example.com/rc' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('opens on the named default, written as the targets are, and refuses one it may not reach', async () => {
+    const server = await startExplorerServer({
+      port: 0,
+      sandboxUrl: 'http://127.0.0.1:4100',
+      targets: ['https://chat.example.com/rc'],
+      defaultServer: 'https://CHAT.example.com/rc/',
+      staticRoot: null,
+    });
+    try {
+      const res = await request(server.url, { path: '/explorer-config.json' });
+      expect(JSON.parse(res.body)).toMatchObject({ defaultServer: 'https://chat.example.com/rc' });
+    } finally {
+      await server.close();
+    }
+    expect(() =>
+      startExplorerServer({
+        port: 0,
+        sandboxUrl: null,
+        targets: ['https://chat.example.com'],
+        defaultServer: 'https://other.example.com',
+        staticRoot: null,
+      }),
+    ).toThrow(/not among the servers the explorer may reach/);
   });
 });
 

@@ -105,7 +105,7 @@ describe('credentials are per server', () => {
   it('through the proxy too: the target header names B and no token goes with it', async () => {
     useExplorerStore.setState({
       transportMode: 'proxy',
-      config: { sandboxUrl: null, targets: [a.url, b.url], proxyPath: '/proxy' },
+      config: { sandboxUrl: null, defaultServer: null, targets: [a.url, b.url], proxyPath: '/proxy' },
     });
     useExplorerStore
       .getState()

@@ -51,7 +51,10 @@ export function useLiveCatalog() {
   const rawServerUrl = useExplorerStore((state) => state.draft.serverUrl);
   const transportMode = useExplorerStore((state) => state.transportMode);
   const config = useExplorerStore((state) => state.config);
-  const serverUrl = trimServerUrl(useDebounced(rawServerUrl, 400));
+  const typed = useDebounced(rawServerUrl, 400);
+  // The explorer's own default server is read at once; only typing waits for a pause (it waited
+  // 400 ms too, which the list's reorder to the server's groups waited for).
+  const serverUrl = trimServerUrl(config?.defaultServer === rawServerUrl ? rawServerUrl : typed);
   const transport = useMemo(() => transportFor(transportMode, config), [transportMode, config]);
   // Wait for /explorer-config.json so the first read goes through the proxy when there is one.
   const enabled = config !== null && isServerUrl(serverUrl);

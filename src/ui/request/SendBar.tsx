@@ -9,6 +9,8 @@ const OWN_TRIGGERS = ['button', 'shortcut', 'history'] as const;
 /** Send, Cancel and, when the request is held back, the reasons and an explicit "Send anyway". */
 export function SendBar() {
   const { serverUrl, method, path } = useExplorerStore((state) => state.draft);
+  // Until the explorer's config is read, an empty Server field is not the person's to fill yet.
+  const configPending = useExplorerStore((state) => state.config === null);
   const checks = useRequestChecks();
   const budget = useBudget(serverUrl, method, path);
   const decision = sendDecision(checks, budget, false);
@@ -17,7 +19,11 @@ export function SendBar() {
   const held = !decision.allowed;
   return (
     <div className="send-bar">
-      {held ? (
+      {held && checks.noServer && configPending ? (
+        <p className="hint muted" role="status">
+          Reading which servers this explorer may reach…
+        </p>
+      ) : held ? (
         <div role="alert" className="alert warn">
           {decision.overridable ? (
             <>

@@ -12,7 +12,7 @@ type Store = typeof useExplorerStore;
 
 function reset(store: Store): void {
   store.setState({
-    config: { sandboxUrl: SERVER, targets: [SERVER], proxyPath: '/proxy' },
+    config: { sandboxUrl: SERVER, defaultServer: SERVER, targets: [SERVER], proxyPath: '/proxy' },
     transportMode: 'proxy',
     draft: { ...emptyDraft(SERVER, 'GET', '/api/v1/users.list'), params: { count: '5' } },
     auth: { [SERVER]: { credentials: DEMO } },

@@ -3,6 +3,7 @@ import { isAllowedTarget } from './transport';
 
 const config = {
   sandboxUrl: 'http://127.0.0.1:4100',
+  defaultServer: 'http://127.0.0.1:4100',
   targets: ['http://127.0.0.1:4100', 'https://chat.example.com/rc'],
   proxyPath: '/proxy',
 };

@@ -143,7 +143,7 @@ const actions = () => useExplorerStore.getState().actions;
 
 beforeEach(() => {
   useExplorerStore.setState({
-    config: { sandboxUrl: SERVER, targets: [SERVER], proxyPath: '/proxy' },
+    config: { sandboxUrl: SERVER, defaultServer: SERVER, targets: [SERVER], proxyPath: '/proxy' },
     draft: emptyDraft(SERVER),
     run: null,
     auth: {},

@@ -15,6 +15,8 @@ import { trimServerUrl } from '../../core/http/server-url';
 
 export interface ExplorerConfig {
   sandboxUrl: string | null;
+  /** The server the app starts on: the one named on the explorer's command line, else the sandbox. */
+  defaultServer: string | null;
   targets: string[];
   /** Path of the same-origin proxy, or null when the app is hosted without the explorer server. */
   proxyPath: string | null;
@@ -92,7 +94,9 @@ export const useExplorerStore = create<ExplorerState>()((set) => ({
   run: null,
   refusal: null,
   auth: {},
-  transportMode: 'direct',
+  // What the explorer server offers, as the boot shell shows it; setConfig says 'direct' when the
+  // app is hosted without one. (Starting at 'direct' showed "Direct from browser" for a moment.)
+  transportMode: 'proxy',
   unparsedFields: {},
   actions: {
     setConfig: (config) =>
@@ -100,8 +104,8 @@ export const useExplorerStore = create<ExplorerState>()((set) => ({
         config,
         transportMode: config.proxyPath ? 'proxy' : 'direct',
         draft:
-          state.draft.serverUrl === '' && config.sandboxUrl
-            ? { ...state.draft, serverUrl: config.sandboxUrl }
+          state.draft.serverUrl === '' && config.defaultServer
+            ? { ...state.draft, serverUrl: config.defaultServer }
             : state.draft,
       })),
     setServerUrl: (serverUrl) => set((state) => ({ draft: { ...state.draft, serverUrl } })),

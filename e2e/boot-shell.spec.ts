@@ -159,3 +159,32 @@ test("until the catalog's data arrives, React keeps the boot rows (moved, not co
   await expect(first).toBeVisible();
   expect(await first.evaluate((row) => row.tagName)).toBe('DIV');
 });
+
+test('the header stays still from the boot shell, through React, to the loaded sign-in form', async ({
+  page,
+  request,
+  explorerUrl,
+}) => {
+  // The sign-in form is a lazy chunk: held, React shows its stand-in; released, the form itself.
+  const releaseAuth = await hold(page, /\/assets\/AuthPanel-[\w-]+\.js$/);
+  const release = await openBootShell(page, request, explorerUrl);
+  const box = async (selector: string) => {
+    const found = await page.locator(selector).boundingBox();
+    if (found === null) throw new Error(`${selector} has no box`);
+    return { x: Math.round(found.x), width: Math.round(found.width) };
+  };
+  const boot = { server: await box('#boot-shell .server-input'), auth: await box('#boot-shell .auth-panel') };
+
+  release();
+  await expectTakenOver(page);
+  await expect(page.locator('#root .auth-panel.boot-placeholder')).toBeVisible();
+  const standIn = { server: await box('#root .server-input'), auth: await box('#root .auth-panel') };
+
+  releaseAuth();
+  const auth = page.getByRole('region', { name: 'Authentication' });
+  await expect(auth.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  const loaded = { server: await box('#root .server-input'), auth: await box('#root .auth-panel') };
+
+  expect(standIn).toEqual(boot);
+  expect(loaded).toEqual(boot);
+});

@@ -10,11 +10,13 @@ import { PaneLayout } from './PaneLayout';
 import { ServerBar } from './ServerBar';
 import { startExplorer } from './startup';
 import { useExplorerConfig } from './useExplorerConfig';
+import { AuthStandIn } from './AuthStandIn';
 import { lazyComponent } from '../lib/lazy-component';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 
 // Not needed to show the catalog: they load after it (issue 14, first load).
-const AuthPanel = lazyComponent(loadAuthPanel);
+// The stand-in keeps the header still until the form's code has loaded.
+const AuthPanel = lazyComponent(loadAuthPanel, <AuthStandIn />);
 const HistoryPanel = lazyComponent(loadHistoryPanel);
 
 function Shell() {

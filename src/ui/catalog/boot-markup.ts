@@ -88,7 +88,7 @@ export function bootRowsHtml(operations: readonly Operation[], maxRows: number):
 }
 
 /**
- * Stand-ins for controls React draws (the pane toggle, the server bar, Collapse all): the same
+ * Stand-ins for controls React draws (the pane toggle, the server bar, the sign-in form, Collapse all): the same
  * elements with the same classes, so they take the same room, but `inert` (not focusable, not
  * clickable, hidden from assistive technology) until the real ones replace them.
  */
@@ -99,7 +99,13 @@ const HEADER_STAND_INS =
   `<div class="server-bar boot-placeholder" inert><label>Server</label>` +
   `<input class="server-input" type="url" placeholder="https://chat.example.com">` +
   `<span class="connection-field"><label>Connection</label>` +
-  `<select><option>Explorer proxy</option><option>Direct from browser</option></select></span></div>`;
+  `<select><option>Explorer proxy</option><option>Direct from browser</option></select></span></div>` +
+  // As src/ui/app/AuthStandIn.tsx: the room the sign-in form takes once its code has loaded.
+  `<div class="auth-panel boot-placeholder" inert><div class="auth-inline">` +
+  `<input class="auth-name" placeholder="Username or email" autocomplete="off">` +
+  `<input class="auth-password" placeholder="Password" autocomplete="off">` +
+  `<button type="button" class="primary">Sign in</button></div>` +
+  `<button type="button" class="auth-toggle">More sign-in options</button></div>`;
 
 /** An empty pane of the main area, titled as React's (the Request and Response panes). */
 const mainPane = (title: string): string =>

@@ -167,8 +167,13 @@ test('a repeat visit transfers only index.html, as a 304', async ({ page }) => {
     // What loads after the first paint (Monaco, when the page goes idle) must be in the cache too.
     await page.waitForLoadState('networkidle');
   };
+  // Monaco starts loading when the page is idle, which under load can come after a quiet 500 ms:
+  // wait for its entry itself, so the repeat visit has it cached.
+  const monaco = page.waitForResponse((r) => /\/assets\/monaco-entry-[\w-]+\.js$/.test(r.url()));
   await page.goto(url);
   await settled();
+  await monaco;
+  await page.waitForLoadState('networkidle');
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   // The status on the wire (a revalidated file shows as 200 in responseReceived, 304 here) and

@@ -40,6 +40,9 @@ try {
 
 const vite = await createServer({
   root: REPO_ROOT,
+  // As for the build (scripts/lib/build-if-stale.ts): the config as it is, without the bundling
+  // loader's warning about extensionless imports.
+  configLoader: 'runner',
   server: { host: '127.0.0.1', port, strictPort: true },
   plugins: [explorerServerPlugin({ sandboxUrl, targets, log: (line) => console.log(`[proxy] ${line}`) })],
 });

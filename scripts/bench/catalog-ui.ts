@@ -102,7 +102,7 @@ async function browserBench(): Promise<void> {
   const outDir = mkdtempSync(path.join(tmpdir(), 'catalog-ui-bench-'));
   const built = spawnSync(
     'npx',
-    ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+    ['vite', 'build', '--configLoader', 'runner', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
     { cwd: REPO_ROOT, stdio: 'inherit' },
   );
   if (built.status !== 0) throw new Error('vite build failed');

@@ -17,6 +17,7 @@ export const BUILD_INPUTS = [
   'vite.config.ts',
   'scripts/lib/precompress.ts',
   'scripts/lib/boot-shell-plugin.ts',
+  'scripts/lib/inline-css-plugin.ts',
   'public',
   'package-lock.json',
 ];
@@ -60,7 +61,9 @@ export function runViteBuild(root = REPO_ROOT, outDir = path.join(root, 'dist'))
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+      // The runner loads vite.config.ts as it is; the default loader bundles it and then prints a
+      // dozen lines about extensionless imports, the first thing a newcomer's `npm start` showed.
+      [vite, 'build', '--configLoader', 'runner', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
       {
         cwd: root,
         stdio: 'inherit',

@@ -174,50 +174,44 @@ describe('GET /explorer-config.json', () => {
     });
   });
 
-  it('says null when there is no sandbox and no target', async () => {
-    const server = await startExplorerServer({ port: 0, sandboxUrl: null, targets: [], staticRoot: null });
+  /** The config a server started with these options serves (the server is closed afterwards). */
+  async function configServedBy(options: {
+    sandboxUrl: string | null;
+    targets: string[];
+    defaultServer?: string;
+  }): Promise<unknown> {
+    const server = await startExplorerServer({ port: 0, staticRoot: null, ...options });
     try {
-      const res = await request(server.url, { path: '/explorer-config.json' });
-      expect(JSON.parse(res.body)).toEqual({
-        sandboxUrl: null,
-        defaultServer: null,
-        targets: [],
-        proxyPath: '/proxy',
-      });
+      return JSON.parse((await request(server.url, { path: '/explorer-config.json' })).body);
     } finally {
       await server.close();
     }
+  }
+
+  it('says null when there is no sandbox and no target', async () => {
+    expect(await configServedBy({ sandboxUrl: null, targets: [] })).toEqual({
+      sandboxUrl: null,
+      defaultServer: null,
+      targets: [],
+      proxyPath: '/proxy',
+    });
   });
 
   it('opens on the only target when there is no sandbox (`--target` alone)', async () => {
-    const server = await startExplorerServer({
-      port: 0,
-      sandboxUrl: null,
-      targets: ['https://Chat.Example.com/rc/'],
-      staticRoot: null,
+    expect(
+      await configServedBy({ sandboxUrl: null, targets: ['https://Chat.Example.com/rc/'] }),
+    ).toMatchObject({
+      defaultServer: 'https://chat.example.com/rc',
     });
-    try {
-      const res = await request(server.url, { path: '/explorer-config.json' });
-      expect(JSON.parse(res.body)).toMatchObject({ defaultServer: 'https://chat.example.com/rc' });
-    } finally {
-      await server.close();
-    }
   });
 
   it('opens on the named default, written as the targets are, and refuses one it may not reach', async () => {
-    const server = await startExplorerServer({
-      port: 0,
+    const config = await configServedBy({
       sandboxUrl: 'http://127.0.0.1:4100',
       targets: ['https://chat.example.com/rc'],
       defaultServer: 'https://CHAT.example.com/rc/',
-      staticRoot: null,
     });
-    try {
-      const res = await request(server.url, { path: '/explorer-config.json' });
-      expect(JSON.parse(res.body)).toMatchObject({ defaultServer: 'https://chat.example.com/rc' });
-    } finally {
-      await server.close();
-    }
+    expect(config).toMatchObject({ defaultServer: 'https://chat.example.com/rc' });
     expect(() =>
       startExplorerServer({
         port: 0,

@@ -43,3 +43,13 @@ export function emptyDraft(serverUrl: string, method: HttpMethod = 'GET', path =
     view: { tab: 'raw' },
   };
 }
+
+/**
+ * Whether two drafts ask for the same request: everything but `view`, which is how the answer is
+ * looked at (switching from Raw to Table edits nothing that would be sent).
+ */
+export function sameRequest(a: RequestDraft, b: RequestDraft): boolean {
+  const { view: _viewA, ...requestA } = a;
+  const { view: _viewB, ...requestB } = b;
+  return JSON.stringify(requestA) === JSON.stringify(requestB);
+}

@@ -8,9 +8,10 @@ import type { Run } from '../../core/http/run';
 import { sentAs } from '../../core/http/sent-as';
 import { statusLine } from '../../core/http/status-text';
 import type { ResponseRecord } from '../../core/http/types';
+import { sameRequest } from '../../core/request/draft';
 import type { FetchAllResult } from '../../core/pagination/fetch-all';
 import { loadAuthDiagnosis } from '../auth';
-import { lazyComponent } from '../lib/lazy-component';
+import { lazyComponent, useLazySettled } from '../lib/lazy-component';
 import { useSelectedOperation } from '../catalog';
 import { TooManyRequestsAlert, useNow } from '../ratelimit';
 import { useRunProgress, resend, type RunOutcome, type RunView } from '../runner';
@@ -72,7 +73,8 @@ function DownloadProgress() {
 
 /** Which request the answer belongs to, and a way back to editing it when the draft has moved on. */
 function RequestOfAnswer({ run, fromCache }: { run: Run; fromCache: boolean }) {
-  const edited = useExplorerStore((state) => JSON.stringify(state.draft) !== JSON.stringify(run.draft));
+  // Not the view tab: looking at the answer as a table is not editing the request.
+  const edited = useExplorerStore((state) => !sameRequest(state.draft, run.draft));
   const loadDraft = useExplorerStore((state) => state.actions.loadDraft);
   const changed = CHANGED_RUN[run.trigger];
   return (
@@ -170,8 +172,12 @@ export function ResponseAnswer({ view }: { view: Exclude<RunView, { phase: 'idle
   const busy = view.phase === 'pending';
   const page = pagingSummary?.page ?? (operation?.paginated ? (pagingSummary?.listPage ?? null) : null);
   // A paginated answer still being parsed gets its pager's room now, so the tabs under it do not
-  // jump (and a click meant for a tab does not land on what moved there).
-  const pagerPending = page === null && operation?.paginated === true && doc.status === 'parsing';
+  // jump (and a click meant for a tab does not land on what moved there). So does one whose
+  // Fetch all code is still on its way (a loaded machine): pager and Fetch all then come together.
+  const fetchAllSettled = useLazySettled(FetchAll);
+  const pagerPending =
+    (page === null && operation?.paginated === true && doc.status === 'parsing') ||
+    (page !== null && !fetchAllSettled);
   useEffect(() => {
     // Fetch the answer's views while the request is on its way: nothing pops in above the tabs later.
     if (busy) preloadAnswerParts();
@@ -211,7 +217,7 @@ export function ResponseAnswer({ view }: { view: Exclude<RunView, { phase: 'idle
           {view.phase === 'done' ? <ResponseProblems response={response} summary={summary} /> : null}
           {sent ? <AuthDiagnosis run={sent} response={response} /> : null}
           {pagerPending ? <div className="pager-placeholder" aria-hidden="true" /> : null}
-          {page && sent ? (
+          {page && sent && fetchAllSettled ? (
             <>
               <PaginationBar run={sent} page={page} busy={busy || summary === null} />
               <FetchAll

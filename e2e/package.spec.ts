@@ -128,6 +128,7 @@ test('`--target URL` alone opens on that server: its URL in the Server field, it
   const own = await startCommand(['--target', server!, '--port', '0']);
   try {
     expect(own.output()).not.toMatch(/Embedded sandbox/);
+    expect(own.output()).toContain(`Opens on                  ${server!}`);
     await page.goto(own.url);
     const field = page
       .getByRole('textbox', { name: 'Server' })

@@ -70,7 +70,11 @@ async function main(): Promise<void> {
         : [
             `  Embedded sandbox          ${sandbox.url}   (accounts admin/admin, demo/demo, bot/bot, totp/totp)`,
           ]),
-      ...(options.targets.length > 0 ? [`  Servers                   ${options.targets.join(', ')}`] : []),
+      // The page opens on the first server named (cli.ts, defaultServer).
+      ...(options.targets.length > 0 ? [`  Opens on                  ${options.targets[0]!}`] : []),
+      ...(options.targets.length > 1
+        ? [`  Also allowed              ${options.targets.slice(1).join(', ')}`]
+        : []),
       `  Read more                 ${path.join(root, 'README.md')}`,
       '',
       `Explorer ready at ${server.url}`,

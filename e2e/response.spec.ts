@@ -51,18 +51,22 @@ useStack({
   idleTimeoutMs: 5000,
 });
 
+/** Opens the explorer, signs in as demo and sends users.list with `params`; the Response region. */
+async function listUsersAsDemo(page: Page, explorerUrl: string, params: Record<string, string>) {
+  await page.goto(explorerUrl);
+  await signInAs(page, 'demo', 'demo');
+  await selectOperation(page, 'GET', '/api/v1/users.list');
+  for (const [name, value] of Object.entries(params)) await param(page, name).fill(value);
+  await send(page);
+  return page.getByRole('region', { name: 'Response' });
+}
+
 test.describe('a list of users', () => {
   test('Next, Previous and First page update "Showing a–b of total" and leave the draft alone', async ({
     page,
     explorerUrl,
   }) => {
-    await page.goto(explorerUrl);
-    await signInAs(page, 'demo', 'demo');
-    await selectOperation(page, 'GET', '/api/v1/users.list');
-    await param(page, 'count').fill('5');
-    await param(page, 'offset').fill('10');
-    await send(page);
-    const response = page.getByRole('region', { name: 'Response' });
+    const response = await listUsersAsDemo(page, explorerUrl, { count: '5', offset: '10' });
     const showing = response.getByText(/Showing \d+–\d+ of \d+/);
     await expect(showing).toHaveText(/Showing 11–15 of \d+/);
     const total = /of (\d+)/.exec((await showing.textContent()) ?? '')?.[1];
@@ -91,12 +95,7 @@ test.describe('a list of users', () => {
     page,
     explorerUrl,
   }) => {
-    await page.goto(explorerUrl);
-    await signInAs(page, 'demo', 'demo');
-    await selectOperation(page, 'GET', '/api/v1/users.list');
-    await param(page, 'count').fill('50');
-    await send(page);
-    const response = page.getByRole('region', { name: 'Response' });
+    const response = await listUsersAsDemo(page, explorerUrl, { count: '50' });
     await expect(response.getByText(/Showing 1–20 of \d+/)).toBeVisible();
     await expect(response.getByRole('status').filter({ hasText: 'Max Record Amount' })).toContainText(
       'count=50',
@@ -115,12 +114,7 @@ test.describe('a list of users', () => {
     page,
     explorerUrl,
   }) => {
-    await page.goto(explorerUrl);
-    await signInAs(page, 'demo', 'demo');
-    await selectOperation(page, 'GET', '/api/v1/users.list');
-    await param(page, 'count').fill('20');
-    await send(page);
-    const response = page.getByRole('region', { name: 'Response' });
+    const response = await listUsersAsDemo(page, explorerUrl, { count: '20' });
     await expect(response.getByRole('status', { name: 'Status' })).toContainText('200 OK');
     await response.getByRole('tab', { name: 'Table' }).click();
     const table = response.getByRole('tabpanel').getByRole('table');
@@ -164,12 +158,7 @@ test.describe('a list of users', () => {
       await released;
       await route.continue();
     });
-    await page.goto(explorerUrl);
-    await signInAs(page, 'demo', 'demo');
-    await selectOperation(page, 'GET', '/api/v1/users.list');
-    await param(page, 'count').fill('5');
-    await send(page);
-    const response = page.getByRole('region', { name: 'Response' });
+    const response = await listUsersAsDemo(page, explorerUrl, { count: '5' });
     await expect(response.getByRole('status', { name: 'Status' })).toContainText('200 OK');
     const tabs = response.getByRole('tablist', { name: 'Response views' });
     await expect(tabs).toBeVisible();
@@ -190,12 +179,7 @@ test.describe('a list of users', () => {
     explorerUrl,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.goto(explorerUrl);
-    await signInAs(page, 'demo', 'demo');
-    await selectOperation(page, 'GET', '/api/v1/users.list');
-    await param(page, 'count').fill('5');
-    await send(page);
-    const response = page.getByRole('region', { name: 'Response' });
+    const response = await listUsersAsDemo(page, explorerUrl, { count: '5' });
     await expect(response.getByRole('status', { name: 'Status' })).toContainText('200 OK');
 
     await response.getByRole('tab', { name: 'Raw' }).click();

@@ -8,6 +8,7 @@
  * Every SANDBOX_* and Rocket.Chat setting variable (API_Default_Count, ...) reaches the sandbox.
  */
 import { parseArgs } from 'node:util';
+import { targetBannerLines } from '../src/server/cli';
 import { normaliseTarget } from '../src/server/targets';
 import { buildIfStale } from './lib/build-if-stale';
 import { describeExit, EXPLORER_READY, SANDBOX_READY, startChild, type Child } from './lib/children';
@@ -121,11 +122,7 @@ console.log(
     '',
     `  Rocket.Chat API Explorer  ${explorerUrl!}`,
     `  Embedded sandbox          ${sandboxUrl!}   (accounts admin/admin, demo/demo, bot/bot, totp/totp)`,
-    // The first server named is the one the page opens on (cli.ts, defaultServer).
-    ...(extra.length > 0
-      ? [`  Opens on                  ${extra[0]!}   (the sandbox stays in the Server list)`]
-      : []),
-    ...(extra.length > 1 ? [`  Also allowed              ${extra.slice(1).join(', ')}`] : []),
+    ...targetBannerLines(extra, '   (the sandbox stays in the Server list)'),
     '  Read more                 README.md, then docs/ (server flags, sandbox, benchmarks)',
     '',
     '  Press Ctrl+C to stop.',

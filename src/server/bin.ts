@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../sandbox/server';
-import { optionsFrom, parseFlags, SERVER_ARGS, USAGE, UsageError } from './cli';
+import { optionsFrom, parseFlags, SERVER_ARGS, targetBannerLines, USAGE, UsageError } from './cli';
 import { launchExplorer } from './launch';
 
 const BIN_USAGE = `Usage: rocketchat-api-explorer (--target URL... | --sandbox) [--port 4000] [--sandbox-port 4100]
@@ -70,11 +70,7 @@ async function main(): Promise<void> {
         : [
             `  Embedded sandbox          ${sandbox.url}   (accounts admin/admin, demo/demo, bot/bot, totp/totp)`,
           ]),
-      // The page opens on the first server named (cli.ts, defaultServer).
-      ...(options.targets.length > 0 ? [`  Opens on                  ${options.targets[0]!}`] : []),
-      ...(options.targets.length > 1
-        ? [`  Also allowed              ${options.targets.slice(1).join(', ')}`]
-        : []),
+      ...targetBannerLines(options.targets),
       `  Read more                 ${path.join(root, 'README.md')}`,
       '',
       `Explorer ready at ${server.url}`,

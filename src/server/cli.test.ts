@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopback, parseCli, UsageError } from './cli';
+import { isLoopback, parseCli, targetBannerLines, UsageError } from './cli';
 import { normaliseTarget, TargetAllowList } from './targets';
 
 describe('normaliseTarget', () => {
@@ -123,5 +123,20 @@ describe('parseCli', () => {
     expect(isLoopback('127.0.0.1')).toBe(true);
     expect(isLoopback('::1')).toBe(true);
     expect(isLoopback('0.0.0.0')).toBe(false);
+  });
+});
+
+describe('targetBannerLines', () => {
+  it('names the server the page opens on, then the others allowed', () => {
+    expect(targetBannerLines([])).toEqual([]);
+    expect(targetBannerLines(['https://a.example'])).toEqual([
+      '  Opens on                  https://a.example',
+    ]);
+    expect(
+      targetBannerLines(['https://a.example', 'https://b.example', 'https://c.example'], ' (note)'),
+    ).toEqual([
+      '  Opens on                  https://a.example (note)',
+      '  Also allowed              https://b.example, https://c.example',
+    ]);
   });
 });

@@ -150,3 +150,17 @@ export function optionsFrom(
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
+
+/**
+ * The start banner's lines about the servers named (--target, RC_TARGETS): the page opens on the
+ * first (optionsFrom's defaultServer), the others are allowed. Shared by `npm start` and the
+ * installed command, so both say the same.
+ */
+export function targetBannerLines(targets: readonly string[], opensOnNote = ''): string[] {
+  const [first, ...others] = targets;
+  if (first === undefined) return [];
+  return [
+    `  Opens on                  ${first}${opensOnNote}`,
+    ...(others.length > 0 ? [`  Also allowed              ${others.join(', ')}`] : []),
+  ];
+}

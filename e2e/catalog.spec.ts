@@ -301,3 +301,20 @@ test('groups.list: the form offers the paging params the server reads, and the p
   await expect(response.getByText(/Showing 1–1 of \d+/)).toBeVisible();
   await expect(response.getByRole('combobox', { name: 'Page size' })).toHaveValue('1');
 });
+
+test('opening the page reads the server once: one /api/info, one /api/docs/json, nothing more while idle', async ({
+  page,
+  explorerUrl,
+}) => {
+  // Every call toward the Rocket.Chat server goes through the proxy: count them on the wire.
+  const calls: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.pathname.startsWith('/proxy/')) calls.push(`${req.method()} ${url.pathname}`);
+  });
+  await openExplorer(page, explorerUrl);
+  // Past the Server field's 400 ms typing pause, which the default server no longer waits for:
+  // a read that fired twice (at once, then after the pause) would show here.
+  await page.waitForTimeout(1500);
+  expect(calls.sort()).toEqual(['GET /proxy/api/docs/json', 'GET /proxy/api/info']);
+});

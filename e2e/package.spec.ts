@@ -10,7 +10,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../scripts/lib/build-if-stale';
-import type { Page } from '@playwright/test';
+import { waitForServerCatalog } from './catalog-helpers';
 import { expect, test } from './fixtures';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -88,16 +88,6 @@ test.afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-/** The Endpoints pane counts what the server serves: its own description has been read and merged. */
-async function expectServerCatalogMerged(page: Page): Promise<void> {
-  await expect(
-    page
-      .getByRole('region', { name: 'Endpoints' })
-      .getByText(/\d+ on this server/)
-      .first(),
-  ).toBeVisible();
-}
-
 function head(target: string, headers: Record<string, string>): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const req = http.request(target, { method: 'HEAD', headers, agent: false }, (res) => {
@@ -136,7 +126,7 @@ test('`--target URL` alone opens on that server: its URL in the Server field, it
     await expect(field).toHaveValue(server!);
     await expect(page.getByRole('combobox', { name: 'Connection' })).toHaveValue('proxy');
     // Read through the proxy without the person doing anything: the catalog knows the server.
-    await expectServerCatalogMerged(page);
+    await waitForServerCatalog(page);
     await expect(page.getByText('Enter the server URL in the Server field first.')).toHaveCount(0);
   } finally {
     own.child.kill('SIGTERM');
@@ -165,7 +155,7 @@ test('a repeat visit transfers only index.html, as a 304', async ({ page }) => {
   // Both visits wait for the same state: the server's own catalog merged (its reader is a lazy
   // chunk fetched after the config, so "network idle" alone can come before it).
   const settled = async () => {
-    await expectServerCatalogMerged(page);
+    await waitForServerCatalog(page);
     // What loads after the first paint (Monaco, when the page goes idle) must be in the cache too.
     await page.waitForLoadState('networkidle');
   };

@@ -3,7 +3,6 @@
  * panel, a 2FA prompt, fetch-all running, a 429, the import dialog; in light and in dark. Serious
  * and critical violations fail the test with the rule, the element and axe's help text.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import {
   authRegion,
@@ -14,6 +13,7 @@ import {
   send,
   signInAs,
 } from './auth-helpers';
+import { expectNoSeriousViolations } from './a11y-helpers';
 import { expect, test, useStack } from './fixtures';
 
 // A short window (5 calls per 10 s) so a fetch-all waits and a 429 is reachable in a few calls.
@@ -24,14 +24,6 @@ useStack({
     API_Enable_Rate_Limiter_Limit_Time_Default: '10000',
   },
 });
-
-async function expectNoSeriousViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(serious, `axe violations in "${state}"`).toEqual([]);
-}
 
 async function openExplorer(page: Page, url: string): Promise<void> {
   await page.goto(url);

@@ -5,7 +5,7 @@
  * before React, then lets it through and checks that React takes over without losing what was
  * done meanwhile and without leaving two of anything.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousViolations } from './a11y-helpers';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { endpointsPane } from './catalog-helpers';
 import { expect, test } from './fixtures';
@@ -69,13 +69,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(endpointsPane(page).getByRole('status')).toHaveText(/^\d+ endpoints$/);
       await expect(page.locator('#root')).toBeEmpty();
 
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const serious = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
-        );
-      expect(serious, 'axe violations in the boot shell').toEqual([]);
+      await expectNoSeriousViolations(page, 'the boot shell');
 
       release();
       await expectTakenOver(page);
@@ -179,6 +173,7 @@ test('the header stays still from the boot shell, through React, to the loaded s
   await expectTakenOver(page);
   await expect(page.locator('#root .auth-panel.boot-placeholder')).toBeVisible();
   const standIn = { server: await box('#root .server-input'), auth: await box('#root .auth-panel') };
+  await expectNoSeriousViolations(page, 'React with the sign-in form still loading');
 
   releaseAuth();
   const auth = page.getByRole('region', { name: 'Authentication' });

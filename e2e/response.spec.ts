@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { selectOperation, send, signInAs } from './auth-helpers';
+import { expectNoSeriousViolations } from './a11y-helpers';
 import { expect, test, useStack } from './fixtures';
 
 function param(page: Page, name: string) {
@@ -163,6 +164,7 @@ test.describe('a list of users', () => {
     const tabs = response.getByRole('tablist', { name: 'Response views' });
     await expect(tabs).toBeVisible();
     await expect(response.getByRole('button', { name: 'Fetch all pages' })).toHaveCount(0);
+    await expectNoSeriousViolations(page, 'an answer whose pager waits for the Fetch all code');
     const before = await tabs.boundingBox();
 
     release();
